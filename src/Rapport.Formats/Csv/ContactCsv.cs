@@ -1,0 +1,154 @@
+using System.Globalization;
+using System.Text;
+using Rapport.Formats.Records;
+
+namespace Rapport.Formats.Csv;
+
+/// <summary>
+/// Rapport's own contacts CSV, one row per contact under the fixed header <see cref="Header"/>. Single values are
+/// plain cells. Multi-valued cells hold one item per line (LF); an item's parts are separated by TAB, and inside a
+/// part <c>\</c>, LF and TAB are written <c>\\</c>, <c>\n</c>, <c>\t</c>. Items: Emails <c>address⇥label⇥primary</c>,
+/// Phones <c>number⇥label</c>, Other Dates <c>label⇥date</c>, Profiles <c>kind⇥url</c>, Labels one per line.
+/// Dates are ISO (<c>1988-06-15</c>, <c>--12-01</c>). <see cref="Read"/> gives back what <see cref="Write"/> wrote.
+/// </summary>
+public static class ContactCsv
+{
+    /// <summary>The fixed header, in order.</summary>
+    public static readonly IReadOnlyList<string> Header =
+    [
+        "Display Name", "Given Name", "Family Name", "Emails", "Phones", "Company", "Title", "Department", "City", "Region", "Country",
+        "Birthday", "Other Dates", "Notes", "LinkedIn URL", "Profiles", "Labels", "Known Since", "External Key",
+    ];
+
+    /// <summary>Writes the contacts with the header, UTF-8 without BOM.</summary>
+    public static void Write(IEnumerable<ImportedContact> contacts, TextWriter writer)
+    {
+        var csv = new CsvWriter(writer);
+        csv.WriteRow(Header);
+        foreach (var c in contacts)
+        {
+            csv.WriteRow(
+            [
+                c.DisplayName, c.GivenName, c.FamilyName,
+                Items(c.Emails.Select(e => new[] { e.Address, e.Label ?? "", e.IsPrimary ? "primary" : "" })),
+                Items(c.Phones.Select(p => new[] { p.Number, p.Label ?? "" })),
+                c.Company, c.Title, c.Department, c.City, c.Region, c.Country,
+                c.Birthday?.ToString(),
+                Items(c.OtherDates.Select(d => new[] { d.Label, d.Date.ToString() })),
+                c.Notes, c.LinkedInUrl,
+                Items(c.Profiles.Select(p => new[] { p.Kind.ToString(), p.Url })),
+                Items(c.Labels.Select(l => new[] { l })),
+                c.KnownSince?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                c.ExternalKey,
+            ]);
+        }
+    }
+
+    /// <summary>Reads a file written by <see cref="Write"/>.</summary>
+    public static IEnumerable<ImportedContact> Read(Stream stream, string fileName, ImportOptions? options = null)
+    {
+        options ??= new ImportOptions();
+        using var table = CsvTable.Open(stream, fileName, h => h.HasAll("Display Name", "Emails", "External Key"), "a Rapport contacts CSV header (" + string.Join(",", Header) + ")", options.Progress);
+        foreach (var row in table.Rows())
+        {
+            var contact = ReadRow(row, options);
+            if (contact is not null) yield return contact;
+        }
+    }
+
+    private static ImportedContact? ReadRow(CsvRow row, ImportOptions options)
+    {
+        try
+        {
+            PartialDate? birthday = null;
+            if (row.Get("Birthday") is { } b && (birthday = PartialDate.ParseIso(b)) is null) throw row.Error("Birthday", "a date like 1988-06-15 or --12-01");
+            DateOnly? since = null;
+            if (row.Get("Known Since") is { } k)
+            {
+                if (!DateOnly.TryParseExact(k, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)) throw row.Error("Known Since", "a date like 2024-01-15");
+                since = d;
+            }
+            var dates = new List<ImportedDate>();
+            foreach (var item in Parse(row["Other Dates"]))
+            {
+                if (item.Length < 2 || PartialDate.ParseIso(item[1]) is not { } date) throw row.Error("Other Dates", "lines of label, TAB, date");
+                dates.Add(new ImportedDate(item[0], date));
+            }
+            var profiles = new List<ImportedProfile>();
+            foreach (var item in Parse(row["Profiles"]))
+            {
+                if (item.Length < 2 || !Enum.TryParse<ProfileKind>(item[0], out var kind)) throw row.Error("Profiles", "lines of X, Facebook, GitHub, Website or Other, TAB, URL");
+                profiles.Add(new ImportedProfile(kind, item[1]));
+            }
+            var emails = Parse(row["Emails"]).Select(i => new ImportedEmail(i[0], Opt(i, 1), Opt(i, 2) == "primary")).ToList();
+            var display = row.Get("Display Name");
+            if (display is null) throw row.Error("Display Name", "a name");
+            return new ImportedContact
+            {
+                DisplayName = display,
+                GivenName = row.Get("Given Name"),
+                FamilyName = row.Get("Family Name"),
+                Emails = emails,
+                Phones = Parse(row["Phones"]).Select(i => new ImportedPhone(i[0], Opt(i, 1))).ToList(),
+                Company = row.Get("Company"),
+                Title = row.Get("Title"),
+                Department = row.Get("Department"),
+                City = row.Get("City"),
+                Region = row.Get("Region"),
+                Country = row.Get("Country"),
+                Birthday = birthday,
+                OtherDates = dates,
+                Notes = row.Get("Notes"),
+                LinkedInUrl = row.Get("LinkedIn URL"),
+                Profiles = profiles,
+                Labels = Parse(row["Labels"]).Select(i => i[0]).ToList(),
+                KnownSince = since,
+                ExternalKey = row.Get("External Key"),
+                SourceLine = row.Line,
+            };
+        }
+        catch (ImportFormatException e)
+        {
+            options.Reject(e);
+            return null;
+        }
+    }
+
+    private static string? Opt(string[] item, int i) => i < item.Length && item[i].Length > 0 ? item[i] : null;
+
+    private static string? Items(IEnumerable<string[]> items)
+    {
+        var lines = items.Select(parts => string.Join('\t', parts.Select(Escape))).ToList();
+        return lines.Count == 0 ? null : string.Join('\n', lines);
+    }
+
+    private static string Escape(string s) => s.Replace("\\", @"\\", StringComparison.Ordinal).Replace("\r", @"\r", StringComparison.Ordinal)
+        .Replace("\n", @"\n", StringComparison.Ordinal).Replace("\t", @"\t", StringComparison.Ordinal);
+
+    private static List<string[]> Parse(string cell)
+    {
+        var result = new List<string[]>();
+        foreach (var line in cell.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            if (line.Length == 0) continue;
+            result.Add(line.Split('\t').Select(Unescape).ToArray());
+        }
+        return result;
+    }
+
+    private static string Unescape(string s)
+    {
+        if (!s.Contains('\\', StringComparison.Ordinal)) return s;
+        var sb = new StringBuilder(s.Length);
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (s[i] == '\\' && i + 1 < s.Length)
+            {
+                var n = s[++i];
+                sb.Append(n switch { 'n' => '\n', 't' => '\t', 'r' => '\r', _ => n });
+            }
+            else sb.Append(s[i]);
+        }
+        return sb.ToString();
+    }
+}

@@ -1,0 +1,89 @@
+namespace Rapport.Formats.Records;
+
+/// <summary>
+/// What a reader needs to know about the user and how strict to be. With <see cref="SkipBadRows"/> a bad row
+/// is recorded in <see cref="ImportProgress.Rejected"/> and reading goes on; without it the row's
+/// <see cref="ImportFormatException"/> is thrown. A bad file (not the format at all) always throws.
+/// </summary>
+public sealed record ImportOptions
+{
+    /// <summary>The user's own email addresses; they decide direction and are left out of participants.</summary>
+    public IReadOnlyCollection<string> OwnEmails { get; init; } = [];
+
+    /// <summary>The user's name as LinkedIn shows it, when known outside the archive.</summary>
+    public string? OwnerName { get; init; }
+
+    /// <summary>The user's LinkedIn profile URL, when known.</summary>
+    public string? OwnerProfileUrl { get; init; }
+
+    /// <summary>Record bad rows and go on instead of stopping at the first.</summary>
+    public bool SkipBadRows { get; init; }
+
+    /// <summary>Where readers report rows and bytes read; poll it from another thread to show rate and time left.</summary>
+    public ImportProgress Progress { get; init; } = new();
+
+    internal bool IsOwnEmail(string? address)
+    {
+        if (address is null) return false;
+        foreach (var own in OwnEmails)
+            if (string.Equals(own.Trim(), address, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    internal void Reject(ImportFormatException error)
+    {
+        if (!SkipBadRows) throw error;
+        Progress.AddRejected(error);
+    }
+}
+
+/// <summary>Counters a reader updates as it goes; safe to read from another thread.</summary>
+public sealed class ImportProgress
+{
+    private long _rows;
+    private long _bytes;
+    private long _total = -1;
+    private long _skipped;
+    private readonly List<ImportFormatException> _rejected = [];
+
+    /// <summary>Records (rows, cards, events, messages) read so far.</summary>
+    public long RowsRead => Interlocked.Read(ref _rows);
+
+    /// <summary>Bytes of input consumed so far.</summary>
+    public long BytesRead => Interlocked.Read(ref _bytes);
+
+    /// <summary>Total bytes of input, when known.</summary>
+    public long? TotalBytes => Interlocked.Read(ref _total) is var t && t >= 0 ? t : null;
+
+    /// <summary>Records deliberately left out (newsletters, no-reply senders, system messages).</summary>
+    public long Skipped => Interlocked.Read(ref _skipped);
+
+    /// <summary>Bad rows recorded when <see cref="ImportOptions.SkipBadRows"/> is set (the first 1,000).</summary>
+    public IReadOnlyList<ImportFormatException> Rejected { get { lock (_rejected) return _rejected.ToArray(); } }
+
+    /// <summary>How many bad rows were met in all.</summary>
+    public long RejectedCount { get; private set; }
+
+    internal void AddRow() => Interlocked.Increment(ref _rows);
+
+    internal void AddSkipped() => Interlocked.Increment(ref _skipped);
+
+    internal void SetBytes(long bytes) => Interlocked.Exchange(ref _bytes, bytes);
+
+    internal void AddBytes(long bytes) => Interlocked.Add(ref _bytes, bytes);
+
+    internal void AddTotal(long bytes)
+    {
+        if (bytes < 0) return;
+        if (Interlocked.CompareExchange(ref _total, bytes, -1) != -1) Interlocked.Add(ref _total, bytes);
+    }
+
+    internal void AddRejected(ImportFormatException error)
+    {
+        lock (_rejected)
+        {
+            RejectedCount++;
+            if (_rejected.Count < 1000) _rejected.Add(error);
+        }
+    }
+}

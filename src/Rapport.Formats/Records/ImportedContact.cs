@@ -1,0 +1,83 @@
+namespace Rapport.Formats.Records;
+
+/// <summary>A person as read from an export, in no source's shape: the data layer maps it to its contact entity.</summary>
+public sealed record ImportedContact
+{
+    /// <summary>The name to show; never empty (derived from the name parts, company or email when the source has none).</summary>
+    public required string DisplayName { get; init; }
+
+    /// <summary>Given (first) name.</summary>
+    public string? GivenName { get; init; }
+
+    /// <summary>Family (last) name.</summary>
+    public string? FamilyName { get; init; }
+
+    /// <summary>Email addresses, each checked to look like an address; at most one is primary.</summary>
+    public ValueList<ImportedEmail> Emails { get; init; } = [];
+
+    /// <summary>Phone numbers as written in the source.</summary>
+    public ValueList<ImportedPhone> Phones { get; init; } = [];
+
+    /// <summary>Current employer.</summary>
+    public string? Company { get; init; }
+
+    /// <summary>Current job title or position.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>Department inside the company.</summary>
+    public string? Department { get; init; }
+
+    /// <summary>City (locality).</summary>
+    public string? City { get; init; }
+
+    /// <summary>Region, state or province.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>Country as written.</summary>
+    public string? Country { get; init; }
+
+    /// <summary>Birthday, with or without the year.</summary>
+    public PartialDate? Birthday { get; init; }
+
+    /// <summary>Other dates worth remembering (anniversaries, custom events) with their labels.</summary>
+    public ValueList<ImportedDate> OtherDates { get; init; } = [];
+
+    /// <summary>Free-text notes.</summary>
+    public string? Notes { get; init; }
+
+    /// <summary>LinkedIn profile URL, normalized to <c>https://www.linkedin.com/in/slug</c> where recognizable.</summary>
+    public string? LinkedInUrl { get; init; }
+
+    /// <summary>Other profile URLs (X, Facebook, GitHub, personal website).</summary>
+    public ValueList<ImportedProfile> Profiles { get; init; } = [];
+
+    /// <summary>Labels, categories or groups from the source (without system groups such as <c>myContacts</c>).</summary>
+    public ValueList<string> Labels { get; init; } = [];
+
+    /// <summary>The first day the user is known to have been connected (LinkedIn "Connected On").</summary>
+    public DateOnly? KnownSince { get; init; }
+
+    /// <summary>A key stable within the source (LinkedIn profile URL, vCard UID) so a re-import updates rather than duplicates.</summary>
+    public string? ExternalKey { get; init; }
+
+    /// <summary>The 1-based line where this contact starts in its file, for messages.</summary>
+    public long SourceLine { get; init; }
+
+    /// <summary>Values that were read but left out, in words (an EMAIL that is not an address, a time zone treated as UTC).</summary>
+    public ValueList<string> Warnings { get; init; } = [];
+}
+
+/// <summary>An email address with its label (Work, Home, a custom one) and whether the source marked it primary.</summary>
+public sealed record ImportedEmail(string Address, string? Label = null, bool IsPrimary = false);
+
+/// <summary>A phone number as written, with its label (Mobile, Work...).</summary>
+public sealed record ImportedPhone(string Number, string? Label = null);
+
+/// <summary>A labelled date on a contact other than the birthday (Anniversary, a custom event).</summary>
+public sealed record ImportedDate(string Label, PartialDate Date);
+
+/// <summary>Where a profile URL lives.</summary>
+public enum ProfileKind { X, Facebook, GitHub, Website, Other }
+
+/// <summary>A profile URL on a network other than LinkedIn, or a website.</summary>
+public sealed record ImportedProfile(ProfileKind Kind, string Url);

@@ -124,13 +124,23 @@ public sealed class ContactStats : IAccountOwned
     /// <summary>Touches you started and they started (mutual counts for both) in the 365 days ending at the last touch.</summary>
     public (int Out, int In) ReciprocityCounts()
     {
-        EnsureLog();
-        return (_windowOut, _windowIn);
+        if (_log is not null) return (_windowOut, _windowIn);
+        int o = 0, i = 0;
+        for (var p = 0; p + EntryBytes <= RecentLog.Length; p += EntryBytes)
+        {
+            o += BinaryPrimitives.ReadUInt16LittleEndian(RecentLog.AsSpan(p + 4, 2));
+            i += BinaryPrimitives.ReadUInt16LittleEndian(RecentLog.AsSpan(p + 6, 2));
+        }
+        return (o, i);
     }
 
-    /// <summary>Tie strength at <paramref name="now"/> with its why, from the aggregate alone plus the contact's current mutuals, rating and known-since date.</summary>
+    /// <summary>
+    /// Tie strength at <paramref name="now"/> without the words: the lean path the plan takes for every contact. Reciprocity
+    /// is over the year ending at the last touch and duration runs to the last touch, so with no new touch nothing but F
+    /// changes as time passes, and F only falls: strength never rises by itself.
+    /// </summary>
     /// <exception cref="InvalidOperationException">Some touch is after <paramref name="now"/>; rebuild with <see cref="FromHistory"/> and asOf.</exception>
-    public TieStrengthResult Strength(DateTime now, NurtureSettings s, int mutuals = 0, double? closeness = null, DateOnly? knownSince = null)
+    public TieMeasure Measure(DateTime now, NurtureSettings s, int mutuals = 0, double? closeness = null, DateOnly? knownSince = null)
     {
         now = Utc(now);
         if (HasTouchesAfter(now))
@@ -153,36 +163,47 @@ public sealed class ContactStats : IAccountOwned
         if (LastTouchAt is { } last)
         {
             var monthEnd = StartOfMonth(MonthOf(last) + 1);
-            if (monthEnd <= now) peakCore = Math.Max(peakCore, CoreAt(monthEnd, s, d));
+            if (monthEnd <= now)
+            {
+                var fEnd = TieStrength.Frequency(IntensityAt(monthEnd, s), s);
+                peakCore = Math.Max(peakCore, s.WeightFrequency * fEnd + s.WeightReciprocity * r + s.WeightDuration * d);
+            }
         }
         var peak = Math.Max(strength, TieStrength.Blend(Math.Clamp(peakCore + s.WeightEmbeddedness * e, 0, 1), closeness, s));
         double? daysSince = LastTouchAt is { } l ? (now - l).TotalDays : null;
         var label = TieStrength.Label(strength, peak, daysSince, s);
+        return new TieMeasure(f, r, d, e, raw, strength, peak, label, daysSince, intensity, outCount, inCount, years);
+    }
 
+    /// <summary>Tie strength at <paramref name="now"/> with its why, from the aggregate alone plus the contact's current mutuals, rating and known-since date.</summary>
+    /// <exception cref="InvalidOperationException">Some touch is after <paramref name="now"/>; rebuild with <see cref="FromHistory"/> and asOf.</exception>
+    public TieStrengthResult Strength(DateTime now, NurtureSettings s, int mutuals = 0, double? closeness = null, DateOnly? knownSince = null)
+    {
+        var m = Measure(now, s, mutuals, closeness, knownSince);
         var inv = CultureInfo.InvariantCulture;
         var why = new List<string>(7)
         {
-            daysSince is { } ds
-                ? string.Create(inv, $"frequency {TieStrength.F2(f)} (weight {TieStrength.F2(s.WeightFrequency)}): {TouchCount} touches, last {(int)ds} days ago")
+            m.DaysSinceLast is { } ds
+                ? string.Create(inv, $"frequency {TieStrength.F2(m.Frequency)} (weight {TieStrength.F2(s.WeightFrequency)}): {TouchCount} touches, last {(int)ds} days ago")
                 : $"frequency 0.00 (weight {TieStrength.F2(s.WeightFrequency)}): no interactions yet",
-            outCount + inCount < 2
-                ? $"reciprocity {TieStrength.F2(r)} (weight {TieStrength.F2(s.WeightReciprocity)}): too few touches in the year to the last one to tell"
-                : string.Create(inv, $"reciprocity {TieStrength.F2(r)} (weight {TieStrength.F2(s.WeightReciprocity)}): {outCount} started by you, {inCount} by them in the year to the last touch"),
+            m.Out + m.In < 2
+                ? $"reciprocity {TieStrength.F2(m.Reciprocity)} (weight {TieStrength.F2(s.WeightReciprocity)}): too few touches in the year to the last one to tell"
+                : string.Create(inv, $"reciprocity {TieStrength.F2(m.Reciprocity)} (weight {TieStrength.F2(s.WeightReciprocity)}): {m.Out} started by you, {m.In} by them in the year to the last touch"),
             LastTouchAt is null
                 ? $"duration 0.00 (weight {TieStrength.F2(s.WeightDuration)}): counted once you interact"
-                : string.Create(inv, $"duration {TieStrength.F2(d)} (weight {TieStrength.F2(s.WeightDuration)}): known {years:0.0} years up to the last touch"),
-            string.Create(inv, $"embeddedness {TieStrength.F2(e)} (weight {TieStrength.F2(s.WeightEmbeddedness)}): {mutuals} mutual contacts"),
+                : string.Create(inv, $"duration {TieStrength.F2(m.Duration)} (weight {TieStrength.F2(s.WeightDuration)}): known {m.YearsKnown:0.0} years up to the last touch"),
+            string.Create(inv, $"embeddedness {TieStrength.F2(m.Embeddedness)} (weight {TieStrength.F2(s.WeightEmbeddedness)}): {mutuals} mutual contacts"),
         };
         if (closeness is { } c)
-            why.Add(string.Create(inv, $"closeness {TieStrength.F2(c)} (your rating) blended at {TieStrength.F2(s.ClosenessBlend)}: {TieStrength.F2(raw)} becomes {TieStrength.F2(strength)}"));
-        why.Add($"peak {TieStrength.F2(peak)}: the highest month-end strength over the whole history");
-        why.Add(label switch
+            why.Add(string.Create(inv, $"closeness {TieStrength.F2(c)} (your rating) blended at {TieStrength.F2(s.ClosenessBlend)}: {TieStrength.F2(m.Unblended)} becomes {TieStrength.F2(m.Strength)}"));
+        why.Add($"peak {TieStrength.F2(m.Peak)}: the highest month-end strength over the whole history");
+        why.Add(m.Label switch
         {
-            TieLabel.LongDormant => string.Create(inv, $"long-dormant: no contact for {daysSince!.Value / TieStrength.DaysPerYear:0.0} years"),
-            TieLabel.Dormant => string.Create(inv, $"dormant: no contact for {(int)daysSince!.Value} days after a peak of {TieStrength.F2(peak)}"),
-            _ => $"{label.ToWire()}: strength {TieStrength.F2(strength)}",
+            TieLabel.LongDormant => string.Create(inv, $"long-dormant: no contact for {m.DaysSinceLast!.Value / TieStrength.DaysPerYear:0.0} years"),
+            TieLabel.Dormant => string.Create(inv, $"dormant: no contact for {(int)m.DaysSinceLast!.Value} days after a peak of {TieStrength.F2(m.Peak)}"),
+            _ => $"{m.Label.ToWire()}: strength {TieStrength.F2(m.Strength)}",
         });
-        return new TieStrengthResult(f, r, d, e, closeness, raw, strength, peak, label, LastTouchAt, intensity, why);
+        return new TieStrengthResult(m.Frequency, m.Reciprocity, m.Duration, m.Embeddedness, closeness, m.Unblended, m.Strength, m.Peak, m.Label, LastTouchAt, m.Intensity, why);
     }
 
     /// <summary>A fingerprint of the settings that the stored aggregates depend on; equal settings give equal stamps across processes.</summary>

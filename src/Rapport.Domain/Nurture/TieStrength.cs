@@ -23,6 +23,11 @@ public sealed record TieStrengthResult(
     double Unblended, double Strength, double PeakStrength, TieLabel Label, DateTime? LastInteraction,
     double Intensity, IReadOnlyList<string> Why);
 
+/// <summary>Tie strength S and its parts without the words, for hot loops (the plan over every contact).</summary>
+public readonly record struct TieMeasure(
+    double Frequency, double Reciprocity, double Duration, double Embeddedness, double Unblended, double Strength,
+    double Peak, TieLabel Label, double? DaysSinceLast, double Intensity, int Out, int In, double YearsKnown);
+
 /// <summary>The formulas of SCIENCE.md A, one function per line of the science, all pure and clock-free.</summary>
 public static class TieStrength
 {

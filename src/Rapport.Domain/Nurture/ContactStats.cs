@@ -13,12 +13,13 @@ namespace Rapport.Domain.Nurture;
 /// <para>Intensity is kept as its value at the last touch, I(last); then I(now) = I(last)·2^(−(now − last)/h) exactly, with no
 /// epoch that could overflow. Reciprocity uses a compact log of touches per day over the 365 days ending at the last touch
 /// (8 bytes a day: day number, out count, in count). The peak is the highest month-end value of the interaction part
-/// (F, R, D) sampled at every month end strictly before the last touch's month; embeddedness and closeness have no history,
-/// so their current values are added when strength is read.</para>
+/// (F, R, D) sampled at every month end up to the start of the last touch's month, and at the last touch itself when read;
+/// embeddedness and closeness have no history, so their current values are added when strength is read.</para>
 /// <para>Touches after "now" (a what-if through RAPPORT_NOW earlier than the data) cannot be taken out of an aggregate:
 /// <see cref="HasTouchesAfter"/> tells the caller to rebuild with <see cref="FromHistory"/> and <c>asOf: now</c>.
 /// A touch older than the last one is folded in exactly unless it falls before an already sampled month end; then
-/// <see cref="NeedsRecompute"/> is set (only the peak could be understated until the caller rebuilds).
+/// <see cref="NeedsRecompute"/> is set (only the peak can be off until the caller rebuilds: the touch changes the
+/// intensity and reciprocity those month ends had).
 /// Changing a setting the aggregate depends on (channel weights, half-life, frequency scale, F/R/D weights, duration scale)
 /// makes it stale too: see <see cref="IsCurrentFor(NurtureSettings)"/>.</para>
 /// </remarks>
@@ -71,7 +72,7 @@ public sealed class ContactStats : IAccountOwned
     /// <summary>A fingerprint of the settings the aggregate was built with (<see cref="Stamp"/>).</summary>
     public long SettingsStamp { get; private set; }
 
-    /// <summary>True when an out-of-order touch may have left the peak understated; rebuild with <see cref="FromHistory"/>.</summary>
+    /// <summary>True when an out-of-order touch may have left the peak off; rebuild with <see cref="FromHistory"/>.</summary>
     public bool NeedsRecompute { get; private set; }
 
     /// <summary>Empty aggregates for a contact with no interactions yet.</summary>
@@ -158,16 +159,14 @@ public sealed class ContactStats : IAccountOwned
         var raw = TieStrength.Combine(f, r, d, e, s);
         var strength = TieStrength.Blend(raw, closeness, s);
 
-        var core = s.WeightFrequency * f + s.WeightReciprocity * r + s.WeightDuration * d;
-        var peakCore = Math.Max(PeakCore, core);
-        if (LastTouchAt is { } last)
+        // The peak is the best of the month-end samples and of the moment of the last touch. Strength only falls after the
+        // last touch, so this covers every later month end too, is never below the current strength, and cannot move
+        // until a new touch arrives.
+        var peakCore = PeakCore;
+        if (LastTouchAt is not null)
         {
-            var monthEnd = StartOfMonth(MonthOf(last) + 1);
-            if (monthEnd <= now)
-            {
-                var fEnd = TieStrength.Frequency(IntensityAt(monthEnd, s), s);
-                peakCore = Math.Max(peakCore, s.WeightFrequency * fEnd + s.WeightReciprocity * r + s.WeightDuration * d);
-            }
+            var fAtLast = TieStrength.Frequency(IntensityAtLast, s);
+            peakCore = Math.Max(peakCore, s.WeightFrequency * fAtLast + s.WeightReciprocity * r + s.WeightDuration * d);
         }
         var peak = Math.Max(strength, TieStrength.Blend(Math.Clamp(peakCore + s.WeightEmbeddedness * e, 0, 1), closeness, s));
         double? daysSince = LastTouchAt is { } l ? (now - l).TotalDays : null;
@@ -196,7 +195,7 @@ public sealed class ContactStats : IAccountOwned
         };
         if (closeness is { } c)
             why.Add(string.Create(inv, $"closeness {TieStrength.F2(c)} (your rating) blended at {TieStrength.F2(s.ClosenessBlend)}: {TieStrength.F2(m.Unblended)} becomes {TieStrength.F2(m.Strength)}"));
-        why.Add($"peak {TieStrength.F2(m.Peak)}: the highest month-end strength over the whole history");
+        why.Add($"peak {TieStrength.F2(m.Peak)}: the highest strength at any month end of the history or at the last touch");
         why.Add(m.Label switch
         {
             TieLabel.LongDormant => string.Create(inv, $"long-dormant: no contact for {m.DaysSinceLast!.Value / TieStrength.DaysPerYear:0.0} years"),

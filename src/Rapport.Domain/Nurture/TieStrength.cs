@@ -13,7 +13,7 @@ public enum TieLabel { Strong, Medium, Weak, Dormant, LongDormant }
 /// <param name="Closeness">The user's rating C, when given.</param>
 /// <param name="Unblended">S = 0.50F + 0.15R + 0.20D + 0.15E, before the closeness blend.</param>
 /// <param name="Strength">S' = 0.5C + 0.5S with a rating, else S; this is "strength".</param>
-/// <param name="PeakStrength">The highest month-end strength over the whole history (never below the current one).</param>
+/// <param name="PeakStrength">The highest strength at a month end of the whole history or at the last touch: never below the current one, and constant until a new touch.</param>
 /// <param name="Label">strong, medium, weak, dormant or long-dormant.</param>
 /// <param name="LastInteraction">The last interaction, if any.</param>
 /// <param name="Intensity">The decayed intensity I behind F.</param>

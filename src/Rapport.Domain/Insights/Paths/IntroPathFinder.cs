@@ -56,10 +56,10 @@ public static class IntroPathFinder
             .Select((p, i) => p with { Rank = i + 1 })
             .ToArray();
         var summary = ranked.Length == 0
-            ? $"No warm path of at most {hops} hops reaches {target.Label} with a strength of {settings.PathStrengthFloor:P0} or more."
+            ? $"No warm path of at most {hops} hops reaches {target.Label} with a strength of {InsightText.Percent(settings.PathStrengthFloor)} or more."
             : ranked[0].Hops.Count == 1
-                ? $"You know {ranked[0].Target.Name} directly (strength {ranked[0].Strength:0.00})."
-                : $"Your warmest path to {target.Label} goes through {ranked[0].Hops[0].Name} (strength {ranked[0].Strength:0.00}).";
+                ? $"You know {ranked[0].Target.Name} directly (strength {InsightText.Number(ranked[0].Strength, "0.00")})."
+                : $"Your warmest path to {target.Label} goes through {ranked[0].Hops[0].Name} (strength {InsightText.Number(ranked[0].Strength, "0.00")}).";
         return new IntroPathResult(target, hops, ranked, summary);
     }
 

@@ -1,0 +1,55 @@
+namespace Rapport.App.Common;
+
+/// <summary>The input was wrong: <see cref="Field"/> names where, the message says what was expected. Nothing was written.</summary>
+public sealed class InputException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>Parses the small values users type: dates, enums, lists.</summary>
+public static class Input
+{
+    /// <summary>Reads an ISO date (2026-05-01) or date-time; date-times without a zone are taken as UTC.</summary>
+    public static DateTime ParseInstant(string field, string value)
+    {
+        var v = value.Trim();
+        if (DateOnly.TryParseExact(v, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+            return d.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        if (DateTimeOffset.TryParse(v, System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var dto)
+            && v.Length >= 10 && char.IsAsciiDigit(v[0]))
+            return dto.UtcDateTime;
+        throw new InputException(field, $"{field}: expected a date like 2026-05-01 or 2026-05-01T14:30, got '{value}'");
+    }
+
+    public static DateOnly ParseDate(string field, string value)
+    {
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
+            return d;
+        throw new InputException(field, $"{field}: expected a date like 2026-05-01, got '{value}'");
+    }
+
+    /// <summary>Reads an enum by name, case- and dash-insensitively ("new-job" is NewJob).</summary>
+    public static T ParseEnum<T>(string field, string value, IReadOnlyDictionary<string, T>? aliases = null) where T : struct, Enum
+    {
+        var key = value.Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        if (aliases is not null && aliases.TryGetValue(value.Trim().ToLowerInvariant(), out var aliased)) return aliased;
+        if (!int.TryParse(key, out _) && Enum.TryParse<T>(key, ignoreCase: true, out var parsed)) return parsed;
+        var names = aliases?.Keys ?? Enum.GetNames<T>().Select(Kebab);
+        throw new InputException(field, $"{field}: expected one of {string.Join(", ", names)}; got '{value}'");
+    }
+
+    /// <summary>PascalCase to kebab-case, as names appear on the command line and in JSON.</summary>
+    public static string Kebab(string pascal)
+    {
+        var sb = new System.Text.StringBuilder(pascal.Length + 4);
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            if (char.IsUpper(pascal[i]) && i > 0) sb.Append('-');
+            sb.Append(char.ToLowerInvariant(pascal[i]));
+        }
+        return sb.ToString();
+    }
+
+    public static string Kebab<T>(T value) where T : struct, Enum => Kebab(value.ToString());
+}

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Domain.Contacts;
+using Rapport.Domain.Interactions;
+
+namespace Rapport.App.Contacts;
+
+/// <summary>Filters for the contact list.</summary>
+public sealed record ContactFilter
+{
+    public string? Search { get; init; }
+    public string? Category { get; init; }
+    public string? City { get; init; }
+    public string? Industry { get; init; }
+    public string? Tag { get; init; }
+    public int Limit { get; init; } = 1000;
+}
+
+/// <summary>Read-side helpers shared by list and show.</summary>
+public static class ContactQueries
+{
+    public static async Task LoadDetailsAsync(RapportDbContext db, Contact c, CancellationToken ct)
+    {
+        var entry = db.Entry(c);
+        foreach (var nav in new[] { nameof(Contact.Emails), nameof(Contact.Phones), nameof(Contact.Categories), nameof(Contact.Tags), nameof(Contact.Profiles), nameof(Contact.Dates), nameof(Contact.Sources) })
+            await entry.Collection(nav).LoadAsync(ct);
+    }
+
+    public static IQueryable<Contact> Filter(RapportDbContext db, ContactFilter f)
+    {
+        var q = db.Contacts.AsQueryable();
+        if (!string.IsNullOrWhiteSpace(f.Search))
+        {
+            var s = f.Search.Trim().ToLowerInvariant();
+            q = q.Where(c => c.DisplayName.ToLower().Contains(s)
+                || (c.Company != null && c.Company.ToLower().Contains(s))
+                || (c.Title != null && c.Title.ToLower().Contains(s))
+                || (c.Notes != null && c.Notes.ToLower().Contains(s))
+                || c.Emails.Any(e => e.Address.Contains(s))
+                || db.InteractionParticipants.Any(p => p.ContactId == c.Id && db.Interactions.Any(i => i.Id == p.InteractionId
+                    && ((i.Insight != null && i.Insight.ToLower().Contains(s)) || (i.Notes != null && i.Notes.ToLower().Contains(s))))));
+        }
+        if (!string.IsNullOrWhiteSpace(f.Category))
+        {
+            var cat = f.Category.Trim().ToLowerInvariant();
+            q = q.Where(c => c.Categories.Any(x => x.Category == cat));
+        }
+        if (!string.IsNullOrWhiteSpace(f.City))
+        {
+            var city = f.City.Trim().ToLowerInvariant();
+            q = q.Where(c => c.City != null && c.City.ToLower() == city);
+        }
+        if (!string.IsNullOrWhiteSpace(f.Industry))
+        {
+            var ind = f.Industry.Trim().ToLowerInvariant();
+            q = q.Where(c => c.Industry != null && c.Industry.ToLower() == ind);
+        }
+        if (!string.IsNullOrWhiteSpace(f.Tag))
+        {
+            var tag = f.Tag.Trim();
+            q = q.Where(c => c.Tags.Any(t => t.Tag == tag));
+        }
+        return q;
+    }
+
+    /// <summary>The last interaction time per contact, for the given contacts.</summary>
+    public static async Task<Dictionary<long, DateTime>> LastInteractionsAsync(RapportDbContext db, IReadOnlyCollection<long> contactIds, CancellationToken ct)
+    {
+        var rows = await db.InteractionParticipants
+            .Where(p => contactIds.Contains(p.ContactId))
+            .Join(db.Interactions, p => p.InteractionId, i => i.Id, (p, i) => new { p.ContactId, i.OccurredAt })
+            .GroupBy(x => x.ContactId)
+            .Select(g => new { ContactId = g.Key, Last = g.Max(x => x.OccurredAt) })
+            .ToListAsync(ct);
+        return rows.ToDictionary(r => r.ContactId, r => r.Last);
+    }
+
+    public static async Task<List<Interaction>> TimelineAsync(RapportDbContext db, long contactId, int take, CancellationToken ct) =>
+        await db.Interactions.Where(i => i.Participants.Any(p => p.ContactId == contactId))
+            .OrderByDescending(i => i.OccurredAt).Take(take).Include(i => i.Participants).ToListAsync(ct);
+}

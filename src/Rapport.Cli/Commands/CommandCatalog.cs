@@ -1,0 +1,21 @@
+using System.CommandLine;
+using Rapport.Domain.Exchanges;
+
+namespace Rapport.Cli.Commands;
+
+/// <summary>Every top-level command, in the order `rapport --help` lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All(CommandServices s) =>
+    [
+        ServeCommand.Build(s),
+        DemoCommand.Build(s),
+        ContactCommands.Build(s),
+        InteractionCommands.Log(s),
+        InteractionCommands.Exchange(s, ExchangeDirection.Give),
+        InteractionCommands.Exchange(s, ExchangeDirection.Ask),
+        InteractionCommands.Link(s),
+        InteractionCommands.LifeEvent(s),
+        DevCommands.Schema(s),
+    ];
+}

@@ -1,0 +1,107 @@
+using System.CommandLine;
+using Rapport.App.Contacts;
+using Rapport.App.Exchanges;
+using Rapport.App.Interactions;
+using Rapport.Domain.Exchanges;
+
+namespace Rapport.Cli.Commands;
+
+/// <summary>`rapport log`, `give`, `ask`, `link` and `life-event`: recording what happens in relationships.</summary>
+internal static class InteractionCommands
+{
+    public static Command Log(CommandServices s)
+    {
+        var who = Opt.Who("who", "The contact(s): ids, emails or names, separated by commas for a group.");
+        var channel = Opt.Of<string>("--channel", "How: in-person, group, call, video, email, message, social, event or letter.");
+        channel.Required = true;
+        var direction = Opt.Of<string?>("--direction", "Who reached out: out (you, the default), in (they) or mutual.");
+        var date = Opt.Of<string?>("--date", "When, as 2026-05-01 or 2026-05-01T14:30 (UTC); default now.");
+        var purpose = Opt.Of<string?>("--purpose", "Why: catch-up, congratulate, seasonal, ask, give, introduction, collaboration or follow-up.");
+        var note = Opt.Of<string?>("--note", "What you talked about.");
+        var insight = Opt.Of<string?>("--insight", "What you learned from them (searchable).");
+        var cmd = new Command("log", "Log a touchpoint with one or more contacts; it resets their keep-in-touch cadence.")
+            .With(who, channel, direction, date, purpose, note, insight);
+        cmd.SetAction(async (p, ct) =>
+        {
+            var ctx = s.Context(p);
+            await using var db = await ctx.OpenAsync(ct);
+            var i = await new LogInteraction(db, ctx.Clock).ExecuteAsync(new LogRequest(p.GetValue(who)!, p.GetValue(channel)!)
+            {
+                Direction = p.GetValue(direction), Date = p.GetValue(date), Purpose = p.GetValue(purpose),
+                Note = p.GetValue(note), Insight = p.GetValue(insight),
+            }, ct);
+            if (ctx.Json) await ctx.WriteJsonAsync(new { i.Id, i.OccurredAt, i.Channel, i.Direction, i.Purpose, i.Notes, i.Insight, contactIds = i.Participants.Select(x => x.ContactId) });
+            else await ctx.Out.WriteLineAsync($"Logged {App.Common.Input.Kebab(i.Channel)} on {CliContext.Date(i.OccurredAt)} with {i.Participants.Count} contact{(i.Participants.Count == 1 ? "" : "s")} (#{i.Id}).");
+            return 0;
+        });
+        return cmd;
+    }
+
+    public static Command Exchange(CommandServices s, ExchangeDirection direction)
+    {
+        var name = direction == ExchangeDirection.Give ? "give" : "ask";
+        var who = Opt.Who();
+        var kind = Opt.Of<string>("--kind", "What: advice, introduction, referral, recommendation, endorsement, help, knowledge or favor.");
+        kind.Required = true;
+        var status = Opt.Of<string?>("--status", direction == ExchangeDirection.Give
+            ? "offered (promised, not yet done), done (the default) or declined."
+            : "requested (asked, not yet answered), done (the default) or declined.");
+        var note = Opt.Of<string?>("--note", "What exactly.");
+        var date = Opt.Of<string?>("--date", "When, as 2026-05-01; default today.");
+        var cmd = new Command(name, direction == ExchangeDirection.Give
+            ? "Record something you gave a contact: the ledger keeps you giving before asking."
+            : "Record something you asked of a contact.").With(who, kind, status, note, date);
+        cmd.SetAction(async (p, ct) =>
+        {
+            var ctx = s.Context(p);
+            await using var db = await ctx.OpenAsync(ct);
+            var e = await new RecordExchange(db, ctx.Clock).ExecuteAsync(new ExchangeRequest(p.GetValue(who)!, direction, p.GetValue(kind)!)
+            {
+                Status = p.GetValue(status), Note = p.GetValue(note), Date = p.GetValue(date),
+            }, ct);
+            if (ctx.Json) await ctx.WriteJsonAsync(new { e.Id, e.ContactId, e.Direction, e.Kind, e.Status, date = e.OccurredOn, e.Note });
+            else await ctx.Out.WriteLineAsync($"Recorded: {name} {App.Common.Input.Kebab(e.Kind)} ({App.Common.Input.Kebab(e.Status)}) on {e.OccurredOn:yyyy-MM-dd} (#{e.Id}).");
+            return 0;
+        });
+        return cmd;
+    }
+
+    public static Command Link(CommandServices s)
+    {
+        var a = Opt.Who("first", "One contact.");
+        var b = Opt.Who("second", "The other contact.");
+        var kind = Opt.Of<string?>("--kind", "How they know each other: colleague, friend, family, introduced or other (default).");
+        var strength = Opt.Of<double?>("--strength", "How strong their tie is, above 0 up to 1; a bare link counts as 0.3 in introduction paths.");
+        var cmd = new Command("link", "Record that two contacts know each other: the graph behind introduction paths.").With(a, b, kind, strength);
+        cmd.SetAction(async (p, ct) =>
+        {
+            var ctx = s.Context(p);
+            await using var db = await ctx.OpenAsync(ct);
+            var l = await new LinkContacts(db, ctx.Clock).ExecuteAsync(p.GetValue(a)!, p.GetValue(b)!, p.GetValue(kind), p.GetValue(strength), ct);
+            if (ctx.Json) await ctx.WriteJsonAsync(new { l.Id, l.ContactAId, l.ContactBId, l.Kind, l.Strength, l.Inferred });
+            else await ctx.Out.WriteLineAsync($"Linked #{l.ContactAId} and #{l.ContactBId} ({App.Common.Input.Kebab(l.Kind)}).");
+            return 0;
+        });
+        return cmd;
+    }
+
+    public static Command LifeEvent(CommandServices s)
+    {
+        var who = Opt.Who();
+        var kind = Opt.Of<string>("--kind", "What happened: new-job, promotion, move, birthday, award or custom.");
+        kind.Required = true;
+        var date = Opt.Of<string?>("--date", "When, as 2026-05-01; default today.");
+        var note = Opt.Of<string?>("--note", "Details, e.g. \"now Head of Design at Figma\".");
+        var cmd = new Command("life-event", "Record a life event of a contact; Rapport suggests congratulating them within 14 days.").With(who, kind, date, note);
+        cmd.SetAction(async (p, ct) =>
+        {
+            var ctx = s.Context(p);
+            await using var db = await ctx.OpenAsync(ct);
+            var e = await new AddLifeEvent(db, ctx.Clock).ExecuteAsync(p.GetValue(who)!, p.GetValue(kind)!, p.GetValue(date), p.GetValue(note), ct);
+            if (ctx.Json) await ctx.WriteJsonAsync(new { e.Id, e.ContactId, e.Kind, date = e.OccurredOn, e.Note });
+            else await ctx.Out.WriteLineAsync($"Recorded {App.Common.Input.Kebab(e.Kind)} on {e.OccurredOn:yyyy-MM-dd} (#{e.Id}).");
+            return 0;
+        });
+        return cmd;
+    }
+}

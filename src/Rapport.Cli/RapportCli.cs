@@ -1,0 +1,97 @@
+using System.CommandLine;
+using Microsoft.EntityFrameworkCore;
+using Rapport.App.Common;
+using Rapport.Cli.Commands;
+using Rapport.Data.Storage;
+using Rapport.Domain;
+
+namespace Rapport.Cli;
+
+/// <summary>
+/// The `rapport` command line: builds the command tree, parses, runs, and maps failures to the
+/// exit codes of the contract (0 success, 1 failure, 2 bad input or usage).
+/// </summary>
+public static class RapportCli
+{
+    public const int Ok = 0;
+    public const int Failure = 1;
+    public const int BadInput = 2;
+
+    public static readonly Option<string?> DbOption = new("--db")
+    {
+        Description = "The database: a SQLite file path, or a PostgreSQL connection string such as \"Host=localhost;Database=rapport;Username=me\". Default: $RAPPORT_DB, else a SQLite file in your data folder.",
+        Recursive = true,
+    };
+
+    public static readonly Option<bool> JsonOption = new("--json")
+    {
+        Description = "Print the result as JSON (camelCase fields, ISO 8601 dates) instead of text.",
+        Recursive = true,
+    };
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, Func<string, string?> env, CancellationToken ct = default)
+    {
+        var root = new RootCommand(
+            "Rapport: build, nurture and use your professional network, on your own machine.\n" +
+            "Environment: RAPPORT_DB (default database), RAPPORT_NOW (an ISO date or date-time that replaces \"now\" for every computation).\n" +
+            "Exit codes: 0 success, 1 failure, 2 bad input or usage.");
+        root.Options.Add(DbOption);
+        root.Options.Add(JsonOption);
+
+        var services = new CommandServices(env, stdout, stderr);
+        foreach (var command in CommandCatalog.All(services)) root.Subcommands.Add(command);
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) await stderr.WriteLineAsync($"error: {error.Message}");
+            await stderr.WriteLineAsync("Run 'rapport --help' (or 'rapport <command> --help') for usage.");
+            return BadInput;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false }, ct);
+        }
+        catch (Exception e) when (Unwrap(e) is { } inner && inner is not OperationCanceledException)
+        {
+            return await ReportAsync(inner, stderr);
+        }
+    }
+
+    private static Exception Unwrap(Exception e) => e is AggregateException { InnerException: { } i } ? Unwrap(i) : e;
+
+    private static async Task<int> ReportAsync(Exception e, TextWriter stderr)
+    {
+        switch (e)
+        {
+            case InputException ie:
+                await stderr.WriteLineAsync($"error: {ie.Message}");
+                return BadInput;
+            case DomainException de:
+                await stderr.WriteLineAsync($"error: {de.Field}: {de.Message}");
+                return BadInput;
+            case ArgumentException ae when ae.Message.StartsWith("--", StringComparison.Ordinal):
+                await stderr.WriteLineAsync($"error: {ae.Message}");
+                return BadInput;
+            case DbUpdateException due:
+                await stderr.WriteLineAsync($"error: the database refused the change: {due.InnerException?.Message ?? due.Message}");
+                return Failure;
+            default:
+                await stderr.WriteLineAsync($"error: {e.GetType().Name}: {e.Message}");
+                return Failure;
+        }
+    }
+}
+
+/// <summary>What command actions share: the environment and the output streams.</summary>
+public sealed class CommandServices(Func<string, string?> env, TextWriter stdout, TextWriter stderr)
+{
+    public Func<string, string?> Env { get; } = env;
+
+    /// <summary>The context for one invocation: --db over RAPPORT_DB over the default file, RAPPORT_NOW for the clock.</summary>
+    public CliContext Context(ParseResult parse)
+    {
+        var db = parse.GetValue(RapportCli.DbOption) ?? Env("RAPPORT_DB");
+        return new CliContext(DbTarget.Parse(db), CliContext.ClockFrom(Env("RAPPORT_NOW")), stdout, stderr, parse.GetValue(RapportCli.JsonOption));
+    }
+}

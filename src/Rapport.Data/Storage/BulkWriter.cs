@@ -1,0 +1,143 @@
+using System.Collections;
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
+using Rapport.Domain.Accounts;
+
+namespace Rapport.Data.Storage;
+
+/// <summary>
+/// Writes many new rows fast inside the context's current transaction, bypassing change tracking:
+/// prepared inserts on SQLite, binary COPY on PostgreSQL. Tables, columns and conversions come from
+/// the EF model, so it stays in step with the mapping. Keys are assigned here, and child collections
+/// (a contact's emails, an interaction's participants) are written with their parent.
+/// </summary>
+public sealed class BulkWriter(RapportDbContext db)
+{
+    private readonly Dictionary<IEntityType, long> _nextId = [];
+    private readonly DbProvider _provider = db.Database.IsNpgsql() ? DbProvider.Postgres : DbProvider.Sqlite;
+
+    /// <summary>Inserts the entities and, recursively, the entities in their collection navigations.</summary>
+    public async Task InsertAsync<T>(IReadOnlyCollection<T> entities, CancellationToken ct = default) where T : class
+    {
+        if (entities.Count == 0) return;
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
+        await InsertAsync(type, entities, ct);
+    }
+
+    private async Task InsertAsync(IEntityType type, IReadOnlyCollection<object> rows, CancellationToken ct)
+    {
+        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("BulkWriter needs an open transaction");
+        var key = type.FindPrimaryKey()!;
+        var generated = key.Properties.Count == 1 && key.Properties[0].ValueGenerated == ValueGenerated.OnAdd ? key.Properties[0] : null;
+        if (generated is not null)
+        {
+            var next = await NextIdAsync(type, generated, ct);
+            var setter = generated.PropertyInfo!;
+            foreach (var row in rows)
+            {
+                if ((long)generated.GetGetter().GetClrValue(row)! == 0) setter.SetValue(row, next++);
+            }
+            _nextId[type] = next;
+        }
+        foreach (var row in rows)
+        {
+            if (row is IAccountOwned owned && owned.AccountId == 0) owned.AccountId = db.AccountId;
+        }
+
+        var columns = type.GetProperties().ToList();
+        if (_provider == DbProvider.Sqlite) await InsertSqliteAsync(type, columns, rows, ct);
+        else await CopyPostgresAsync(type, columns, rows, ct);
+
+        foreach (var nav in type.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent))
+        {
+            var fk = nav.ForeignKey;
+            var children = new List<object>();
+            foreach (var parent in rows)
+            {
+                if (nav.GetGetter().GetClrValue(parent) is not IEnumerable items) continue;
+                var parentKey = fk.PrincipalKey.Properties[0].GetGetter().GetClrValue(parent);
+                foreach (var child in items)
+                {
+                    fk.Properties[0].PropertyInfo!.SetValue(child, parentKey);
+                    children.Add(child);
+                }
+            }
+            if (children.Count > 0) await InsertAsync(nav.TargetEntityType, children, ct);
+        }
+    }
+
+    private async Task<long> NextIdAsync(IEntityType type, IProperty id, CancellationToken ct)
+    {
+        if (_nextId.TryGetValue(type, out var cached)) return cached;
+        await using var cmd = Command($"SELECT COALESCE(MAX({Q(id.GetColumnName())}), 0) FROM {Q(type.GetTableName()!)}");
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) + 1;
+    }
+
+    private async Task InsertSqliteAsync(IEntityType type, List<IProperty> columns, IReadOnlyCollection<object> rows, CancellationToken ct)
+    {
+        await using var cmd = (SqliteCommand)Command(
+            $"INSERT INTO {Q(type.GetTableName()!)} ({string.Join(", ", columns.Select(c => Q(c.GetColumnName())))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})");
+        var parameters = columns.Select((_, i) => cmd.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
+        var getters = columns.Select(Reader).ToArray();
+        cmd.Prepare();
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < getters.Length; i++) parameters[i].Value = getters[i](row) ?? DBNull.Value;
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private async Task CopyPostgresAsync(IEntityType type, List<IProperty> columns, IReadOnlyCollection<object> rows, CancellationToken ct)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        var getters = columns.Select(Reader).ToArray();
+        var types = columns.Select(c => c.GetColumnType()).ToArray();
+        var copy = $"COPY {Q(type.GetTableName()!)} ({string.Join(", ", columns.Select(c => Q(c.GetColumnName())))}) FROM STDIN (FORMAT BINARY)";
+        await using (var writer = await connection.BeginBinaryImportAsync(copy, ct))
+        {
+            foreach (var row in rows)
+            {
+                await writer.StartRowAsync(ct);
+                for (var i = 0; i < getters.Length; i++)
+                {
+                    var value = getters[i](row);
+                    if (value is null) await writer.WriteNullAsync(ct);
+                    else await writer.WriteAsync(value, types[i], ct);
+                }
+            }
+            await writer.CompleteAsync(ct);
+        }
+        var key = type.FindPrimaryKey()!;
+        if (key.Properties.Count == 1 && key.Properties[0].ValueGenerated == ValueGenerated.OnAdd)
+        {
+            var table = Q(type.GetTableName()!);
+            var col = Q(key.Properties[0].GetColumnName());
+            await using var cmd = Command($"SELECT setval(pg_get_serial_sequence('{table}', '{key.Properties[0].GetColumnName()}'), (SELECT MAX({col}) FROM {table}))");
+            await cmd.ExecuteScalarAsync(ct);
+        }
+    }
+
+    private static Func<object, object?> Reader(IProperty p)
+    {
+        var getter = p.GetGetter();
+        var converter = p.GetValueConverter() ?? p.GetTypeMapping().Converter;
+        return converter is null
+            ? row => getter.GetClrValue(row)
+            : row => getter.GetClrValue(row) is { } v ? converter.ConvertToProvider(v) : null;
+    }
+
+    private DbCommand Command(string sql)
+    {
+        var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 600;
+        return cmd;
+    }
+
+    private static string Q(string name) => "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

@@ -1,0 +1,54 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Rapport.Data.Storage;
+
+/// <summary>Opens units of work on one database: configures the provider and the account scope.</summary>
+public sealed class RapportStore(DbTarget target)
+{
+    private readonly DbContextOptions<RapportDbContext> _options = Configure(new DbContextOptionsBuilder<RapportDbContext>(), target).Options;
+
+    public DbTarget Target { get; } = target;
+
+    /// <summary>A new unit of work for one account.</summary>
+    public RapportDbContext Open(long accountId = Domain.Accounts.Account.DefaultId) =>
+        new(_options, new AccountScope { AccountId = accountId });
+
+    /// <summary>Applies the provider and the per-connection settings to an options builder.</summary>
+    public static DbContextOptionsBuilder<RapportDbContext> Configure(DbContextOptionsBuilder<RapportDbContext> builder, DbTarget target)
+    {
+        if (target.Provider == DbProvider.Sqlite)
+        {
+            builder.UseSqlite(target.ConnectionString, o => o.CommandTimeout(120));
+            builder.AddInterceptors(SqlitePragmas.Instance);
+        }
+        else
+        {
+            builder.UseNpgsql(target.ConnectionString, o => o.CommandTimeout(120));
+        }
+        builder.UseQueryTrackingBehavior(QueryTrackingBehavior.TrackAll);
+        return builder;
+    }
+
+    /// <summary>Per-connection SQLite settings: WAL is kept in the file; these are not.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
+            cmd.ExecuteNonQuery();
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Rapport.App.Common;
+using Rapport.App.Contacts;
+using Rapport.Data;
+
+namespace Rapport.Web.Api;
+
+/// <summary>/api/v1/contacts: list, show and create contacts through the same use cases as the command line.</summary>
+public static class ContactsApi
+{
+    public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/contacts").WithTags("Contacts");
+        api.MapGet("/", ListContacts).WithName("ListContacts").WithSummary("List contacts with optional search and filters");
+        api.MapGet("/{id:long}", GetContact).WithName("GetContact").WithSummary("One contact with its derived scores");
+        api.MapPost("/", CreateContact).WithName("CreateContact").WithSummary("Add a contact");
+        return app;
+    }
+
+    public sealed record Services(RapportDbContext Db, TimeProvider Clock);
+
+    public static async Task<Ok<IReadOnlyList<ContactView>>> ListContacts([AsParameters] Services s, string? search, string? category, string? city, int? limit, CancellationToken ct) =>
+        TypedResults.Ok(await ContactDetails.ListAsync(s.Db, new ContactFilter { Search = search, Category = category, City = city, Limit = Math.Clamp(limit ?? 200, 1, 5000) }, s.Clock, ct));
+
+    public static async Task<Results<Ok<ContactView>, NotFound>> GetContact([AsParameters] Services s, long id, CancellationToken ct)
+    {
+        var c = await s.Db.Contacts.FindAsync([id], ct);
+        if (c is null || c.DeletedAt is not null || c.AccountId != s.Db.AccountId) return TypedResults.NotFound();
+        return TypedResults.Ok(await ContactDetails.ViewAsync(s.Db, c, s.Clock, ct));
+    }
+
+    public static async Task<Results<Created<ContactView>, ValidationProblem>> CreateContact([AsParameters] Services s, ContactChanges request, CancellationToken ct)
+    {
+        try
+        {
+            var c = await new App.Contacts.CreateContact(s.Db, s.Clock).ExecuteAsync(request, ct);
+            return TypedResults.Created($"/api/v1/contacts/{c.Id}", await ContactDetails.ViewAsync(s.Db, c, s.Clock, ct));
+        }
+        catch (InputException e)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Hosting;
+using Rapport.Data;
+using Rapport.Data.Storage;
+using Rapport.Web.Api;
+
+namespace Rapport.Web;
+
+/// <summary>How to run the web app: which database, which clock, which addresses.</summary>
+public sealed record WebOptions(DbTarget Database, TimeProvider Clock)
+{
+    public string Urls { get; init; } = "http://127.0.0.1:5080";
+    public string? EnvironmentName { get; init; }
+}
+
+/// <summary>Builds the web application: pages, API and health, over one store.</summary>
+public static class RapportWebHost
+{
+    public static WebApplication Build(WebOptions options)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(RapportWebHost).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+            EnvironmentName = options.EnvironmentName ?? Environments.Production,
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.SetMinimumLevel(Microsoft.Extensions.Logging.LogLevel.Warning);
+
+        builder.Services.AddSingleton(options.Clock);
+        builder.Services.AddSingleton(new RapportStore(options.Database));
+        builder.Services.AddScoped(sp => sp.GetRequiredService<RapportStore>().Open());
+        builder.Services.AddRazorPages();
+        builder.Services.AddOpenApi();
+
+        var app = builder.Build();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.MapHealthApi();
+        app.MapContactsApi();
+        app.MapOpenApi("/api/v1/openapi.json");
+        app.MapRazorPages();
+        return app;
+    }
+}

@@ -1,0 +1,217 @@
+using Rapport.Domain.Contacts;
+
+namespace Rapport.Domain.Insights.Health;
+
+/// <summary>A contact as the health view needs it; strength, label and tier come from the nurture engine.</summary>
+public sealed record HealthContact(
+    long Id, string Name, double Strength, TieBand Band, Tier Tier, string? Industry, string? Function,
+    DateOnly? FirstInteraction = null, TieBand? BandYearAgo = null, int Gives = 0, int Asks = 0);
+
+/// <summary>Your own field, to tell in-field contacts from out-of-field ones.</summary>
+public sealed record UserField(string? Industry, string? Function);
+
+/// <summary>Whether a contact works in your field.</summary>
+public enum FieldSide { InField, OutOfField, Unknown }
+
+/// <summary>One row of the balance view: how many ties carry a label, their share, and how they split by field.</summary>
+public sealed record ShapeRow(string Band, int Count, double Share, int InField, int OutOfField, int UnknownField);
+
+/// <summary>One comparison with the target shape, with advice when it is not met.</summary>
+public sealed record ShapeCheck(string Name, double Actual, double? Min, double? Max, bool Met, string? Advice);
+
+/// <summary>A contact you have asked more than you have given to (SCIENCE.md G).</summary>
+public sealed record GiveFirstContact(long ContactId, string Name, int Gives, int Asks, double Balance);
+
+/// <summary>Gives and asks across the network, the overall balance, and the contacts to give to first.</summary>
+public sealed record GiveAskSummary(int Gives, int Asks, double Balance, IReadOnlyList<GiveFirstContact> GiveFirst, string Advice);
+
+/// <summary>A tier's load: its count and the running total against the cumulative capacity (5, 15, 50, 150).</summary>
+public sealed record TierLoad(Tier Tier, int Count, int CumulativeCount, int CumulativeCapacity, bool OverCapacity);
+
+/// <summary>Whether your tiers fit their capacities and the touches a week they ask for fit your budget.</summary>
+public sealed record CapacityReport(IReadOnlyList<TierLoad> Tiers, double TouchesPerWeekNeeded, int? WeeklyBudget, bool OverBudget, string? Advice);
+
+/// <summary>A contact whose label changed over the last year.</summary>
+public sealed record TieChange(long ContactId, string Name, TieBand? From, TieBand To);
+
+/// <summary>The last 12 months: ties begun, ties that cooled (label dropped) and ties revived from dormancy.</summary>
+public sealed record RecentChanges(IReadOnlyList<TieChange> New, IReadOnlyList<TieChange> Cooled, IReadOnlyList<TieChange> Revived);
+
+/// <summary>The health of a network: its shape against the target, advice, give/ask balance, capacity and the last year.</summary>
+public sealed record HealthReport(
+    int Contacts, IReadOnlyList<ShapeRow> Shape, IReadOnlyList<ShapeCheck> Checks, IReadOnlyList<string> Advice,
+    GiveAskSummary GiveAsk, CapacityReport Capacity, RecentChanges Recent);
+
+/// <summary>
+/// Compares a network with the target shape "a few strong alliances in your field, many friendly contacts
+/// elsewhere" (the thresholds are in <see cref="InsightSettings"/>), and sums up balance, capacity and the last year.
+/// </summary>
+public static class NetworkHealth
+{
+    /// <summary>The health report as of <paramref name="today"/>.</summary>
+    public static HealthReport Analyze(IReadOnlyList<HealthContact> contacts, UserField field, DateOnly today, InsightSettings? settings = null, int? weeklyBudgetTouchpoints = null)
+    {
+        ArgumentNullException.ThrowIfNull(contacts);
+        ArgumentNullException.ThrowIfNull(field);
+        settings ??= InsightSettings.Default;
+        var sides = contacts.Select(c => Side(c, field)).ToArray();
+        var shape = Shape(contacts, sides);
+        var checks = Checks(contacts, sides, field, settings);
+        var giveAsk = GiveAsk(contacts, settings);
+        var capacity = Capacity(contacts, settings, weeklyBudgetTouchpoints);
+        var recent = Recent(contacts, today, settings);
+
+        var advice = checks.Where(c => !c.Met && c.Advice is not null).Select(c => c.Advice!).ToList();
+        if (contacts.Count > 0 && sides.All(s => s == FieldSide.Unknown))
+            advice.Add(field.Industry is null && field.Function is null
+                ? "Set your own industry and function in Settings to see how your ties split between your field and others."
+                : "Add industries or functions to your contacts to see how your ties split between your field and others.");
+        if (capacity.Advice is not null) advice.Add(capacity.Advice);
+        if (giveAsk.GiveFirst.Count > 0) advice.Add(giveAsk.Advice);
+        if (recent.Cooled.Count > recent.New.Count + recent.Revived.Count && recent.Cooled.Count > 0)
+            advice.Add($"{recent.Cooled.Count} ties cooled this year, more than you started or revived; a short note to a few of them keeps them warm.");
+        return new HealthReport(contacts.Count, shape, checks, advice, giveAsk, capacity, recent);
+    }
+
+    /// <summary>Whether a contact is in your field: same industry or same function, where both sides are known.</summary>
+    public static FieldSide Side(HealthContact contact, UserField field)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        ArgumentNullException.ThrowIfNull(field);
+        var comparable = false;
+        foreach (var (mine, theirs) in new[] { (field.Industry, contact.Industry), (field.Function, contact.Function) })
+        {
+            if (string.IsNullOrWhiteSpace(mine) || string.IsNullOrWhiteSpace(theirs)) continue;
+            comparable = true;
+            if (string.Equals(mine.Trim(), theirs.Trim(), StringComparison.OrdinalIgnoreCase)) return FieldSide.InField;
+        }
+        return comparable ? FieldSide.OutOfField : FieldSide.Unknown;
+    }
+
+    private static string Group(TieBand band) => band.IsDormant() ? "dormant" : band.Word();
+
+    private static ShapeRow[] Shape(IReadOnlyList<HealthContact> contacts, FieldSide[] sides)
+    {
+        var total = contacts.Count;
+        return new[] { "strong", "medium", "weak", "dormant" }.Select(group =>
+        {
+            var members = Enumerable.Range(0, total).Where(i => Group(contacts[i].Band) == group).ToArray();
+            return new ShapeRow(group, members.Length, total == 0 ? 0 : (double)members.Length / total,
+                members.Count(i => sides[i] == FieldSide.InField),
+                members.Count(i => sides[i] == FieldSide.OutOfField),
+                members.Count(i => sides[i] == FieldSide.Unknown));
+        }).ToArray();
+    }
+
+    private static List<ShapeCheck> Checks(IReadOnlyList<HealthContact> contacts, FieldSide[] sides, UserField field, InsightSettings s)
+    {
+        var checks = new List<ShapeCheck>();
+        var total = contacts.Count;
+        if (total == 0) return checks;
+        var strong = Enumerable.Range(0, total).Where(i => contacts[i].Band == TieBand.Strong).ToArray();
+        var friendly = Enumerable.Range(0, total).Where(i => contacts[i].Band is TieBand.Medium or TieBand.Weak).ToArray();
+        var dormant = contacts.Count(c => c.Band.IsDormant());
+
+        var strongShare = (double)strong.Length / total;
+        checks.Add(new ShapeCheck("strong ties", strongShare, s.TargetStrongShareMin, s.TargetStrongShareMax,
+            strongShare >= s.TargetStrongShareMin && strongShare <= s.TargetStrongShareMax,
+            strongShare < s.TargetStrongShareMin
+                ? $"Only {strong.Length} strong {(strong.Length == 1 ? "tie" : "ties")} ({InsightText.Percent(strongShare)}): choose two or three people in your field and meet them regularly to build real alliances."
+                : $"{InsightText.Percent(strongShare)} of your ties are strong, more than a weekly budget usually sustains; let some settle into friendly, lighter contact."));
+
+        var friendlyShare = (double)friendly.Length / total;
+        checks.Add(new ShapeCheck("friendly contacts", friendlyShare, s.TargetFriendlyShareMin, null, friendlyShare >= s.TargetFriendlyShareMin,
+            $"Only {InsightText.Percent(friendlyShare)} of your ties are medium or weak: a wide ring of friendly contacts is where new information comes from, so meet new people and keep a light touch."));
+
+        var dormantShare = (double)dormant / total;
+        checks.Add(new ShapeCheck("dormant ties", dormantShare, null, s.TargetDormantShareMax, dormantShare <= s.TargetDormantShareMax,
+            $"{InsightText.Percent(dormantShare)} of your ties are dormant: revive a few each month; old ties welcome a reach-out more than people expect."));
+
+        var strongKnown = strong.Where(i => sides[i] != FieldSide.Unknown).ToArray();
+        if (strongKnown.Length > 0)
+        {
+            var inField = (double)strongKnown.Count(i => sides[i] == FieldSide.InField) / strongKnown.Length;
+            var fieldName = field.Industry ?? field.Function ?? "your field";
+            checks.Add(new ShapeCheck("strong ties in your field", inField, s.TargetStrongInFieldMin, null, inField >= s.TargetStrongInFieldMin,
+                $"Only {InsightText.Percent(inField)} of your strong ties are in your field: build an alliance or two with peers in {fieldName}."));
+        }
+        var friendlyKnown = friendly.Where(i => sides[i] != FieldSide.Unknown).ToArray();
+        if (friendlyKnown.Length > 0)
+        {
+            var outOfField = (double)friendlyKnown.Count(i => sides[i] == FieldSide.OutOfField) / friendlyKnown.Length;
+            checks.Add(new ShapeCheck("friendly contacts outside your field", outOfField, s.TargetFriendlyOutOfFieldMin, null, outOfField >= s.TargetFriendlyOutOfFieldMin,
+                $"{InsightText.Percent(1 - outOfField)} of your friendly contacts are in your own field: meet people in other industries and functions, where the news you do not already have lives."));
+        }
+        return checks;
+    }
+
+    /// <summary>The give/ask balance B = (G − A) / (G + A + 1) of SCIENCE.md G.</summary>
+    public static double Balance(int gives, int asks) => (double)(gives - asks) / (gives + asks + 1);
+
+    private static GiveAskSummary GiveAsk(IReadOnlyList<HealthContact> contacts, InsightSettings s)
+    {
+        var gives = contacts.Sum(c => Math.Max(0, c.Gives));
+        var asks = contacts.Sum(c => Math.Max(0, c.Asks));
+        var balance = Balance(gives, asks);
+        var giveFirst = contacts
+            .Select(c => new GiveFirstContact(c.Id, c.Name, c.Gives, c.Asks, Balance(c.Gives, c.Asks)))
+            .Where(c => c.Balance <= s.GiveFirstBalance && c.Asks >= s.GiveFirstMinAsks)
+            .OrderBy(c => c.Balance)
+            .ThenByDescending(c => c.Asks)
+            .ThenBy(c => c.ContactId)
+            .ToArray();
+        var advice = giveFirst.Length > 0
+            ? $"You have asked {giveFirst.Length} {(giveFirst.Length == 1 ? "person" : "people")} for more than you have given; offer help, an introduction or a useful link before the next ask."
+            : balance >= 0
+                ? "Your give/ask ledger is healthy: do not hesitate to ask when you need something; people say yes more often than askers expect."
+                : "You ask a little more than you give overall; look for small ways to help.";
+        return new GiveAskSummary(gives, asks, balance, giveFirst, advice);
+    }
+
+    private static CapacityReport Capacity(IReadOnlyList<HealthContact> contacts, InsightSettings s, int? budget)
+    {
+        var layered = new[] { Tier.Inner, Tier.Close, Tier.Active, Tier.Network };
+        var tiers = new List<TierLoad>();
+        var cumulative = 0;
+        double touches = 0;
+        for (var i = 0; i < layered.Length; i++)
+        {
+            var count = contacts.Count(c => c.Tier == layered[i]);
+            cumulative += count;
+            var capacity = i < s.TierCapacities.Count ? s.TierCapacities[i] : int.MaxValue;
+            tiers.Add(new TierLoad(layered[i], count, cumulative, capacity, cumulative > capacity));
+            if (i < s.TierCadenceDays.Count && s.TierCadenceDays[i] > 0) touches += count * 7.0 / s.TierCadenceDays[i];
+        }
+        var over = tiers.Where(t => t.OverCapacity).ToArray();
+        var overBudget = budget is { } b && touches > b;
+        string? advice = null;
+        if (over.Length > 0)
+        {
+            var first = over[0];
+            advice = $"Your {first.Tier.ToString().ToLowerInvariant()} circle and those inside it hold {first.CumulativeCount} people, above the {first.CumulativeCapacity} people can keep up; unpin a few so they find their natural tier.";
+        }
+        else if (overBudget)
+        {
+            advice = $"Your tiers ask for about {InsightText.Number(touches, "0.#")} touches a week, more than your budget of {budget}; raise the budget or let a few ties move to a slower tier.";
+        }
+        return new CapacityReport(tiers, touches, budget, overBudget, advice);
+    }
+
+    private static RecentChanges Recent(IReadOnlyList<HealthContact> contacts, DateOnly today, InsightSettings s)
+    {
+        var since = today.AddDays(-s.RecentWindowDays);
+        var fresh = contacts
+            .Where(c => c.FirstInteraction is { } f && f > since && f <= today)
+            .OrderByDescending(c => c.FirstInteraction).ThenBy(c => c.Id)
+            .Select(c => new TieChange(c.Id, c.Name, null, c.Band)).ToArray();
+        var cooled = contacts
+            .Where(c => c.BandYearAgo is { } before && c.Band.Warmth() < before.Warmth())
+            .OrderByDescending(c => c.BandYearAgo!.Value.Warmth() - c.Band.Warmth()).ThenBy(c => c.Id)
+            .Select(c => new TieChange(c.Id, c.Name, c.BandYearAgo, c.Band)).ToArray();
+        var revived = contacts
+            .Where(c => c.BandYearAgo is { } before && before.IsDormant() && !c.Band.IsDormant())
+            .OrderByDescending(c => c.Band.Warmth()).ThenBy(c => c.Id)
+            .Select(c => new TieChange(c.Id, c.Name, c.BandYearAgo, c.Band)).ToArray();
+        return new RecentChanges(fresh, cooled, revived);
+    }
+}

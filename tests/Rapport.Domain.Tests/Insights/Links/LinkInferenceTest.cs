@@ -1,0 +1,80 @@
+using Rapport.Domain.Contacts;
+using Rapport.Domain.Insights;
+using Rapport.Domain.Insights.Links;
+
+namespace Rapport.Domain.Tests.Insights.Links;
+
+public class LinkInferenceTest
+{
+    private static readonly DateTime At = new(2026, 3, 2, 10, 0, 0, DateTimeKind.Utc);
+
+    [Fact]
+    public void OverlappingTimeAtACompany_InfersAColleagueLink()
+    {
+        var spans = new[]
+        {
+            new MembershipSpan(1, 10, new DateOnly(2018, 1, 1), new DateOnly(2020, 6, 30)),
+            new MembershipSpan(2, 10, new DateOnly(2020, 1, 1), null),
+            new MembershipSpan(3, 10, new DateOnly(2021, 1, 1), null),
+        };
+
+        var links = LinkInference.Infer(spans, [], [], []);
+
+        Assert.Equal([new ContactPair(1, 2), new ContactPair(2, 3)], links.Select(l => l.Pair).OrderBy(p => p.A));
+        Assert.All(links, l =>
+        {
+            Assert.Equal(LinkEvidence.Colleague, l.Evidence);
+            Assert.Equal(LinkKind.Colleague, l.Kind);
+            Assert.Equal(0.3, l.Strength, 12);
+            Assert.Equal("They worked at the same organization at the same time.", l.Reason);
+        });
+    }
+
+    [Fact]
+    public void EvidenceAddsUp_ButStaysModest()
+    {
+        var attendances = new[] { new EventAttendance(1, 5), new EventAttendance(1, 6), new EventAttendance(2, 5), new EventAttendance(2, 6) };
+        var meetings = new[] { new MeetingParticipants(At, [5, 6]) };
+
+        var link = Assert.Single(LinkInference.Infer([], attendances, meetings, []));
+
+        Assert.Equal(1 - 0.8 * 0.9 * 0.9, link.Strength, 12); // one meeting (.2) and two events (.1 each)
+        Assert.Equal(LinkEvidence.Meeting, link.Evidence);
+        Assert.Equal(LinkKind.Inferred, link.Kind);
+        Assert.Equal(3, link.Occasions);
+        Assert.Equal("They were in a meeting together and attended 2 events together.", link.Reason);
+
+        var many = Enumerable.Range(0, 20).Select(_ => new MeetingParticipants(At, [5, 6])).ToArray();
+        Assert.Equal(0.5, Assert.Single(LinkInference.Infer([], [], many, [])).Strength, 12);
+    }
+
+    [Fact]
+    public void AnExistingLink_IsNeverDuplicated()
+    {
+        var links = LinkInference.Infer([], [], [new MeetingParticipants(At, [1, 2, 3])], [new ContactPair(2, 1)]);
+
+        Assert.Equal([new ContactPair(1, 3), new ContactPair(2, 3)], links.Select(l => l.Pair).OrderBy(p => p.A).ThenBy(p => p.B));
+    }
+
+    [Fact]
+    public void Crowds_InferNothing()
+    {
+        var settings = InsightSettings.Default with { MaxAttendeesForEventLinks = 3 };
+        var conference = Enumerable.Range(1, 4).Select(i => new EventAttendance(9, i)).ToArray();
+
+        Assert.Empty(LinkInference.Infer([], conference, [], [], settings));
+        Assert.Equal(3, LinkInference.Infer([], conference[..3], [], [], settings).Count);
+    }
+
+    [Fact]
+    public void SpansThatDoNotOverlap_InferNothing_AndOpenEndsOverlap()
+    {
+        var early = new MembershipSpan(1, 10, new DateOnly(2010, 1, 1), new DateOnly(2012, 1, 1));
+        var late = new MembershipSpan(2, 10, new DateOnly(2012, 1, 2), null);
+        var unknown = new MembershipSpan(3, 10, null, null);
+
+        Assert.False(LinkInference.Overlap(early, late));
+        Assert.True(LinkInference.Overlap(early, unknown));
+        Assert.True(LinkInference.Overlap(late, unknown));
+    }
+}

@@ -1,0 +1,127 @@
+using Rapport.Domain.Insights;
+using Rapport.Domain.Insights.Returns;
+
+namespace Rapport.Domain.Tests.Insights.Returns;
+
+public class EventReturnsTest
+{
+    private static readonly DateTime Now = new(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc);
+
+    private static DateTime D(int y, int m, int d) => new(y, m, d, 18, 0, 0, DateTimeKind.Utc);
+
+    private static ReturnsInput Scenario()
+    {
+        var events = new List<ReturnEvent>
+        {
+            new(11, "Guild Nov", D(2025, 11, 5), 30, 20m, 120, 1), new(12, "Guild Dec", D(2025, 12, 5), 30, 20m, 120, 1),
+            new(13, "Guild Jan", D(2026, 1, 5), 30, 20m, 120, 1),
+            new(21, "Mixer Sep", D(2025, 9, 1), 150, null, 90, 2), new(22, "Mixer Oct", D(2025, 10, 1), 150, null, 90, 2),
+            new(23, "Mixer Nov", D(2025, 11, 1), 150, null, 90, 2),
+            new(7, "BigConf", D(2026, 2, 1), 2000, 500m, 960, null), new(8, "Small Dinner", D(2026, 9, 15), 12, null, 180, null),
+        };
+        for (var i = 0; i < 5; i++) events.Add(new ReturnEvent(31 + i, $"Writers {i}", D(2026, 6, 10).AddDays(30 * i), null, null, 60, 3));
+        var met = new[]
+        {
+            new MetContact(100, D(2025, 11, 5), 11, null, D(2026, 8, 1), TieBand.Medium),
+            new MetContact(101, D(2025, 12, 5), 12, null, D(2026, 1, 10), TieBand.Weak),
+            new MetContact(102, D(2025, 9, 1), 21, null, null, TieBand.Weak),
+            new MetContact(103, D(2025, 10, 1), 22, null, D(2026, 9, 1), TieBand.Dormant),
+            new MetContact(104, D(2026, 2, 1), 7, null, D(2026, 10, 1), TieBand.Weak),
+            new MetContact(105, D(2026, 2, 1), 7, null, null, TieBand.Weak),
+            new MetContact(106, D(2026, 9, 15), 8, null, D(2026, 10, 20), TieBand.Medium),
+        };
+        var communities = new[] { new ReturnCommunity(1, "Design Guild", 30), new ReturnCommunity(2, "Startup Mixer"), new ReturnCommunity(3, "Writers Circle", 30) };
+        return new ReturnsInput(events, communities, met);
+    }
+
+    [Fact]
+    public void AnEvent_CountsPeopleMet_LastingAfterSixMonths_AndTheCostOfEach()
+    {
+        var report = EventReturns.Analyze(Scenario(), Now);
+
+        var conf = report.Events.Single(e => e.EventId == 7);
+        Assert.Equal(new Yield(2, 1, 0), conf.Yield);
+        Assert.Equal(500m, conf.CostPerLasting);
+        Assert.Equal(16.0, conf.HoursPerLasting);
+        Assert.True(conf.Big);
+        var dinner = report.Events.Single(e => e.EventId == 8);
+        Assert.Equal(new Yield(1, 0, 1), dinner.Yield); // met six weeks ago: too early to tell
+        Assert.Null(dinner.CostPerLasting);
+    }
+
+    [Fact]
+    public void ACommunityWithALastingRelationship_IsKept()
+    {
+        var guild = EventReturns.Analyze(Scenario(), Now).Communities.Single(c => c.CommunityId == 1);
+
+        Assert.Equal((3, new Yield(2, 1, 0), 60m, 360), (guild.EventsAttended, guild.Yield, guild.Cost, guild.Minutes));
+        Assert.Equal(60m, guild.CostPerLasting);
+        Assert.Equal((0, 3, false), (guild.CurrentStreak, guild.LongestStreak, guild.Regular));
+        Assert.Equal(CommunityAdvice.Keep, guild.Advice);
+        Assert.Equal("1 lasting relationship from 3 visits; going more regularly would compound it.", guild.Reason);
+    }
+
+    [Fact]
+    public void ACommunityWithNoLastingRelationshipAfterThreeTries_IsSuggestedForDropping()
+    {
+        var mixer = EventReturns.Analyze(Scenario(), Now).Communities.Single(c => c.CommunityId == 2);
+
+        Assert.Equal(CommunityAdvice.Drop, mixer.Advice);
+        Assert.Equal("You went 3 times (4.5 h spent) and met 2 people; none is still in touch after six months. Your time may go further elsewhere.", mixer.Reason);
+    }
+
+    [Fact]
+    public void ACommunityAttendedEveryPeriod_IsRegular_WithAStreak_ButTooRecentToJudge()
+    {
+        var writers = EventReturns.Analyze(Scenario(), Now).Communities.Single(c => c.CommunityId == 3);
+
+        Assert.Equal((5, 5, true), (writers.CurrentStreak, writers.LongestStreak, writers.Regular));
+        Assert.Equal(CommunityAdvice.KeepTrying, writers.Advice);
+        Assert.StartsWith("5 visits so far, too recent to judge", writers.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BigAndSmallEvents_AreCompared()
+    {
+        var bySize = EventReturns.Analyze(Scenario(), Now).BySize;
+
+        var big = bySize.Single(s => s.Size == "big");
+        Assert.Equal((4, new Yield(4, 1, 0), 0.25, 500m), (big.Events, big.Yield, big.LastingPerEvent, big.CostPerLasting));
+        var small = bySize.Single(s => s.Size == "small");
+        Assert.Equal((4, new Yield(3, 1, 1), 60m), (small.Events, small.Yield, small.CostPerLasting));
+        Assert.Equal(1.0 / 3, small.LastingPerEvent, 12);
+        Assert.Equal(5, bySize.Single(s => s.Size == "unknown").Events);
+    }
+
+    [Fact]
+    public void WithARegularCommunity_YouAreInTheConsistentStage()
+    {
+        var report = EventReturns.Analyze(Scenario(), Now);
+
+        Assert.Equal(ExploreStage.Consistent, report.Stage);
+        Assert.Contains("Writers Circle", report.StageAdvice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ManyOneOffEvents_WithoutARegularCommunity_IsExploring()
+    {
+        var events = Enumerable.Range(0, 6).Select(i => new ReturnEvent(i, $"E{i}", Now.AddDays(-20 - 40 * i), 40, null, 60, null)).ToArray();
+
+        var report = EventReturns.Analyze(new ReturnsInput(events, [], []), Now);
+
+        Assert.Equal(ExploreStage.Exploring, report.Stage);
+        Assert.Equal(ExploreStage.Starting, EventReturns.Analyze(new ReturnsInput([], [], []), Now).Stage);
+    }
+
+    [Theory]
+    [InlineData(30, 1, 3)]
+    [InlineData(36, 1, 3)]
+    [InlineData(43, 0, 3)]
+    public void Streaks_CountConsecutiveMeetingPeriods(int nowDay, int current, int longest)
+    {
+        var start = new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        var attended = new[] { 0, 7, 14, 28 }.Select(d => start.AddDays(d)).ToArray();
+
+        Assert.Equal((current, longest), EventReturns.Streaks(attended, start.AddDays(nowDay), 7));
+    }
+}

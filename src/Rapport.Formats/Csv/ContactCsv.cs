@@ -48,6 +48,7 @@ public static class ContactCsv
     public static IEnumerable<ImportedContact> Read(Stream stream, string fileName, ImportOptions? options = null)
     {
         options ??= new ImportOptions();
+        options.Progress.AddTotal(Text.ProgressStream.TryLength(stream) ?? -1);
         using var table = CsvTable.Open(stream, fileName, h => h.HasAll("Display Name", "Emails", "External Key"), "a Rapport contacts CSV header (" + string.Join(",", Header) + ")", options.Progress);
         foreach (var row in table.Rows())
         {

@@ -87,24 +87,24 @@ public sealed class CsvReader : IDisposable
                 Advance();
                 while (true)
                 {
-                    c = Next();
-                    if (c < 0)
+                    if (!Fill())
                         throw new ImportFormatException(FileName, fieldLine, fieldCol, "a closing quote for the field that starts here", "the end of the file");
-                    if (c == '"')
-                    {
-                        if (Peek() == '"') { Advance(); Append('"'); continue; }
-                        break;
-                    }
-                    if (c == '\n') NewLine();
-                    else if (c == '\r') { if (Peek() != '\n') NewLine(); }
-                    Append((char)c);
+                    var span = _buffer.AsSpan(_pos, _len - _pos);
+                    var quote = span.IndexOf('"');
+                    var chunk = quote < 0 ? span : span[..quote];
+                    AppendQuoted(chunk);
+                    _pos += chunk.Length;
+                    if (quote < 0) continue;
+                    Advance(); // the quote
+                    if (Peek() == '"') { Advance(); Append('"'); continue; }
+                    break;
                 }
                 // Lenient: text after the closing quote belongs to the field ("a"b -> ab).
-                while ((c = Peek()) >= 0 && c != ',' && c != '\n' && c != '\r') { Advance(); Append((char)c); }
+                ScanUnquoted();
             }
             else
             {
-                while ((c = Peek()) >= 0 && c != ',' && c != '\n' && c != '\r') { Advance(); Append((char)c); }
+                ScanUnquoted();
             }
             _fields.Add(_fieldLen == 0 ? "" : new string(_field, 0, _fieldLen));
             c = Peek();
@@ -114,6 +114,49 @@ public sealed class CsvReader : IDisposable
             break;
         }
         return new CsvRecord(_fields.ToArray(), _columns.ToArray(), recordLine);
+    }
+
+    /// <summary>Appends characters up to the next comma or line end, in bulk.</summary>
+    private void ScanUnquoted()
+    {
+        while (Fill())
+        {
+            var span = _buffer.AsSpan(_pos, _len - _pos);
+            var stop = span.IndexOfAny(',', '\r', '\n');
+            var chunk = stop < 0 ? span : span[..stop];
+            AppendSpan(chunk);
+            _pos += chunk.Length;
+            _col += chunk.Length;
+            if (stop >= 0) return;
+        }
+    }
+
+    /// <summary>Appends quoted text, counting the line ends inside it.</summary>
+    private void AppendQuoted(ReadOnlySpan<char> chunk)
+    {
+        AppendSpan(chunk);
+        var lastBreak = chunk.LastIndexOfAny('\r', '\n');
+        if (lastBreak < 0)
+        {
+            _col += chunk.Length;
+            return;
+        }
+        for (var i = 0; i < chunk.Length; i++)
+        {
+            if (chunk[i] == '\n') _line++;
+            else if (chunk[i] == '\r' && (i + 1 >= chunk.Length ? PeekAfter(chunk.Length) != '\n' : chunk[i + 1] != '\n')) _line++;
+        }
+        _col = chunk.Length - lastBreak;
+    }
+
+    private int PeekAfter(int offset) => _pos + offset < _len ? _buffer[_pos + offset] : -1;
+
+    private void AppendSpan(ReadOnlySpan<char> chunk)
+    {
+        if (chunk.IsEmpty) return;
+        if (_fieldLen + chunk.Length > _field.Length) Array.Resize(ref _field, Math.Max(_field.Length * 2, _fieldLen + chunk.Length));
+        chunk.CopyTo(_field.AsSpan(_fieldLen));
+        _fieldLen += chunk.Length;
     }
 
     /// <summary>Parses one line of CSV text into fields (used for rows an editor wrapped whole in quotes).</summary>
@@ -148,14 +191,6 @@ public sealed class CsvReader : IDisposable
     {
         _pos++;
         _col++;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private int Next()
-    {
-        if (_pos >= _len && !Fill()) return -1;
-        _col++;
-        return _buffer[_pos++];
     }
 
     private bool Fill()

@@ -94,7 +94,6 @@ public sealed class CsvTable : IDisposable
     public static CsvTable Open(Stream stream, string fileName, Func<CsvHeader, bool> isHeader, string expected, ImportProgress? progress = null, int maxPreamble = 12)
     {
         progress ??= new ImportProgress();
-        progress.AddTotal(ProgressStream.TryLength(stream) ?? -1);
         var text = SniffedText.OpenText(new ProgressStream(stream, progress), fileName, expected);
         var reader = new CsvReader(text, fileName);
         try

@@ -21,6 +21,7 @@ public static class GoogleContactsCsv
     public static IEnumerable<ImportedContact> Read(Stream stream, string fileName, ImportOptions? options = null)
     {
         options ??= new ImportOptions();
+        options.Progress.AddTotal(Text.ProgressStream.TryLength(stream) ?? -1);
         using var table = CsvTable.Open(stream, fileName, IsHeader, Expected, options.Progress);
         foreach (var row in table.Rows())
         {

@@ -188,25 +188,45 @@ public sealed class LinkedInArchive : IDisposable
     /// <summary>Connections as contacts: name, profile URL, email when shared, company, position and "Connected On" as <see cref="ImportedContact.KnownSince"/>.</summary>
     public IEnumerable<ImportedContact> Connections()
     {
-        foreach (var row in Rows(LinkedInFileKind.Connections))
+        foreach (var file in _files.Where(f => f.Kind == LinkedInFileKind.Connections))
         {
-            var contact = ReadConnection(row);
-            if (contact is not null) yield return contact;
+            using var stream = _open[file.Name]();
+            using var table = CsvTable.Open(stream, file.Name, h => LinkedInFiles.Identify(h, file.Name) == file.Kind, ExpectedHeader, _options.Progress);
+            var columns = new ConnectionColumns(table.Header);
+            foreach (var row in table.Rows())
+            {
+                var contact = ReadConnection(row, columns);
+                if (contact is not null) yield return contact;
+            }
         }
     }
 
-    private ImportedContact? ReadConnection(CsvRow row)
+    /// <summary>Column positions looked up once per file: connections are the hot path of big imports.</summary>
+    private sealed class ConnectionColumns(CsvHeader h)
     {
-        var first = row.Get("First Name");
-        var last = row.Get("Last Name");
-        var url = ProfileUrls.NormalizeLinkedIn(row.GetAny("URL", "Profile URL"));
+        public readonly int First = h.IndexOf("First Name");
+        public readonly int Last = h.IndexOf("Last Name");
+        public readonly int Url = h.IndexOf("URL") >= 0 ? h.IndexOf("URL") : h.IndexOf("Profile URL");
+        public readonly int Email = h.IndexOf("Email Address");
+        public readonly int Company = h.IndexOf("Company");
+        public readonly int Position = h.IndexOf("Position");
+        public readonly int ConnectedOn = h.IndexOf("Connected On");
+    }
+
+    private static string? Field(CsvRow row, int index) => DisplayNames.Clean(row.Record[index]);
+
+    private ImportedContact? ReadConnection(CsvRow row, ConnectionColumns columns)
+    {
+        var first = Field(row, columns.First);
+        var last = Field(row, columns.Last);
+        var url = ProfileUrls.NormalizeLinkedIn(Field(row, columns.Url));
         if (first is null && last is null && url is null)
         {
             _options.Reject(row.Error("First Name", "a first or last name"));
             return null;
         }
         DateOnly? since = null;
-        if (row.Get("Connected On") is { } on)
+        if (Field(row, columns.ConnectedOn) is { } on)
         {
             since = LinkedInDates.ParseDay(on);
             if (since is null)
@@ -215,17 +235,17 @@ public sealed class LinkedInArchive : IDisposable
                 return null;
             }
         }
-        var emails = new List<ImportedEmail>();
-        if (row.Get("Email Address") is { } raw && EmailAddresses.TryNormalize(raw, out var email)) emails.Add(new ImportedEmail(email, null, true));
-        var display = LinkedInNames.Join(first, last) ?? url!;
+        var emails = ValueList<ImportedEmail>.Empty;
+        if (Field(row, columns.Email) is { } raw && EmailAddresses.TryNormalize(raw, out var email)) emails = [new ImportedEmail(email, null, true)];
+        var display = first is null ? last ?? url! : last is null ? first : first + " " + last;
         return new ImportedContact
         {
             DisplayName = display,
             GivenName = first,
             FamilyName = last,
             Emails = emails,
-            Company = row.Get("Company"),
-            Title = row.Get("Position"),
+            Company = Field(row, columns.Company),
+            Title = Field(row, columns.Position),
             LinkedInUrl = url,
             KnownSince = since,
             ExternalKey = url ?? "linkedin-name:" + display.ToLowerInvariant(),

@@ -10,15 +10,18 @@ public static class ProfileUrls
     public static string? NormalizeLinkedIn(string? raw)
     {
         if (string.IsNullOrWhiteSpace(raw)) return null;
-        var s = raw.Trim();
-        if (!s.Contains("linkedin.com/", StringComparison.OrdinalIgnoreCase)) return null;
+        var s = raw.AsSpan().Trim();
         var idx = s.IndexOf("linkedin.com/", StringComparison.OrdinalIgnoreCase);
+        if (idx < 0) return null;
         var path = s[(idx + "linkedin.com/".Length)..];
-        var cut = path.IndexOfAny(['?', '#']);
+        var cut = path.IndexOfAny('?', '#');
         if (cut >= 0) path = path[..cut];
         path = path.TrimEnd('/');
         if (path.Length == 0) return null;
-        return "https://www.linkedin.com/" + path;
+        const string prefix = "https://www.linkedin.com/";
+        // Already normalized: keep the string.
+        if (s.Length == prefix.Length + path.Length && s.StartsWith(prefix, StringComparison.Ordinal)) return raw.Length == s.Length ? raw : s.ToString();
+        return string.Concat(prefix, path);
     }
 
     /// <summary>Classifies a URL by its host: X/Twitter, Facebook, GitHub, else a website.</summary>

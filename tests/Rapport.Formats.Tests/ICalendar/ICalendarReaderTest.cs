@@ -1,0 +1,74 @@
+using Rapport.Formats.ICalendar;
+using Rapport.Formats.Records;
+
+namespace Rapport.Formats.Tests.ICalendar;
+
+public class ICalendarReaderTest
+{
+    private static List<ImportedInteraction> Read(string events, ImportOptions? options = null) =>
+        ICalendarReader.Read(TestStreams.Utf8("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + events + "END:VCALENDAR\r\n"), "t.ics", options).ToList();
+
+    [Fact]
+    public void AMeetingWithAConferenceLink_IsVideo_AndTheUserAsOrganizerMakesItOut()
+    {
+        var e = Assert.Single(Read(
+            "BEGIN:VEVENT\r\nUID:abc\r\nSUMMARY:Sync\r\nDTSTART:20240315T093000Z\r\nDTEND:20240315T100000Z\r\n" +
+            "ORGANIZER;CN=Me:MAILTO:me@example.org\r\nATTENDEE;CN=\"Doe, Jane\";PARTSTAT=ACCEPTED:mailto:jane@exa\r\n\tmple.com\r\n" +
+            "ATTENDEE:mailto:me@example.org\r\nDESCRIPTION:Join https://meet.google.com/abc-defg-hij\r\n" +
+            "BEGIN:VALARM\r\nACTION:EMAIL\r\nATTENDEE:mailto:alarm@example.org\r\nEND:VALARM\r\nEND:VEVENT\r\n",
+            new ImportOptions { OwnEmails = ["ME@example.org"] }));
+        Assert.Equal(InteractionChannel.Video, e.Channel);
+        Assert.Equal(InteractionDirection.Out, e.Direction);
+        Assert.Equal(new DateTime(2024, 3, 15, 9, 30, 0, DateTimeKind.Utc), e.OccurredAtUtc);
+        Assert.Equal(new ImportedParticipant("jane@example.com", null, "Doe, Jane"), Assert.Single(e.Participants));
+        Assert.Equal("abc", e.ExternalKey);
+        Assert.Equal("Sync", e.Subject);
+    }
+
+    [Fact]
+    public void ALocation_MakesItInPerson_AndNoLocationMakesItACall()
+    {
+        var events = Read(
+            "BEGIN:VEVENT\r\nUID:1\r\nDTSTART:20240315T093000Z\r\nLOCATION:Café Central\r\nORGANIZER:mailto:a@example.com\r\nEND:VEVENT\r\n" +
+            "BEGIN:VEVENT\r\nUID:2\r\nDTSTART:20240316T093000Z\r\nORGANIZER:mailto:a@example.com\r\nEND:VEVENT\r\n");
+        Assert.Equal([InteractionChannel.InPerson, InteractionChannel.Call], events.Select(e => e.Channel));
+        Assert.All(events, e => Assert.Equal(InteractionDirection.In, e.Direction));
+    }
+
+    [Fact]
+    public void TimeZones_AreConverted_AndUnknownOnesAreReadAsUtcWithAWarning()
+    {
+        var events = Read(
+            "BEGIN:VEVENT\r\nUID:1\r\nDTSTART;TZID=Europe/Berlin:20240715T100000\r\nEND:VEVENT\r\n" +
+            "BEGIN:VEVENT\r\nUID:2\r\nDTSTART;TZID=\"W. Europe Standard Time\":20240115T100000\r\nEND:VEVENT\r\n" +
+            "BEGIN:VEVENT\r\nUID:3\r\nDTSTART;TZID=Mars/Olympus:20240115T100000\r\nEND:VEVENT\r\n" +
+            "BEGIN:VEVENT\r\nUID:4\r\nDTSTART;VALUE=DATE:20240115\r\nEND:VEVENT\r\n");
+        Assert.Equal(new DateTime(2024, 7, 15, 8, 0, 0, DateTimeKind.Utc), events[0].OccurredAtUtc);
+        Assert.Equal(new DateTime(2024, 1, 15, 9, 0, 0, DateTimeKind.Utc), events[1].OccurredAtUtc);
+        Assert.Equal(new DateTime(2024, 1, 15, 10, 0, 0, DateTimeKind.Utc), events[2].OccurredAtUtc);
+        Assert.Contains(events[2].Warnings, w => w.Contains("Mars/Olympus", StringComparison.Ordinal) && w.Contains("UTC", StringComparison.Ordinal));
+        Assert.True(events[3].AllDay);
+    }
+
+    [Fact]
+    public void QuotedMailtoListsInParameters_DoNotHideTheValue_AndCaretEscapesAreDecoded()
+    {
+        var e = Assert.Single(Read(
+            "BEGIN:VEVENT\r\nUID:1\r\nDTSTART:20240315T093000Z\r\n" +
+            "ATTENDEE;DELEGATED-TO=\"mailto:jdoe@example.com\",\"mailto:jqpublic@example.com\":mailto:jsmith@example.com\r\n" +
+            "ATTENDEE;CN=George Herman ^'Babe^' Ruth:mailto:babe@example.com\r\nEND:VEVENT\r\n"));
+        Assert.Equal(["jsmith@example.com", "babe@example.com"], e.Participants.Select(p => p.Email));
+        Assert.Equal("George Herman \"Babe\" Ruth", e.Participants[1].Name);
+    }
+
+    [Fact]
+    public void BirthdayPseudoAttendees_AreIgnored()
+    {
+        var e = Assert.Single(Read("BEGIN:VEVENT\r\nUID:1\r\nDTSTART;VALUE=DATE:20240315\r\nATTENDEE;CN=Ana:mailto:4dhmurjk@virtual\r\nEND:VEVENT\r\n"));
+        Assert.Empty(e.Participants);
+    }
+
+    [Fact]
+    public void AFileThatIsNotACalendar_IsAFormatError() =>
+        Assert.Throws<ImportFormatException>(() => ICalendarReader.Read(TestStreams.Utf8("BEGIN:VCARD\r\nEND:VCARD\r\n"), "t.ics").ToList());
+}

@@ -1,0 +1,39 @@
+using System.Text;
+using Rapport.Formats.Records;
+using Rapport.Formats.VCard;
+
+namespace Rapport.Formats.Tests.VCard;
+
+public class VCardWriterTest
+{
+    private static List<ImportedContact> WriteThenRead(IEnumerable<ImportedContact> contacts)
+    {
+        var ms = new MemoryStream();
+        VCardWriter.Write(contacts, ms);
+        ms.Position = 0;
+        return VCardReader.Read(ms, "out.vcf").ToList();
+    }
+
+    [Fact]
+    public void WriterThenReader_GivesTheSameContact()
+    {
+        var read = Assert.Single(WriteThenRead([Samples.FullContact]));
+        Assert.Equal(Samples.FullContact, read with { SourceLine = 0 });
+    }
+
+    [Fact]
+    public void LongLines_AreFoldedAt75Octets_WithoutSplittingUtf8()
+    {
+        var card = VCardWriter.ToVCard(Samples.FullContact with { Notes = string.Concat(Enumerable.Repeat("é日😀a", 60)) });
+        foreach (var line in card.Split("\r\n"))
+        {
+            var bytes = Encoding.UTF8.GetBytes(line);
+            Assert.True(bytes.Length <= 75, $"{bytes.Length} octets: {line}");
+            Assert.True(Encoding.UTF8.GetString(bytes) == line && !line.Contains('\uFFFD', StringComparison.Ordinal));
+        }
+        Assert.StartsWith("BEGIN:VCARD\r\nVERSION:4.0\r\n", card, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RoundTrip_HoldsForArbitraryUnicodeContacts() => Properties.ContactRoundTrip(WriteThenRead);
+}

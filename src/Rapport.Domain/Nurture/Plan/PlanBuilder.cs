@@ -16,13 +16,15 @@ namespace Rapport.Domain.Nurture.Plan;
 /// <para>Snoozed items are hidden until their day, then planned from it. A skipped item returns after
 /// skip.return-days × skip count days with its priority multiplied by skip.penalty per skip. A done item never returns;
 /// a new trigger (a new due date, another year's campaign) makes a new id.</para>
-/// <para>Budget rule: the window is today and the six days after it. Each contact keeps only its best candidate (the others
-/// are named in its reason), so there is at most one item per contact per day, and per week. Candidates are taken by
+/// <para>Budget rule: the window is today and the six days after it. Each contact keeps one candidate, the most specific
+/// trigger (a birthday, a reconnect or an ask rather than a plain keep-in-touch, which it also fulfils) carrying the
+/// highest priority of the contact's candidates; the others are named in its reason. So there is at most one item per
+/// contact per day, and per week. Candidates are taken by
 /// priority per minute, highest first, skipping any that no longer fit, until the touchpoints or the minutes of the week
 /// (less what was already done today) run out: the week never exceeds either. The chosen items are then spread over the
-/// non-quiet days: each day gets an even share of the items (earlier days take the remainder), dated items go to the
-/// open day nearest their date, and the rest fill the earliest days with room in order of priority, so today gets its
-/// share and it is the most important part. Nothing lands on a quiet day.</para>
+/// non-quiet days: dated items (a birthday, a due date, a snooze) go to the open day nearest their date; each day has an
+/// even share of the items (earlier days take the remainder) and the flexible ones fill the earliest days with room in
+/// order of priority, so today gets its share and it is the most important part. Nothing lands on a quiet day.</para>
 /// <para>Cost: one pass over contacts plus sorts, O(n log n); strength comes from <see cref="ContactStats"/> without
 /// rescanning history, and reasons and drafts are written only for the chosen items.</para>
 /// </remarks>
@@ -450,7 +452,10 @@ public static class PlanBuilder
         private NurturePlan Select()
         {
             var candidates = _c;
+            // One item per contact: the most specific trigger (anything but a plain keep-in-touch) carries the touch, since
+            // it also resets the cadence, and it takes the highest priority any of the contact's candidates had.
             var best = new int[_n];
+            var top = new double[_n];
             Array.Fill(best, -1);
             for (var k = 0; k < candidates.Count; k++)
             {
@@ -458,8 +463,16 @@ public static class PlanBuilder
                 c.Next = _head[c.Contact];
                 candidates[k] = c;
                 _head[c.Contact] = k;
+                top[c.Contact] = Math.Max(top[c.Contact], c.Priority);
                 var b = best[c.Contact];
-                if (b < 0 || c.Priority > candidates[b].Priority || (c.Priority == candidates[b].Priority && c.Action < candidates[b].Action)) best[c.Contact] = k;
+                if (b < 0 || Better(c, candidates[b])) best[c.Contact] = k;
+            }
+            for (var i = 0; i < _n; i++)
+            {
+                if (best[i] < 0) continue;
+                var c = candidates[best[i]];
+                c.Priority = top[i];
+                candidates[best[i]] = c;
             }
             var pool = new List<int>();
             for (var i = 0; i < _n; i++)
@@ -519,6 +532,14 @@ public static class PlanBuilder
             return new NurturePlan(_today, today, items, budget, _stale, candidates.Count);
         }
 
+        private static bool Better(in Candidate a, in Candidate b)
+        {
+            var aSpecific = a.Action != PlanAction.KeepInTouch;
+            var bSpecific = b.Action != PlanAction.KeepInTouch;
+            if (aSpecific != bSpecific) return aSpecific;
+            return a.Priority > b.Priority || (a.Priority == b.Priority && a.Action < b.Action);
+        }
+
         private void Spread(List<int> chosen)
         {
             var candidates = _c;
@@ -564,8 +585,9 @@ public static class PlanBuilder
                     for (var d = Math.Max(0, from); d <= Math.Min(6, to); d++)
                     {
                         if (quiet[d]) continue;
-                        if (pass == 0 && load[d] >= cap[d]) continue;
-                        // Dated items: nearest to their day. Flexible ones: earliest day with room; on the overflow pass, the least loaded.
+                        // Dated items go to the open day nearest their date (the day before wins a tie), whatever the share.
+                        // Flexible ones fill the earliest day with room left in its share; on the overflow pass, the least loaded.
+                        if (!c.Dated && pass == 0 && load[d] >= cap[d]) continue;
                         var score = c.Dated ? Math.Abs(d - pref) * 2 + (d < pref ? 0 : 1) : pass == 0 ? d : load[d] * 8 + d;
                         if (score < bestScore) { bestScore = score; day = d; }
                     }

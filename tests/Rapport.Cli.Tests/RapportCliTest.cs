@@ -1,0 +1,148 @@
+using System.Text.Json;
+using Rapport.Data.Tests.Support;
+
+namespace Rapport.Cli.Tests;
+
+public class RapportCliTest
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ContactAdd_ThenShowJson_KeepsEveryField(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var cli = new CliRunner(db);
+        var add = await cli.RunAsync("contact", "add", "--name", "Zoë Ångström-李", "--email", "zoe@example.org", "--email", "z@home.example",
+            "--company", "Łódź Labs", "--title", "Head of Design", "--industry", "design", "--function", "design", "--seniority", "director",
+            "--city", "São Paulo", "--country", "Brazil", "--category", "mentor", "--category", "alumni", "--kind", "alliance", "--trust", "3",
+            "--closeness", "0.8", "--tag", "speaker", "--linkedin", "https://www.linkedin.com/in/zoe", "--key-player", "--birthday", "1990-05-17",
+            "--known-since", "2019-03-01", "--how-we-met", "Web Summit panel", "--notes", "Loves typography 🎨", "--phone", "+55 11 5555 0000");
+        Assert.Equal(0, add.ExitCode);
+        Assert.Contains("Added Zoë Ångström-李", add.Out);
+
+        var show = await cli.RunAsync("contact", "show", "zoe@example.org", "--json");
+        Assert.Equal(0, show.ExitCode);
+        var j = show.Json;
+        Assert.Equal("Zoë Ångström-李", j.GetProperty("name").GetString());
+        Assert.Equal(["zoe@example.org", "z@home.example"], j.GetProperty("emails").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("Łódź Labs", j.GetProperty("company").GetString());
+        Assert.Equal("Head of Design", j.GetProperty("title").GetString());
+        Assert.Equal("São Paulo", j.GetProperty("city").GetString());
+        Assert.Equal(["alumni", "mentor"], j.GetProperty("categories").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal("alliance", j.GetProperty("kind").GetString());
+        Assert.Equal(3, j.GetProperty("trust").GetInt32());
+        Assert.Equal(0.8, j.GetProperty("closeness").GetDouble());
+        Assert.True(j.GetProperty("keyPlayer").GetBoolean());
+        Assert.Equal("1990-05-17", j.GetProperty("birthday").GetString());
+        Assert.Equal("Loves typography 🎨", j.GetProperty("notes").GetString());
+        Assert.Equal("+55 11 5555 0000", j.GetProperty("phones")[0].GetString());
+        Assert.Equal("2026-11-20T09:00:00Z", j.GetProperty("createdAt").GetString());
+    }
+
+    [Theory]
+    [InlineData("contact", "add", "--name", "Bo", "--trust", "9")]
+    [InlineData("contact", "add", "--name", "Bo", "--birthday", "2001-02-30")]
+    [InlineData("contact", "add", "--name", "Bo", "--email", "not-an-email")]
+    [InlineData("contact", "add", "--name", "Bo", "--kind", "enemy")]
+    [InlineData("contact", "add", "--name", "Bo", "--closeness", "2")]
+    [InlineData("contact", "add", "--trust", "1")]
+    [InlineData("contact", "add", "--name", "Bo", "--trust", "high")]
+    [InlineData("contact", "show", "nobody")]
+    [InlineData("log", "nobody", "--channel", "call")]
+    [InlineData("log", "Ana Silva", "--channel", "fax")]
+    [InlineData("log", "Ana Silva", "--channel", "call", "--date", "2026-13-01")]
+    [InlineData("give", "Ana Silva", "--kind", "money")]
+    [InlineData("link", "Ana Silva", "Ana Silva")]
+    [InlineData("life-event", "Ana Silva", "--kind", "wedding")]
+    [InlineData("no-such-command")]
+    public async Task BadInput_ExitsWith2_SaysWhatWasWrong_AndWritesNothing(params string[] args)
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        Assert.Equal(0, (await cli.RunAsync("contact", "add", "--name", "Ana Silva", "--email", "ana@x.org")).ExitCode);
+        var before = (await cli.RunAsync("contact", "list", "--json")).Out;
+
+        var r = await cli.RunAsync(args);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.StartsWith("error: ", r.Err);
+        Assert.Equal(before, (await cli.RunAsync("contact", "list", "--json")).Out);
+    }
+
+    [Fact]
+    public async Task DuplicateEmail_ExitsWith2_NamingTheOwner()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        await cli.RunAsync("contact", "add", "--name", "Ana Silva", "--email", "ana@x.org");
+        var r = await cli.RunAsync("contact", "add", "--name", "Ana Two", "--email", "ANA@x.org");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("ana@x.org already belongs to Ana Silva", r.Err);
+    }
+
+    [Fact]
+    public async Task Help_ExplainsEveryOptionOfEveryCommand()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        var root = await cli.RunAsync("--help");
+        Assert.Equal(0, root.ExitCode);
+        foreach (var command in new[] { "serve", "demo", "contact", "log", "give", "ask", "link", "life-event" })
+            Assert.Contains(command, root.Out);
+        Assert.Contains("RAPPORT_NOW", root.Out);
+
+        foreach (var path in new[] { "serve", "demo", "contact add", "contact list", "contact show", "contact edit", "log", "give", "ask", "link", "life-event" })
+        {
+            var help = await cli.RunAsync([.. path.Split(' '), "--help"]);
+            Assert.Equal(0, help.ExitCode);
+            // Every option line has a description after the option name.
+            var optionLines = help.Out.Split('\n').SkipWhile(l => !l.StartsWith("Options:", StringComparison.Ordinal)).Skip(1)
+                .TakeWhile(l => l.Length > 0 && l.StartsWith("  ", StringComparison.Ordinal)).ToList();
+            Assert.NotEmpty(optionLines);
+            Assert.All(optionLines.Where(l => l.TrimStart().StartsWith('-')), l => Assert.Matches(@"^\s+-\S.*\S\s{2,}\S", l));
+        }
+    }
+
+    [Fact]
+    public async Task LogGiveAskLinkAndLifeEvent_AreRecorded()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        await cli.RunAsync("contact", "add", "--name", "Ana Silva");
+        await cli.RunAsync("contact", "add", "--name", "Bo Chen");
+        Assert.Equal(0, (await cli.RunAsync("log", "Ana Silva,Bo Chen", "--channel", "in-person", "--date", "2026-11-10", "--note", "Coffee")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("give", "Ana", "--kind", "introduction", "--note", "to our CTO")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("ask", "Bo", "--kind", "advice", "--status", "requested")).ExitCode);
+        var link = await cli.RunAsync("link", "Ana", "Bo", "--kind", "colleague", "--strength", "0.6", "--json");
+        Assert.Equal(0, link.ExitCode);
+        Assert.Equal("colleague", link.Json.GetProperty("kind").GetString());
+        var life = await cli.RunAsync("life-event", "Ana", "--kind", "new-job", "--date", "2026-11-15", "--note", "Now CTO at Orbit", "--json");
+        Assert.Equal("new-job", life.Json.GetProperty("kind").GetString());
+        var show = await cli.RunAsync("contact", "show", "Bo Chen", "--json");
+        Assert.Equal("2026-11-10T12:00:00Z", show.Json.GetProperty("lastInteraction").GetString());
+    }
+
+    [Fact]
+    public async Task Demo_ThenList_ShowsAFullNetwork()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        var demo = await cli.RunAsync("demo", "--contacts", "120", "--seed", "3", "--json");
+        Assert.Equal(0, demo.ExitCode);
+        Assert.Equal(120, demo.Json.GetProperty("contacts").GetInt32());
+        var list = await cli.RunAsync("contact", "list", "--json", "--city", "Berlin");
+        Assert.All(list.Json.EnumerateArray(), c => Assert.Equal("Berlin", c.GetProperty("city").GetString()));
+        Assert.True(list.Json.GetArrayLength() > 10);
+        var search = await cli.RunAsync("contact", "list", "--search", "pricing", "--json");
+        Assert.True(search.Json.GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task RapportNow_ThatIsNotADate_IsBadInput()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var r = await new CliRunner(db, now: "yesterday").RunAsync("contact", "list");
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("RAPPORT_NOW", r.Err);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data.Storage;
+using Rapport.Data.Tests.Support;
+
+namespace Rapport.Data.Tests.Storage;
+
+public class MigrationRunnerTest
+{
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task MigratedSchema_MatchesTheModel(string provider)
+    {
+        await using var migrated = await TestDatabase.CreateAsync(provider);
+        await using var reference = await TestDatabase.CreateAsync(provider);
+        await MigrationRunner.MigrateAsync(migrated.Target, TimeProvider.System);
+        await ExecuteAsync(reference.Target, SchemaScript.Generate(migrated.Target.Provider));
+
+        var expected = await DescribeAsync(reference.Target);
+        var actual = await DescribeAsync(migrated.Target);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Migrating_Twice_AppliesNothingTheSecondTime_AndCreatesTheDefaultAccount(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var first = await MigrationRunner.MigrateAsync(db.Target, TimeProvider.System);
+        var second = await MigrationRunner.MigrateAsync(db.Target, TimeProvider.System);
+        Assert.Equal(MigrationRunner.Available(db.Target.Provider).Count, first.Applied.Count);
+        Assert.Empty(second.Applied);
+        await using var ctx = new RapportStore(db.Target).Open();
+        Assert.Equal(1, await ctx.Accounts.CountAsync());
+        Assert.Equal(MigrationRunner.Available(db.Target.Provider)[^1].Version, await MigrationRunner.CurrentVersionAsync(db.Target));
+    }
+
+    [Fact]
+    public async Task BothProviders_ShipTheSameMigrationVersions()
+    {
+        var sqlite = MigrationRunner.Available(DbProvider.Sqlite).Select(m => m.Name);
+        var postgres = MigrationRunner.Available(DbProvider.Postgres).Select(m => m.Name);
+        Assert.Equal(sqlite, postgres);
+        Assert.NotEmpty(sqlite);
+    }
+
+    [Fact]
+    public async Task SqliteFile_IsCopiedBeforeAMigration_AndTheCopyKeepsTheOldData()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var clock = new TestClock(new DateTime(2026, 11, 1, 8, 0, 0, DateTimeKind.Utc));
+        var store = await db.MigratedStoreAsync(clock);
+        await using (var ctx = store.Open())
+        {
+            ctx.Contacts.Add(new Domain.Contacts.Contact("Ana Silva", clock.Now));
+            await ctx.SaveChangesAsync();
+        }
+        var next = new Migration(MigrationRunner.Available(DbProvider.Sqlite)[^1].Version + 1, "probe", "CREATE TABLE \"Probe\" (\"Id\" INTEGER NOT NULL);");
+
+        var result = await MigrationRunner.MigrateAsync(db.Target, clock, [.. MigrationRunner.Available(DbProvider.Sqlite), next]);
+
+        Assert.Equal([next], result.Applied);
+        Assert.NotNull(result.BackupPath);
+        await using var copy = new SqliteConnection($"Data Source={result.BackupPath};Pooling=False");
+        await copy.OpenAsync();
+        await using var cmd = copy.CreateCommand();
+        cmd.CommandText = "SELECT \"DisplayName\" FROM \"Contacts\"";
+        Assert.Equal("Ana Silva", await cmd.ExecuteScalarAsync());
+        cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'Probe'";
+        Assert.Equal(0L, await cmd.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task SqliteDatabase_UsesWriteAheadLogging()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await MigrationRunner.MigrateAsync(db.Target, TimeProvider.System);
+        await using var c = new SqliteConnection(db.Target.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", await cmd.ExecuteScalarAsync());
+    }
+
+    [Fact]
+    public async Task AFailingMigration_LeavesTheDatabaseAtTheOldVersion()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        await MigrationRunner.MigrateAsync(db.Target, TimeProvider.System);
+        var version = await MigrationRunner.CurrentVersionAsync(db.Target);
+        var broken = new Migration(version + 1, "broken", "CREATE TABLE \"Half\" (\"Id\" INTEGER); THIS IS NOT SQL;");
+        await Assert.ThrowsAnyAsync<DbException>(() => MigrationRunner.MigrateAsync(db.Target, TimeProvider.System, [.. MigrationRunner.Available(DbProvider.Sqlite), broken]));
+        Assert.Equal(version, await MigrationRunner.CurrentVersionAsync(db.Target));
+        await using var c = new SqliteConnection(db.Target.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'Half'";
+        Assert.Equal(0L, await cmd.ExecuteScalarAsync());
+    }
+
+    private static async Task ExecuteAsync(DbTarget target, string sql)
+    {
+        await using var c = Open(target);
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static DbConnection Open(DbTarget target) => target.Provider == DbProvider.Sqlite
+        ? new SqliteConnection(target.ConnectionString)
+        : new Npgsql.NpgsqlConnection(target.ConnectionString);
+
+    /// <summary>Tables, columns (type, nullability) and indexes, as the database itself reports them.</summary>
+    private static async Task<List<string>> DescribeAsync(DbTarget target)
+    {
+        await using var c = Open(target);
+        await c.OpenAsync();
+        var rows = new List<string>();
+        var queries = target.Provider == DbProvider.Sqlite
+            ? new[]
+            {
+                "SELECT m.name || '.' || p.name || ' ' || p.type || ' notnull=' || p.\"notnull\" || ' pk=' || p.pk || ' default=' || COALESCE(p.dflt_value, '') FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__rapport_migrations'",
+                "SELECT m.name || ' index ' || il.name || ' unique=' || il.\"unique\" || ' on ' || (SELECT group_concat(ii.name, ',') FROM pragma_index_info(il.name) ii) FROM sqlite_master m JOIN pragma_index_list(m.name) il WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__rapport_migrations'",
+                "SELECT m.name || ' fk ' || f.\"from\" || '->' || f.\"table\" || '.' || f.\"to\" || ' ' || f.on_delete FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table'",
+            }
+            : new[]
+            {
+                "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || COALESCE(character_maximum_length::text, '') || ' ' || COALESCE(numeric_precision::text, '') || ',' || COALESCE(numeric_scale::text, '') || ' nullable=' || is_nullable || ' identity=' || is_identity FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '__rapport_migrations'",
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__rapport_migrations'",
+                "SELECT conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '__rapport_migrations'",
+            };
+        foreach (var q in queries)
+        {
+            await using var cmd = c.CreateCommand();
+            cmd.CommandText = q;
+            await using var r = await cmd.ExecuteReaderAsync();
+            while (await r.ReadAsync()) rows.Add(r.GetString(0));
+        }
+        rows.Sort(StringComparer.Ordinal);
+        return rows;
+    }
+}

@@ -34,6 +34,9 @@ public static class RapportWebHost
         builder.Services.AddSingleton(new RapportStore(options.Database));
         builder.Services.AddScoped(sp => sp.GetRequiredService<RapportStore>().Open());
         builder.Services.AddRazorPages();
+        // Names are written as they are (Zoë, 李), not as numeric character references.
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddOpenApi();
 
         var app = builder.Build();

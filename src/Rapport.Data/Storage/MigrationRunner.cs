@@ -43,7 +43,11 @@ public static class MigrationRunner
     }
 
     /// <summary>Applies every pending migration (up to <paramref name="upTo"/>, for tests) and makes sure the default account exists.</summary>
-    public static async Task<MigrationResult> MigrateAsync(DbTarget target, TimeProvider clock, int? upTo = null, CancellationToken ct = default)
+    public static Task<MigrationResult> MigrateAsync(DbTarget target, TimeProvider clock, int? upTo = null, CancellationToken ct = default) =>
+        MigrateAsync(target, clock, Available(target.Provider).Where(m => upTo is null || m.Version <= upTo).ToList(), ct);
+
+    /// <summary>Applies the given migrations that are newer than the database (tests pass their own list).</summary>
+    public static async Task<MigrationResult> MigrateAsync(DbTarget target, TimeProvider clock, IReadOnlyList<Migration> migrations, CancellationToken ct = default)
     {
         if (target.FilePath is { } file) Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await using var connection = OpenConnection(target);
@@ -53,7 +57,7 @@ public static class MigrationRunner
         await ExecuteAsync(connection, null,
             $"CREATE TABLE IF NOT EXISTS {HistoryTable} (version INTEGER NOT NULL PRIMARY KEY, name VARCHAR(200) NOT NULL, applied_at VARCHAR(40) NOT NULL);", ct);
         var current = Convert.ToInt32(await ScalarAsync(connection, $"SELECT COALESCE(MAX(version), 0) FROM {HistoryTable};", ct), System.Globalization.CultureInfo.InvariantCulture);
-        var pending = Available(target.Provider).Where(m => m.Version > current && (upTo is null || m.Version <= upTo)).ToList();
+        var pending = migrations.Where(m => m.Version > current).OrderBy(m => m.Version).ToList();
 
         string? backup = null;
         if (pending.Count > 0 && current > 0 && target.FilePath is { } path)

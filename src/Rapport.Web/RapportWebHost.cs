@@ -24,7 +24,6 @@ public static class RapportWebHost
         {
             ApplicationName = typeof(RapportWebHost).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
-            WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
             EnvironmentName = options.EnvironmentName ?? Environments.Production,
         });
         builder.WebHost.UseUrls(options.Urls);
@@ -40,7 +39,9 @@ public static class RapportWebHost
         builder.Services.AddOpenApi();
 
         var app = builder.Build();
-        app.UseStaticFiles();
+        var files = new EmbeddedFileProvider(typeof(RapportWebHost).Assembly, "Rapport.Web.wwwroot");
+        app.Environment.WebRootFileProvider = files;
+        app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.UseRouting();
         app.MapHealthApi();
         app.MapContactsApi();

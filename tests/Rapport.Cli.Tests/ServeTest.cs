@@ -27,6 +27,10 @@ public class ServeTest
         var page = await http.GetStringAsync("/", TestContext.Current.CancellationToken);
         Assert.Contains("Zoë Ångström", page);
         Assert.Contains("Łódź Labs", page);
+        var css = await http.GetAsync("/css/site.css", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+        Assert.Equal("text/css", css.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("site.css?v=", page);
         var api = await http.GetStringAsync("/api/v1/contacts", TestContext.Current.CancellationToken);
         Assert.Contains("Zoë Ångström", api);
         await app.StopAsync(TestContext.Current.CancellationToken);

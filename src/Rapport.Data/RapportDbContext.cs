@@ -5,9 +5,12 @@ using Rapport.Domain.Collaborations;
 using Rapport.Domain.Contacts;
 using Rapport.Domain.Events;
 using Rapport.Domain.Exchanges;
+using Rapport.Domain.Feeds;
 using Rapport.Domain.Goals;
 using Rapport.Domain.Interactions;
 using Rapport.Domain.Invitations;
+using Rapport.Domain.Nurture;
+using Rapport.Domain.Nurture.Plan;
 using Rapport.Domain.Opportunities;
 using Rapport.Domain.Organizations;
 using Rapport.Domain.Reminders;
@@ -60,6 +63,10 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options,
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Reminder> Reminders => Set<Reminder>();
     public DbSet<AccountSetting> Settings => Set<AccountSetting>();
+    public DbSet<ContactStats> ContactStats => Set<ContactStats>();
+    public DbSet<PlanItemState> PlanItemStates => Set<PlanItemState>();
+    public DbSet<FeedToken> FeedTokens => Set<FeedToken>();
+    public DbSet<ContactMerge> ContactMerges => Set<ContactMerge>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

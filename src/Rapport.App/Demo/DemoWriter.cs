@@ -325,6 +325,7 @@ public sealed class DemoWriter(RapportStore store, TimeProvider clock)
         }
 
         await tx.CommitAsync(ct);
+        await RapportStore.AnalyzeAsync(db, ct);
         return new DemoSummary(allIds.Count, interactionCount, orgs.Count, events.Count, links.Count, exchangeCount);
     }
 

@@ -83,6 +83,10 @@ public static class MigrationRunner
             await tx.CommitAsync(ct);
         }
 
+        // SQLite plans joins from table statistics; without them it prefers the AccountId indexes, which match every row.
+        // 0x10002 analyzes every table whose statistics are missing or stale, and is cheap when they are current.
+        if (target.Provider == DbProvider.Sqlite) await ExecuteAsync(connection, null, "PRAGMA optimize = 0x10002;", ct);
+
         await EnsureDefaultAccountAsync(target, clock, ct);
         return new MigrationResult(pending, backup);
     }

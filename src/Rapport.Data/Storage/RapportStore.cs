@@ -15,6 +15,13 @@ public sealed class RapportStore(DbTarget target)
     public RapportDbContext Open(long accountId = Domain.Accounts.Account.DefaultId) =>
         new(_options, new AccountScope { AccountId = accountId });
 
+    /// <summary>
+    /// Refreshes the query planner's statistics after a bulk write (demo, import), so that joins use the right indexes
+    /// at once rather than after the next start-up.
+    /// </summary>
+    public static Task AnalyzeAsync(RapportDbContext db, CancellationToken ct = default) =>
+        db.Database.ExecuteSqlRawAsync("ANALYZE;", ct);
+
     /// <summary>Applies the provider and the per-connection settings to an options builder.</summary>
     public static DbContextOptionsBuilder<RapportDbContext> Configure(DbContextOptionsBuilder<RapportDbContext> builder, DbTarget target)
     {

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data.Storage;
+using Rapport.Data.Tests.Support;
+using Rapport.Domain.Feeds;
+using Rapport.Domain.Interactions;
+using Rapport.Domain.Nurture;
+using Rapport.Domain.Nurture.Plan;
+
+namespace Rapport.Data.Tests.Storage;
+
+/// <summary>Every migration after the first is applied to a database that already holds data, which must survive it.</summary>
+public class UpgradeTest
+{
+    private static readonly TestClock Clock = new(new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc));
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Version1_WithData_UpgradesToTheLatest_KeepingEveryRow(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await MigrationRunner.MigrateAsync(test.Target, Clock, upTo: 1);
+        await using (System.Data.Common.DbConnection connection = provider == "sqlite"
+            ? new Microsoft.Data.Sqlite.SqliteConnection(test.Target.ConnectionString)
+            : new Npgsql.NpgsqlConnection(test.Target.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = """
+                INSERT INTO "Contacts" ("Id", "AccountId", "DisplayName", "GivenName", "Company", "Seniority", "Kind", "Trust", "KeyPlayer", "WantToMeet", "SeniorityAtLastContact", "CreatedAt", "UpdatedAt", "Version")
+                VALUES (7, 1, 'Ada Lovelace', 'Ada', 'Analytical Engines', 'Unknown', 'Acquaintance', 2, FALSE, FALSE, 'Unknown', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', 1);
+                INSERT INTO "Interactions" ("Id", "AccountId", "OccurredAt", "Channel", "Direction", "Purpose", "Notes", "Source")
+                VALUES (3, 1, '2025-06-01T10:00:00Z', 'Call', 'Mutual', 'CatchUp', 'Talked about looms', 'Manual');
+                INSERT INTO "InteractionParticipants" ("InteractionId", "ContactId", "AccountId") VALUES (3, 7, 1);
+                """;
+            if (provider == "postgres") cmd.CommandText = cmd.CommandText.Replace("'2024-01-01T00:00:00Z'", "TIMESTAMPTZ '2024-01-01T00:00:00Z'").Replace("'2025-06-01T10:00:00Z'", "TIMESTAMPTZ '2025-06-01T10:00:00Z'");
+            await cmd.ExecuteNonQueryAsync();
+        }
+
+        var result = await MigrationRunner.MigrateAsync(test.Target, Clock);
+        Assert.Equal(MigrationRunner.Available(test.Target.Provider).Skip(1).Select(m => m.Version), result.Applied.Select(m => m.Version));
+        if (provider == "sqlite") Assert.NotNull(result.BackupPath);
+
+        var store = new RapportStore(test.Target);
+        await using (var db = store.Open())
+        {
+            var ada = await db.Contacts.SingleAsync();
+            Assert.Equal("Ada Lovelace", ada.DisplayName);
+            Assert.Equal("Talked about looms", (await db.Interactions.SingleAsync()).Notes);
+            var interaction = await db.Interactions.Include(i => i.Participants).SingleAsync();
+            Assert.Equal(7, interaction.Participants.Single().ContactId);
+
+            db.ContactStats.Add(ContactStats.FromHistory(7, [new Touch(interaction.OccurredAt, Channel.Call, Direction.Mutual)]));
+            var state = new PlanItemState("abcdefghij", 7);
+            state.Snooze(Clock.Now, 3);
+            db.PlanItemStates.Add(state);
+            db.FeedTokens.Add(FeedToken.Create("phone", Clock.Now).Row);
+            await db.SaveChangesAsync();
+        }
+        await using (var db = store.Open())
+        {
+            var stats = await db.ContactStats.SingleAsync();
+            Assert.Equal(1, stats.TouchCount);
+            Assert.Equal(new DateTime(2025, 6, 1, 10, 0, 0, DateTimeKind.Utc), stats.LastTouchAt);
+            Assert.Equal(new DateTime(2026, 11, 23, 0, 0, 0, DateTimeKind.Utc), (await db.PlanItemStates.SingleAsync()).SnoozedUntil);
+            Assert.Equal("phone", (await db.FeedTokens.SingleAsync()).Label);
+        }
+    }
+}

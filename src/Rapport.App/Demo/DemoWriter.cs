@@ -1,3 +1,4 @@
+using Rapport.App.Nurture;
 using Rapport.Data.Storage;
 using Rapport.Domain.Collaborations;
 using Rapport.Domain.Contacts;
@@ -324,6 +325,7 @@ public sealed class DemoWriter(RapportStore store, TimeProvider clock)
             await bulk.InsertAsync(new List<Introduction> { new(allIds[0], null, allIds[4], today.AddMonths(-10)) { Outcome = "Became a regular coffee" } }, ct);
         }
 
+        await ContactStatsRefresher.RebuildAsync(db, null, ct);
         await tx.CommitAsync(ct);
         await RapportStore.AnalyzeAsync(db, ct);
         return new DemoSummary(allIds.Count, interactionCount, orgs.Count, events.Count, links.Count, exchangeCount);

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Data.Storage;
+using Rapport.Domain.Interactions;
+using Rapport.Domain.Nurture;
+
+namespace Rapport.App.Nurture;
+
+/// <summary>
+/// Rebuilds the per-contact interaction aggregates (<see cref="ContactStats"/>) from the full history: after bulk writes
+/// (demo, import), after a settings change that the aggregates depend on, and for contacts an out-of-order touch left stale.
+/// Day-to-day writes go through <see cref="Interactions.InteractionWriter"/>, which folds each touch in without a rebuild.
+/// </summary>
+public static class ContactStatsRefresher
+{
+    /// <summary>Rebuilds the rows of <paramref name="contactIds"/> (every contact when null) with the account's settings.</summary>
+    public static async Task RebuildAsync(RapportDbContext db, IReadOnlyCollection<long>? contactIds, CancellationToken ct)
+    {
+        var settings = await NurtureSettingsStore.LoadAsync(db, ct);
+        await RebuildAsync(db, contactIds, settings, ct);
+    }
+
+    /// <summary>Rebuilds with the given settings, inside the caller's transaction when there is one.</summary>
+    public static async Task RebuildAsync(RapportDbContext db, IReadOnlyCollection<long>? contactIds, NurtureSettings settings, CancellationToken ct)
+    {
+        if (contactIds is { Count: 0 }) return;
+        var rebuilt = await ComputeAsync(db, contactIds, settings, null, ct);
+
+        var ownTx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
+        try
+        {
+            var existing = db.ContactStats.AsQueryable();
+            if (contactIds is not null) existing = existing.Where(s => contactIds.Contains(s.ContactId));
+            await existing.ExecuteDeleteAsync(ct);
+            foreach (var entry in db.ChangeTracker.Entries<ContactStats>().ToList()) entry.State = EntityState.Detached;
+            await new BulkWriter(db).InsertAsync(rebuilt, ct);
+            if (ownTx is not null) await ownTx.CommitAsync(ct);
+        }
+        finally
+        {
+            if (ownTx is not null) await ownTx.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Aggregates computed from history without storing them: with <paramref name="asOf"/>, touches after it are left out
+    /// (a what-if at an earlier "now").
+    /// </summary>
+    public static async Task<List<ContactStats>> ComputeAsync(
+        RapportDbContext db, IReadOnlyCollection<long>? contactIds, NurtureSettings settings, DateTime? asOf, CancellationToken ct)
+    {
+        var query =
+            from p in db.InteractionParticipants.AsNoTracking()
+            join i in db.Interactions.AsNoTracking() on p.InteractionId equals i.Id
+            select new { p.ContactId, i.OccurredAt, i.Channel, i.Direction };
+        if (contactIds is not null) query = query.Where(x => contactIds.Contains(x.ContactId));
+        var rows = await query.ToListAsync(ct);
+
+        var result = new List<ContactStats>();
+        var touches = new List<Touch>();
+        foreach (var group in rows.GroupBy(r => r.ContactId))
+        {
+            touches.Clear();
+            foreach (var r in group) touches.Add(new Touch(r.OccurredAt, r.Channel, r.Direction));
+            touches.Sort((a, b) => a.At.CompareTo(b.At));
+            result.Add(ContactStats.FromHistory(group.Key, touches, settings, asOf));
+        }
+        return result;
+    }
+}

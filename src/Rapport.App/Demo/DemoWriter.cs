@@ -365,7 +365,7 @@ public sealed class DemoWriter(RapportStore store, TimeProvider clock)
             {
                 Purpose = rng.NextDouble() < 0.7 ? Purpose.CatchUp : Pick(rng, Enum.GetValues<Purpose>()),
                 Notes = rng.NextDouble() < 0.6 ? $"Talked about {Pick(rng, Topics)}" : null,
-                Insight = rng.NextDouble() < 0.05 ? Pick(rng, Insights) : null,
+                Insight = rng.NextDouble() < 0.05 ? Pick(rng, DemoVocabulary.Insights) : null,
             };
             if (channel == Channel.Event && events.Count > 0)
             {

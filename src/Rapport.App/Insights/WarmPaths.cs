@@ -1,0 +1,137 @@
+using Rapport.App.Common;
+using Rapport.App.Contacts;
+using Rapport.Data;
+using Rapport.Domain.Insights;
+using Rapport.Domain.Insights.Paths;
+
+namespace Rapport.App.Insights;
+
+/// <summary>One step of a warm path as shown: who, the strength of the tie used, and where that tie comes from.</summary>
+/// <param name="Via">"you" for your own tie, "link" for an entered link, "introduced" for a logged introduction, "inferred" for an inferred one.</param>
+/// <param name="Reason">Why Rapport believes the two know each other, for introduced and inferred links.</param>
+public sealed record WarmHop(long ContactId, string Name, double Strength, string Via, bool Inferred, string? Reason);
+
+/// <summary>A ranked warm path: hops from your first contact to the target, the path strength, and the ask to send.</summary>
+public sealed record WarmPath(int Rank, double Strength, IReadOnlyList<WarmHop> Hops, IntroDraft Ask);
+
+/// <summary>The top warm paths to a person, a company or a role, with the summary sentence.</summary>
+public sealed record WarmPathsResult(string TargetKind, string Target, int Matches, int MaxHops, IReadOnlyList<WarmPath> Paths, string Summary);
+
+/// <summary>Which kind of target a search names; Auto picks a person, then a company, then a role.</summary>
+public enum WarmPathTargetKind { Auto, Person, Company, Role }
+
+/// <summary>
+/// Finds warm introduction paths (SCIENCE.md H) over the account's network: your ties, the links entered, logged
+/// introductions and links inferred from shared organizations, events and meetings (marked as inferred).
+/// </summary>
+public sealed class WarmPaths(RapportDbContext db, TimeProvider clock)
+{
+    /// <summary>The longest path a caller may ask for.</summary>
+    public const int MaxHopsLimit = 6;
+
+    /// <summary>The top paths to what <paramref name="target"/> names: a contact (id, email or name), a company, or a role.</summary>
+    public async Task<WarmPathsResult> FindAsync(string target, WarmPathTargetKind kind = WarmPathTargetKind.Auto, int? maxHops = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (string.IsNullOrWhiteSpace(target)) throw new InputException("target", "target: expected a person, a company or a role, got nothing");
+        var hops = CheckHops(maxHops);
+        var network = await InsightsNetwork.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        var introContacts = IntroContacts(network);
+        var intro = await ResolveAsync(target.Trim(), kind, network, introContacts, ct);
+        return Find(network, introContacts, intro, hops);
+    }
+
+    /// <summary>The top paths to one contact, for the Person page.</summary>
+    public async Task<WarmPathsResult> ToContactAsync(long contactId, int? maxHops = null, CancellationToken ct = default)
+    {
+        var hops = CheckHops(maxHops);
+        var network = await InsightsNetwork.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        if (!network.ById.TryGetValue(contactId, out var c)) throw new InputException("contact", $"contact: no contact has id {contactId}");
+        return Find(network, IntroContacts(network), IntroTarget.Person(c.Id, c.Name), hops);
+    }
+
+    /// <summary>The top paths over a network already loaded.</summary>
+    public static WarmPathsResult Find(InsightsNetwork network, IReadOnlyList<IntroContact> contacts, IntroTarget target, int maxHops)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(target);
+        var graph = IntroGraph.Build(contacts, network.Links.Select(l => new IntroLink(l.A, l.B, l.Strength)), network.Settings);
+        var result = IntroPathFinder.Find(graph, target, network.Settings, maxHops);
+        var links = network.Links.ToDictionary(l => new ContactPair(l.A, l.B));
+        var paths = result.Paths.Select(p => new WarmPath(p.Rank, p.Strength, p.Hops.Select((h, i) =>
+        {
+            if (i == 0) return new WarmHop(h.ContactId, h.Name, h.Strength, "you", false, null);
+            var link = links.GetValueOrDefault(new ContactPair(p.Hops[i - 1].ContactId, h.ContactId));
+            var via = link is null ? "link" : link.Inferred ? "inferred" : link.Kind == Domain.Contacts.LinkKind.Introduced ? "introduced" : "link";
+            return new WarmHop(h.ContactId, h.Name, h.Strength, via, link?.Inferred ?? false, link?.Reason);
+        }).ToArray(), p.Ask)).ToArray();
+        var kind = target.Kind.ToString().ToLowerInvariant();
+        return new WarmPathsResult(kind, target.Label, target.ContactIds.Count, maxHops, paths, result.Summary);
+    }
+
+    /// <summary>Your contacts as the path graph takes them: your strength to each, their trust, company and title.</summary>
+    public static IReadOnlyList<IntroContact> IntroContacts(InsightsNetwork network)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        return network.Contacts.Select(c => new IntroContact(c.Id, c.Name, c.Strength, c.Trust, c.Company, c.Title)).ToArray();
+    }
+
+    private static int CheckHops(int? maxHops) => maxHops switch
+    {
+        null => InsightSettings.Default.MaxHops,
+        { } h when h is >= 1 and <= MaxHopsLimit => h,
+        { } h => throw new InputException("max-hops", $"max-hops: expected 1 to {MaxHopsLimit}, got {h}"),
+    };
+
+    private async Task<IntroTarget> ResolveAsync(string target, WarmPathTargetKind kind, InsightsNetwork network, IReadOnlyList<IntroContact> contacts, CancellationToken ct)
+    {
+        switch (kind)
+        {
+            case WarmPathTargetKind.Person:
+                return await PersonAsync(target, ct);
+            case WarmPathTargetKind.Company:
+                return Matched(IntroTarget.Company(target, CompanyContacts(network, contacts)), "company", target);
+            case WarmPathTargetKind.Role:
+                return Matched(IntroTarget.Role(target, contacts), "role", target);
+        }
+        // Auto: an id, an email or an exact name is a person; then an exact company; then a role; then part of a name.
+        if (long.TryParse(target, out _) || target.Contains('@', StringComparison.Ordinal)) return await PersonAsync(target, ct);
+        var exact = network.Contacts.Where(c => string.Equals(c.Name.Trim(), target, StringComparison.OrdinalIgnoreCase)).ToArray();
+        if (exact.Length == 1) return IntroTarget.Person(exact[0].Id, exact[0].Name);
+        var company = IntroTarget.Company(target, CompanyContacts(network, contacts));
+        if (company.ContactIds.Count > 0) return company with { ContactIds = company.ContactIds.Distinct().ToArray() };
+        var role = IntroTarget.Role(target, contacts);
+        if (role.ContactIds.Count > 0) return role;
+        return await PersonAsync(target, ct);
+    }
+
+    private async Task<IntroTarget> PersonAsync(string target, CancellationToken ct)
+    {
+        var c = await ContactResolver.ResolveAsync(db, target, "target", ct);
+        return IntroTarget.Person(c.Id, c.DisplayName);
+    }
+
+    /// <summary>Contacts whose company field names the company, plus current members of an organization by that name.</summary>
+    private static IEnumerable<IntroContact> CompanyContacts(InsightsNetwork network, IReadOnlyList<IntroContact> contacts)
+    {
+        var today = DateOnly.FromDateTime(network.Now);
+        var orgNames = network.Organizations.ToDictionary(o => o.Id, o => o.Name);
+        var current = network.Memberships
+            .Where(m => (m.Start is null || m.Start <= today) && (m.End is null || m.End >= today) && orgNames.ContainsKey(m.OrganizationId))
+            .GroupBy(m => m.ContactId)
+            .ToDictionary(g => g.Key, g => g.Select(m => orgNames[m.OrganizationId]).ToArray());
+        foreach (var c in contacts)
+        {
+            yield return c;
+            if (!current.TryGetValue(c.Id, out var names)) continue;
+            foreach (var name in names)
+            {
+                if (!string.Equals(name, c.Company, StringComparison.OrdinalIgnoreCase)) yield return c with { Company = name };
+            }
+        }
+    }
+
+    private static IntroTarget Matched(IntroTarget target, string what, string text) =>
+        target.ContactIds.Count > 0 ? target with { ContactIds = target.ContactIds.Distinct().ToArray() }
+            : throw new InputException("target", $"target: no contact has the {what} '{text}'");
+}

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Rapport.App.Common;
+using Rapport.App.Interactions;
+using Rapport.Data;
+using Rapport.Domain.Interactions;
+using Rapport.Domain.Nurture;
+using Rapport.Domain.Nurture.Plan;
+
+namespace Rapport.App.Nurture;
+
+/// <summary>How a plan item was done: the channel used, a note, the minutes it took (defaults: the item's own).</summary>
+public sealed record DoneRequest(string Id)
+{
+    public string? Channel { get; init; }
+    public string? Note { get; init; }
+    public int? Minutes { get; init; }
+}
+
+/// <summary>What marking an item done did: the item, the interaction logged, and the contact's standing afterwards.</summary>
+public sealed record DoneResult(PlanItem Item, long InteractionId, ContactStanding Standing);
+
+/// <summary>
+/// The plan of SCIENCE.md I over the stored network: today's and the week's items, and what the user does with them (done
+/// logs the interaction and resets the cadence; snooze hides an item for some days; skip brings it back later, demoted).
+/// </summary>
+public sealed class PlanService(RapportDbContext db, TimeProvider clock, PlanCache? cache = null)
+{
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>The plan now (from the cache when one is given and still fresh).</summary>
+    public async Task<NurturePlan> BuildAsync(CancellationToken ct)
+    {
+        if (cache is null) return (await BuildFreshAsync(ct)).Plan;
+        return await cache.GetOrAddAsync(db.AccountId, Now, async () => (await BuildFreshAsync(ct)).Plan);
+    }
+
+    /// <summary>The plan with the snapshot it was built from (for standings beside it).</summary>
+    public async Task<(NurturePlan Plan, NetworkSnapshot Snapshot)> BuildFreshAsync(CancellationToken ct)
+    {
+        var now = Now;
+        var snapshot = await NetworkLoader.LoadAsync(db, now, ct);
+        var plan = PlanBuilder.Build(snapshot.Input, now, snapshot.Settings);
+        var chosen = plan.Week.Select(i => i.ContactId).Distinct().ToList();
+        var withMemories = await NetworkLoader.WithMemoriesAsync(db, snapshot, chosen, ct);
+        if (!ReferenceEquals(withMemories, snapshot))
+        {
+            snapshot = withMemories;
+            plan = PlanBuilder.Build(snapshot.Input, now, snapshot.Settings);
+        }
+        return (plan, snapshot);
+    }
+
+    /// <summary>Marks an item done: logs the interaction (which resets the cadence) and records the effort against the budget.</summary>
+    public async Task<DoneResult> DoneAsync(DoneRequest request, CancellationToken ct)
+    {
+        var (plan, _) = await BuildFreshAsync(ct);
+        var item = Find(plan, request.Id);
+        var now = Now;
+        var channel = request.Channel is null ? DefaultChannel(item.Action) : Input.ParseEnum("channel", request.Channel, LogInteraction.ChannelNames);
+        if (request.Minutes is < 0 or > 24 * 60) throw new InputException("minutes", "minutes: 0 to 1440");
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var interaction = new Interaction(now, channel, Direction.Out, InteractionSource.Manual, [item.ContactId])
+        {
+            Purpose = PurposeOf(item.Action),
+            Notes = string.IsNullOrWhiteSpace(request.Note) ? $"{item.ActionName}: {item.Reason}" : request.Note.Trim(),
+        };
+        await InteractionWriter.AddAsync(db, [interaction], ct);
+
+        var state = await StateAsync(item, ct);
+        state.MarkDone(now, request.Minutes ?? item.EffortMinutes);
+        if (item.Action == PlanAction.Congratulate)
+        {
+            await db.LifeEvents.Where(e => e.ContactId == item.ContactId && e.AcknowledgedAt == null)
+                .ExecuteUpdateAsync(u => u.SetProperty(e => e.AcknowledgedAt, now), ct);
+        }
+        if (item.Action == PlanAction.FollowUp)
+        {
+            var until = item.Day.AddDays(7);
+            await db.Reminders.Where(r => r.ContactId == item.ContactId && r.DoneAt == null && r.Due <= until)
+                .ExecuteUpdateAsync(u => u.SetProperty(r => r.DoneAt, now), ct);
+        }
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        cache?.Invalidate(db.AccountId);
+
+        var snapshot = await NetworkLoader.LoadAsync(db, now, ct);
+        var standing = Standings.Compute(snapshot)[item.ContactId];
+        return new DoneResult(item, interaction.Id, standing);
+    }
+
+    /// <summary>Hides an item for <paramref name="days"/> days; it comes back on that day.</summary>
+    public async Task<(PlanItem Item, DateTime Until)> SnoozeAsync(string id, int days, CancellationToken ct)
+    {
+        if (days is < 1 or > PlanItemState.MaxSnoozeDays) throw new InputException("days", $"days: 1 to {PlanItemState.MaxSnoozeDays}");
+        var (plan, _) = await BuildFreshAsync(ct);
+        var item = Find(plan, id);
+        var state = await StateAsync(item, ct);
+        state.Snooze(Now, days);
+        await db.SaveChangesAsync(ct);
+        cache?.Invalidate(db.AccountId);
+        return (item, state.SnoozedUntil!.Value);
+    }
+
+    /// <summary>Skips an item: it returns after some days with a lower priority (skip.return-days, skip.penalty).</summary>
+    public async Task<PlanItem> SkipAsync(string id, CancellationToken ct)
+    {
+        var (plan, _) = await BuildFreshAsync(ct);
+        var item = Find(plan, id);
+        var state = await StateAsync(item, ct);
+        state.Skip(Now);
+        await db.SaveChangesAsync(ct);
+        cache?.Invalidate(db.AccountId);
+        return item;
+    }
+
+    private static PlanItem Find(NurturePlan plan, string id)
+    {
+        var key = id?.Trim() ?? "";
+        return plan.Week.FirstOrDefault(i => string.Equals(i.Id, key, StringComparison.OrdinalIgnoreCase))
+            ?? throw new InputException("id", $"id: no item '{key}' in this week's plan; `rapport week` lists the ids");
+    }
+
+    private async Task<PlanItemState> StateAsync(PlanItem item, CancellationToken ct)
+    {
+        var state = await db.PlanItemStates.FirstOrDefaultAsync(s => s.ItemKey == item.Id, ct);
+        if (state is null)
+        {
+            state = new PlanItemState(item.Id, item.ContactId);
+            db.PlanItemStates.Add(state);
+        }
+        return state;
+    }
+
+    private static Channel DefaultChannel(PlanAction action) => action switch
+    {
+        PlanAction.InTown => Channel.InPerson,
+        PlanAction.Event => Channel.Event,
+        _ => Channel.Message,
+    };
+
+    private static Purpose PurposeOf(PlanAction action) => action switch
+    {
+        PlanAction.Congratulate or PlanAction.Birthday => Purpose.Congratulate,
+        PlanAction.Seasonal => Purpose.Seasonal,
+        PlanAction.FollowUp => Purpose.FollowUp,
+        PlanAction.GiveFirst => Purpose.Give,
+        PlanAction.IntroRequest => Purpose.Ask,
+        _ => Purpose.CatchUp,
+    };
+}
+
+/// <summary>
+/// Plans kept for a few minutes per account and day, so pages read them without recomputing; any write through this
+/// process invalidates them (the web app does so after every form post). Writes by another process show after the time-out.
+/// </summary>
+public sealed class PlanCache(TimeSpan? maxAge = null)
+{
+    private readonly TimeSpan _maxAge = maxAge ?? TimeSpan.FromMinutes(5);
+    private readonly ConcurrentDictionary<long, (DateTime BuiltAt, Task<NurturePlan> Plan)> _plans = new();
+
+    public async Task<NurturePlan> GetOrAddAsync(long accountId, DateTime now, Func<Task<NurturePlan>> build)
+    {
+        if (_plans.TryGetValue(accountId, out var hit) && hit.BuiltAt.Date == now.Date && now - hit.BuiltAt < _maxAge && now >= hit.BuiltAt)
+        {
+            try
+            {
+                return await hit.Plan;
+            }
+            catch (Exception) when (!hit.Plan.IsCompletedSuccessfully)
+            {
+                _plans.TryRemove(new KeyValuePair<long, (DateTime, Task<NurturePlan>)>(accountId, hit));
+            }
+        }
+        var task = build();
+        _plans[accountId] = (now, task);
+        return await task;
+    }
+
+    public void Invalidate(long accountId) => _plans.TryRemove(accountId, out _);
+
+    public void InvalidateAll() => _plans.Clear();
+}

@@ -142,7 +142,7 @@ public sealed class BuildInsights(RapportDbContext db, TimeProvider clock)
     {
         var s = network.Nurture;
         return network.Contacts
-            .Where(c => c.LastTouch is not null && c.Band != TieBand.LongDormant)
+            .Where(c => c.LastTouch is not null && !c.Band.IsDormant())
             .Select(c => (c, score: JobLead.Score(c.Mutuals, c.Measure.Frequency, c.Measure.Reciprocity, s)))
             .Where(x => x.score > 0)
             .OrderByDescending(x => x.score).ThenBy(x => x.c.Id)

@@ -41,6 +41,18 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock)
         return Find(network, introContacts, intro, hops);
     }
 
+    /// <summary>The same search over a network already loaded (the Insights page loads it once for everything it shows).</summary>
+    public async Task<WarmPathsResult> FindInAsync(InsightsNetwork network, string target, WarmPathTargetKind kind = WarmPathTargetKind.Auto, int? maxHops = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(target);
+        if (string.IsNullOrWhiteSpace(target)) throw new InputException("target", "target: expected a person, a company or a role, got nothing");
+        var hops = CheckHops(maxHops);
+        var introContacts = IntroContacts(network);
+        var intro = await ResolveAsync(target.Trim(), kind, network, introContacts, ct);
+        return Find(network, introContacts, intro, hops);
+    }
+
     /// <summary>The top paths to one contact, for the Person page.</summary>
     public async Task<WarmPathsResult> ToContactAsync(long contactId, int? maxHops = null, CancellationToken ct = default)
     {
@@ -58,12 +70,13 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock)
         var graph = IntroGraph.Build(contacts, network.Links.Select(l => new IntroLink(l.A, l.B, l.Strength)), network.Settings);
         var result = IntroPathFinder.Find(graph, target, network.Settings, maxHops);
         var links = network.Links.ToDictionary(l => new ContactPair(l.A, l.B));
-        var paths = result.Paths.Select(p => new WarmPath(p.Rank, p.Strength, p.Hops.Select((h, i) =>
+        var paths = result.Paths.Select(p => new WarmPath(p.Rank, Math.Round(p.Strength, 4), p.Hops.Select((h, i) =>
         {
-            if (i == 0) return new WarmHop(h.ContactId, h.Name, h.Strength, "you", false, null);
+            var strength = Math.Round(h.Strength, 4);
+            if (i == 0) return new WarmHop(h.ContactId, h.Name, strength, "you", false, null);
             var link = links.GetValueOrDefault(new ContactPair(p.Hops[i - 1].ContactId, h.ContactId));
             var via = link is null ? "link" : link.Inferred ? "inferred" : link.Kind == Domain.Contacts.LinkKind.Introduced ? "introduced" : "link";
-            return new WarmHop(h.ContactId, h.Name, h.Strength, via, link?.Inferred ?? false, link?.Reason);
+            return new WarmHop(h.ContactId, h.Name, strength, via, link?.Inferred ?? false, link?.Reason);
         }).ToArray(), p.Ask)).ToArray();
         var kind = target.Kind.ToString().ToLowerInvariant();
         return new WarmPathsResult(kind, target.Label, target.ContactIds.Count, maxHops, paths, result.Summary);

@@ -16,6 +16,8 @@ internal static class CommandCatalog
         InteractionCommands.Exchange(s, ExchangeDirection.Ask),
         InteractionCommands.Link(s),
         InteractionCommands.LifeEvent(s),
+        InsightsCommands.Insights(s),
+        InsightsCommands.Path(s),
         DevCommands.Schema(s),
     ];
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Rapport.Data;
 using Rapport.Data.Storage;
 using Rapport.Web.Api;
+using Rapport.Web.Feeds;
 
 namespace Rapport.Web;
 
@@ -45,6 +46,7 @@ public static class RapportWebHost
         app.UseRouting();
         app.MapHealthApi();
         app.MapContactsApi();
+        app.MapFeeds();
         app.MapOpenApi("/api/v1/openapi.json");
         app.MapRazorPages();
         return app;

@@ -10,7 +10,7 @@ internal static class CommandCatalog
     [
         ServeCommand.Build(s),
         DemoCommand.Build(s),
-        ContactCommands.Build(s),
+        ContactCommands.Build(s).With(MergeCommands.Duplicates(s), MergeCommands.Merge(s), MergeCommands.Unmerge(s)),
         InteractionCommands.Log(s),
         InteractionCommands.Exchange(s, ExchangeDirection.Give),
         InteractionCommands.Exchange(s, ExchangeDirection.Ask),
@@ -18,6 +18,11 @@ internal static class CommandCatalog
         InteractionCommands.LifeEvent(s),
         InsightsCommands.Insights(s),
         InsightsCommands.Path(s),
+        ImportCommands.Import(s),
+        ExportCommands.Export(s),
+        ExportCommands.Backup(s),
+        ExportCommands.Restore(s),
+        FeedCommands.Feed(s),
         DevCommands.Schema(s),
     ];
 }

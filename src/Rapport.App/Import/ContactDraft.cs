@@ -1,0 +1,94 @@
+using Rapport.Domain.Contacts;
+using Rapport.Formats.Records;
+
+namespace Rapport.App.Import;
+
+/// <summary>
+/// A contact as the import sees it: an existing one (its values loaded without tracking) or a new one, with the
+/// changes the rows of this import make to it. Existing contacts are only loaded for writing when something changed.
+/// </summary>
+internal sealed class ContactDraft
+{
+    public long Id { get; set; }
+    public bool IsNew { get; init; }
+    public bool Deleted { get; init; }
+    public required string DisplayName { get; set; }
+    public string? GivenName { get; set; }
+    public string? FamilyName { get; set; }
+    public string? Company { get; set; }
+    public string? Title { get; set; }
+    public string? City { get; set; }
+    public string? Country { get; set; }
+    public string? Notes { get; set; }
+    public DateOnly? KnownSince { get; set; }
+    public bool HasBirthday { get; set; }
+    public HashSet<string> Emails { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Phones { get; } = new(StringComparer.Ordinal);
+    public HashSet<ProfileNetwork> Networks { get; } = [];
+    public HashSet<string> Tags { get; } = new(StringComparer.OrdinalIgnoreCase);
+    public HashSet<string> Categories { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> DateLabels { get; } = new(StringComparer.Ordinal);
+
+    // What this import changes.
+    public HashSet<string> ChangedFields { get; } = new(StringComparer.Ordinal);
+    public List<ImportedEmail> NewEmails { get; } = [];
+    public List<ImportedPhone> NewPhones { get; } = [];
+    public List<(ProfileNetwork Network, string Url)> NewProfiles { get; } = [];
+    public List<string> NewTags { get; } = [];
+    public List<string> NewCategories { get; } = [];
+    public PartialDate? NewBirthday { get; set; }
+    public List<ImportedDate> NewDates { get; } = [];
+    public List<(string Source, string Key)> NewSources { get; } = [];
+    public List<(LifeEventKind Kind, string Note)> NewLifeEvents { get; } = [];
+
+    public bool Dirty => ChangedFields.Count > 0 || NewEmails.Count > 0 || NewPhones.Count > 0 || NewProfiles.Count > 0 || NewTags.Count > 0
+        || NewCategories.Count > 0 || NewBirthday is not null || NewDates.Count > 0 || NewSources.Count > 0;
+
+    /// <summary>Builds the entity of a new contact.</summary>
+    public Contact ToNewContact(DateTime now)
+    {
+        var c = new Contact(DisplayName, now)
+        {
+            GivenName = GivenName, FamilyName = FamilyName, Company = Company, Title = Title, City = City, Country = Country, Notes = Notes, KnownSince = KnownSince,
+        };
+        if (c.GivenName is null && c.FamilyName is null) Contacts.CreateContact.SplitName(c);
+        ApplyChildren(c, now);
+        return c;
+    }
+
+    /// <summary>Applies this import's changes to a loaded, tracked existing contact.</summary>
+    public void ApplyTo(Contact c, DateTime now)
+    {
+        foreach (var field in ChangedFields)
+        {
+            switch (field)
+            {
+                case "givenName": c.GivenName = GivenName; break;
+                case "familyName": c.FamilyName = FamilyName; break;
+                case "company": c.Company = Company; break;
+                case "title": c.Title = Title; break;
+                case "city": c.City = City; break;
+                case "country": c.Country = Country; break;
+                case "notes": c.Notes = Notes; break;
+                case "knownSince": c.KnownSince = KnownSince; break;
+            }
+        }
+        ApplyChildren(c, now);
+        c.Touch(now);
+    }
+
+    private void ApplyChildren(Contact c, DateTime now)
+    {
+        foreach (var e in NewEmails) c.AddEmail(e.Address, e.Label, e.IsPrimary && c.Emails.Count == 0);
+        foreach (var p in NewPhones) c.AddPhone(p.Number, p.Label);
+        foreach (var (network, url) in NewProfiles)
+        {
+            if (c.Profiles.All(p => p.Network != network)) c.SetProfile(network, url);
+        }
+        foreach (var t in NewTags) c.AddTag(t);
+        foreach (var cat in NewCategories) c.AddCategory(cat);
+        if (NewBirthday is { } b && c.Dates.All(d => d.Kind != ImportantDateKind.Birthday)) c.SetDate(ImportantDateKind.Birthday, b.Month, b.Day, b.Year);
+        foreach (var d in NewDates) c.SetDate(ImportantDateKind.Custom, d.Date.Month, d.Date.Day, d.Date.Year, d.Label);
+        foreach (var (source, key) in NewSources) c.AddSource(source, key, now);
+    }
+}

@@ -1,0 +1,740 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Data.Storage;
+using Rapport.Domain.Contacts;
+using Rapport.Domain.Exchanges;
+using Rapport.Domain.Interactions;
+using Rapport.Domain.Organizations;
+using Rapport.Domain.Settings;
+using Rapport.Formats.LinkedIn;
+using Rapport.Formats.Records;
+using FormatChannel = Rapport.Formats.Records.InteractionChannel;
+using FormatDirection = Rapport.Formats.Records.InteractionDirection;
+
+namespace Rapport.App.Import;
+
+/// <summary>
+/// Brings a network in from what people already have: a LinkedIn archive, Google or Outlook CSV, vCard, iCalendar,
+/// mbox or Rapport's own CSV. Contacts are matched by source key, LinkedIn URL, email, phone, then normalized name
+/// with company; interactions by their source key, their people by email, profile URL, then a unique name. The whole
+/// input is read before anything is written, and everything is written in one transaction: a bad file or a killed
+/// process leaves the database as it was. Re-importing the same file changes nothing; a changed company or title
+/// records a life event.
+/// </summary>
+public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
+{
+    private const int MaxReasons = 10;
+    private static readonly IReadOnlyList<string> NoDetails = [];
+
+    private readonly Dictionary<(string Source, string Key), ContactDraft> _bySource = [];
+    private readonly Dictionary<string, ContactDraft> _byLinkedIn = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ContactDraft> _byEmail = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ContactDraft> _byPhone = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ContactDraft> _byNameCompany = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ContactDraft?> _byName = new(StringComparer.Ordinal);
+    private readonly List<ContactDraft> _drafts = [];
+    private readonly List<ImportRow> _contactRows = [];
+    private readonly List<ImportRow> _interactionRows = [];
+    private readonly List<ImportRow> _otherRows = [];
+
+    public async Task<ImportResult> ExecuteAsync(ImportRequest request, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(now);
+        var ownEmails = await OwnEmailsAsync(ct);
+        var options = new ImportOptions { OwnEmails = ownEmails, SkipBadRows = request.SkipBadRows, Progress = request.Progress };
+
+        var batch = await Task.Run(() => ImportReader.Read(request, options), ct);
+        var source = batch.Source;
+
+        await LoadContactsAsync(batch, ct);
+
+        var employers = ReadPositions(batch);
+        foreach (var contact in batch.Contacts) MatchContact(source, batch.File, contact);
+        MarkCoworkers(batch, employers);
+
+        var interactions = await MatchInteractionsAsync(batch, ct);
+        var positions = await PlanPositionsAsync(batch, ct);
+
+        var lifeEvents = _drafts.Where(d => !d.IsNew).Sum(d => d.NewLifeEvents.Count);
+        var exchanges = interactions.Where(p => p.ExistingId is null).Sum(p => p.GivenExchange is null ? 0 : p.Participants.Count);
+        if (!request.DryRun)
+        {
+            await WriteAsync(batch, interactions, positions, now, today, ct);
+        }
+
+        foreach (var error in options.Progress.Rejected)
+        {
+            var row = new ImportRow(error.File, error.Line ?? 0, batch.Contacts.Count > 0 || batch.Interactions.Count == 0 ? "contact" : "interaction", "", ImportOutcome.Rejected, null, [error.Message]);
+            (row.Record == "contact" ? _contactRows : _interactionRows).Add(row);
+        }
+
+        var contactCounts = ImportCounts.Of(_contactRows);
+        var interactionCounts = ImportCounts.Of(_interactionRows);
+        var extraRejected = (int)Math.Max(0, options.Progress.RejectedCount - options.Progress.Rejected.Count);
+        if (extraRejected > 0)
+        {
+            if (batch.Contacts.Count > 0 || batch.Interactions.Count == 0) contactCounts = contactCounts with { Rejected = contactCounts.Rejected + extraRejected };
+            else interactionCounts = interactionCounts with { Rejected = interactionCounts.Rejected + extraRejected };
+        }
+        var all = _otherRows.Concat(_contactRows).Concat(_interactionRows).ToList();
+        return new ImportResult
+        {
+            Format = source,
+            File = batch.File,
+            DryRun = request.DryRun,
+            Contacts = contactCounts,
+            Interactions = interactionCounts,
+            LifeEvents = lifeEvents,
+            Exchanges = exchanges,
+            Positions = positions.Count(p => p.Membership is not null),
+            IgnoredFiles = batch.IgnoredFiles,
+            FirstReasons = all.Where(r => r.Outcome is ImportOutcome.Rejected or ImportOutcome.Skipped)
+                .OrderBy(r => r.Line)
+                .Take(MaxReasons)
+                .Select(r => r.Outcome == ImportOutcome.Rejected ? r.Details[0] : $"{r.File}:{r.Line}: skipped {r.Label}: {r.Details.FirstOrDefault()}")
+                .ToList(),
+            Rows = all,
+        };
+    }
+
+    private async Task<IReadOnlyCollection<string>> OwnEmailsAsync(CancellationToken ct)
+    {
+        var value = await db.Settings.AsNoTracking().Where(s => s.Key == "own.emails").Select(s => s.Value).FirstOrDefaultAsync(ct);
+        return value is null ? [] : value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+
+    // ---------------------------------------------------------------- existing contacts
+
+    private async Task LoadContactsAsync(ImportBatch batch, CancellationToken ct)
+    {
+        var contacts = await db.Contacts.IgnoreQueryFilters([RapportDbContext.TrashFilter]).AsNoTracking()
+            .Select(c => new { c.Id, c.DisplayName, c.GivenName, c.FamilyName, c.Company, c.Title, c.City, c.Country, c.Notes, c.KnownSince, Deleted = c.DeletedAt != null })
+            .ToListAsync(ct);
+        if (contacts.Count == 0) return;
+        var byId = new Dictionary<long, ContactDraft>(contacts.Count);
+        foreach (var c in contacts)
+        {
+            var d = new ContactDraft
+            {
+                Id = c.Id, Deleted = c.Deleted, DisplayName = c.DisplayName, GivenName = c.GivenName, FamilyName = c.FamilyName, Company = c.Company, Title = c.Title,
+                City = c.City, Country = c.Country, Notes = c.Notes, KnownSince = c.KnownSince,
+            };
+            byId[c.Id] = d;
+            _drafts.Add(d);
+        }
+        foreach (var e in await db.ContactEmails.AsNoTracking().Select(e => new { e.ContactId, e.Address }).ToListAsync(ct))
+        {
+            if (!byId.TryGetValue(e.ContactId, out var d)) continue;
+            d.Emails.Add(e.Address);
+            _byEmail.TryAdd(e.Address, d);
+        }
+        foreach (var p in await db.ContactPhones.AsNoTracking().Select(p => new { p.ContactId, p.Number }).ToListAsync(ct))
+        {
+            if (!byId.TryGetValue(p.ContactId, out var d)) continue;
+            var key = PersonKeys.Phone(p.Number);
+            d.Phones.Add(key.Length > 0 ? key : p.Number.Trim());
+            if (key.Length > 0 && !d.Deleted) _byPhone.TryAdd(key, d);
+        }
+        foreach (var p in await db.ContactProfiles.AsNoTracking().Select(p => new { p.ContactId, p.Network, p.Url }).ToListAsync(ct))
+        {
+            if (!byId.TryGetValue(p.ContactId, out var d)) continue;
+            d.Networks.Add(p.Network);
+            if (p.Network == ProfileNetwork.LinkedIn && PersonKeys.LinkedIn(p.Url) is { Length: > 0 } key) _byLinkedIn.TryAdd(key, d);
+        }
+        foreach (var s in await db.ContactSources.AsNoTracking().Select(s => new { s.ContactId, s.Source, s.ExternalKey }).ToListAsync(ct))
+        {
+            if (byId.TryGetValue(s.ContactId, out var d)) _bySource.TryAdd((s.Source, s.ExternalKey), d);
+        }
+        foreach (var t in await db.ContactTags.AsNoTracking().Select(t => new { t.ContactId, t.Tag }).ToListAsync(ct))
+        {
+            if (byId.TryGetValue(t.ContactId, out var d)) d.Tags.Add(t.Tag);
+        }
+        foreach (var c in await db.ContactCategories.AsNoTracking().Select(c => new { c.ContactId, c.Category }).ToListAsync(ct))
+        {
+            if (byId.TryGetValue(c.ContactId, out var d)) d.Categories.Add(c.Category);
+        }
+        foreach (var x in await db.ContactDates.AsNoTracking().Select(x => new { x.ContactId, x.Kind, x.Label }).ToListAsync(ct))
+        {
+            if (!byId.TryGetValue(x.ContactId, out var d)) continue;
+            if (x.Kind == ImportantDateKind.Birthday) d.HasBirthday = true;
+            else if (x.Label is not null) d.DateLabels.Add(x.Label);
+        }
+        foreach (var d in _drafts.Where(d => !d.Deleted)) IndexNames(d);
+        _ = batch;
+    }
+
+    private void IndexNames(ContactDraft d)
+    {
+        var name = PersonKeys.Name(d.DisplayName);
+        if (name.Length == 0) return;
+        if (PersonKeys.Company(d.Company) is { Length: > 0 } company) _byNameCompany.TryAdd(name + "|" + company, d);
+        if (_byName.TryGetValue(name, out var other)) { if (!ReferenceEquals(other, d)) _byName[name] = null; }
+        else _byName[name] = d;
+    }
+
+    // ---------------------------------------------------------------- contacts
+
+    private ContactDraft? Find(string source, string key, ImportedContact c, out bool bySourceKey)
+    {
+        bySourceKey = false;
+        if (_bySource.TryGetValue((source, key), out var d)) { bySourceKey = true; return d; }
+        if (PersonKeys.LinkedIn(c.LinkedInUrl) is { Length: > 0 } li && _byLinkedIn.TryGetValue(li, out d)) return d;
+        foreach (var e in c.Emails)
+        {
+            if (_byEmail.TryGetValue(e.Address.Trim().ToLowerInvariant(), out d)) return d;
+        }
+        foreach (var p in c.Phones)
+        {
+            if (PersonKeys.Phone(p.Number) is { Length: > 0 } pk && _byPhone.TryGetValue(pk, out d)) return d;
+        }
+        if (PersonKeys.Name(c.DisplayName) is { Length: > 0 } name && PersonKeys.Company(c.Company) is { Length: > 0 } company
+            && _byNameCompany.TryGetValue(name + "|" + company, out d)) return d;
+        return null;
+    }
+
+    private void MatchContact(string source, string file, ImportedContact c)
+    {
+        var key = FitKey(c.ExternalKey ?? SynthesizedKey(c));
+        var match = Find(source, key, c, out var bySourceKey);
+        if (match is { Deleted: true })
+        {
+            _contactRows.Add(new ImportRow(file, c.SourceLine, "contact", c.DisplayName, ImportOutcome.Skipped, match.Id, ["in the trash: restore it to update it"]));
+            return;
+        }
+        if (match is null)
+        {
+            var draft = new ContactDraft
+            {
+                IsNew = true, DisplayName = Fit(c.DisplayName, 200)!, GivenName = Fit(c.GivenName, 100), FamilyName = Fit(c.FamilyName, 100),
+                Company = Fit(c.Company, 200), Title = Fit(c.Title, 200), City = Fit(c.City, 100), Country = Fit(c.Country, 100),
+                Notes = Fit(c.Notes, 20000), KnownSince = c.KnownSince,
+            };
+            _drafts.Add(draft);
+            var details = new List<string>();
+            MergeChildren(draft, c, source, key, details);
+            IndexNames(draft);
+            _contactRows.Add(new ImportRow(file, c.SourceLine, "contact", draft.DisplayName, ImportOutcome.New, null, Combine(details, c.Warnings)));
+            return;
+        }
+
+        var changes = new List<string>();
+        MergeFields(match, c, changes);
+        MergeChildren(match, c, source, key, changes);
+        var outcome = changes.Count == 0 ? ImportOutcome.Unchanged
+            : match.IsNew || !bySourceKey ? ImportOutcome.Merged
+            : ImportOutcome.Updated;
+        if (match.IsNew && changes.Count == 0) outcome = ImportOutcome.Merged;
+        _contactRows.Add(new ImportRow(file, c.SourceLine, "contact", c.DisplayName, outcome, match.IsNew ? null : match.Id, Combine(changes, c.Warnings)));
+    }
+
+    private static IReadOnlyList<string> Combine(List<string> details, IReadOnlyList<string> warnings) =>
+        details.Count == 0 && warnings.Count == 0 ? NoDetails : [.. details, .. warnings];
+
+    private static string SynthesizedKey(ImportedContact c)
+    {
+        if (c.Emails.Count > 0) return "email:" + c.Emails[0].Address.ToLowerInvariant();
+        return "name:" + PersonKeys.Name(c.DisplayName) + "|" + PersonKeys.Company(c.Company);
+    }
+
+    private static void MergeFields(ContactDraft d, ImportedContact c, List<string> changes)
+    {
+        void Fill(string field, string? current, string? incoming, int max, Action<string?> set)
+        {
+            if (current is not null || Fit(incoming, max) is not { } v) return;
+            set(v);
+            d.ChangedFields.Add(field);
+            changes.Add($"{field}: {v}");
+        }
+        Fill("givenName", d.GivenName, c.GivenName, 100, v => d.GivenName = v);
+        Fill("familyName", d.FamilyName, c.FamilyName, 100, v => d.FamilyName = v);
+        Fill("city", d.City, c.City, 100, v => d.City = v);
+        Fill("country", d.Country, c.Country, 100, v => d.Country = v);
+        Fill("notes", d.Notes, c.Notes, 20000, v => d.Notes = v);
+
+        var company = Fit(c.Company, 200);
+        var title = Fit(c.Title, 200);
+        var companyChanged = company is not null && PersonKeys.Company(company) != PersonKeys.Company(d.Company);
+        var titleChanged = title is not null && !string.Equals(title.Trim(), d.Title?.Trim(), StringComparison.OrdinalIgnoreCase);
+        if (companyChanged || titleChanged)
+        {
+            var (oldCompany, oldTitle) = (d.Company, d.Title);
+            if (companyChanged)
+            {
+                d.Company = company;
+                d.ChangedFields.Add("company");
+                changes.Add(oldCompany is null ? $"company: {company}" : $"company: {oldCompany} → {company}");
+            }
+            if (titleChanged)
+            {
+                d.Title = title;
+                d.ChangedFields.Add("title");
+                changes.Add(oldTitle is null ? $"title: {title}" : $"title: {oldTitle} → {title}");
+            }
+            if (!d.IsNew && companyChanged && oldCompany is not null)
+                d.NewLifeEvents.Add((LifeEventKind.NewJob, Fit($"New job: {Role(d.Title, d.Company)} (was {Role(oldTitle, oldCompany)})", 2000)!));
+            else if (!d.IsNew && !companyChanged && titleChanged && oldTitle is not null)
+                d.NewLifeEvents.Add((LifeEventKind.Promotion, Fit($"New role: {Role(d.Title, d.Company)} (was {oldTitle})", 2000)!));
+        }
+
+        if (c.KnownSince is { } since && (d.KnownSince is null || since < d.KnownSince))
+        {
+            d.KnownSince = since;
+            d.ChangedFields.Add("knownSince");
+            changes.Add($"known since: {since:yyyy-MM-dd}");
+        }
+    }
+
+    private static string Role(string? title, string? company) =>
+        title is null ? company ?? "?" : company is null ? title : $"{title} at {company}";
+
+    private void MergeChildren(ContactDraft d, ImportedContact c, string source, string key, List<string> changes)
+    {
+        foreach (var e in c.Emails)
+        {
+            var address = e.Address.Trim().ToLowerInvariant();
+            if (d.Emails.Contains(address)) continue;
+            if (address.Length > 320 || !IsStorableEmail(address)) { changes.Add($"email {e.Address} left out: not an address"); continue; }
+            if (_byEmail.TryGetValue(address, out var owner) && !ReferenceEquals(owner, d))
+            {
+                changes.Add($"email {address} left out: it belongs to {owner.DisplayName}");
+                continue;
+            }
+            d.Emails.Add(address);
+            d.NewEmails.Add(e with { Address = address, Label = Fit(e.Label, 50) });
+            _byEmail[address] = d;
+            if (!d.IsNew) changes.Add($"email: +{address}");
+        }
+        foreach (var p in c.Phones)
+        {
+            var number = Fit(p.Number.Trim(), 50);
+            if (number is null) continue;
+            var pk = PersonKeys.Phone(number);
+            var stored = pk.Length > 0 ? pk : number;
+            if (d.Phones.Contains(stored)) continue;
+            d.Phones.Add(stored);
+            d.NewPhones.Add(new ImportedPhone(number, Fit(p.Label, 50)));
+            if (pk.Length > 0) _byPhone.TryAdd(pk, d);
+            if (!d.IsNew) changes.Add($"phone: +{number}");
+        }
+        if (c.LinkedInUrl is { } url && !d.Networks.Contains(ProfileNetwork.LinkedIn) && Fit(url, 500) is { } li)
+        {
+            d.Networks.Add(ProfileNetwork.LinkedIn);
+            d.NewProfiles.Add((ProfileNetwork.LinkedIn, li));
+            if (PersonKeys.LinkedIn(li) is { Length: > 0 } lk) _byLinkedIn.TryAdd(lk, d);
+            if (!d.IsNew) changes.Add($"linkedin: {li}");
+        }
+        foreach (var p in c.Profiles)
+        {
+            var network = p.Kind switch
+            {
+                ProfileKind.X => ProfileNetwork.X,
+                ProfileKind.Facebook => ProfileNetwork.Facebook,
+                ProfileKind.GitHub => ProfileNetwork.GitHub,
+                ProfileKind.Website => ProfileNetwork.Website,
+                _ => ProfileNetwork.Other,
+            };
+            if (d.Networks.Contains(network) || Fit(p.Url, 500) is not { } purl) continue;
+            d.Networks.Add(network);
+            d.NewProfiles.Add((network, purl));
+            if (!d.IsNew) changes.Add($"{Common.Input.Kebab(network)}: {purl}");
+        }
+        foreach (var label in c.Labels)
+        {
+            if (Fit(label, 100) is not { } tag || d.Tags.Contains(tag)) continue;
+            d.Tags.Add(tag);
+            d.NewTags.Add(tag);
+            if (!d.IsNew) changes.Add($"tag: +{tag}");
+        }
+        if (c.Birthday is { } b && !d.HasBirthday)
+        {
+            d.HasBirthday = true;
+            d.NewBirthday = b;
+            if (!d.IsNew) changes.Add($"birthday: {b}");
+        }
+        foreach (var date in c.OtherDates)
+        {
+            var label = Fit(date.Label, 100) ?? "date";
+            if (!d.DateLabels.Add(label)) continue;
+            d.NewDates.Add(date with { Label = label });
+            if (!d.IsNew) changes.Add($"{label}: {date.Date}");
+        }
+        if (!_bySource.ContainsKey((source, key)))
+        {
+            _bySource[(source, key)] = d;
+            d.NewSources.Add((source, key));
+            if (!d.IsNew) changes.Add($"source: {source}");
+        }
+    }
+
+    private static bool IsStorableEmail(string address)
+    {
+        try
+        {
+            _ = ContactEmail.Normalize(address);
+            return true;
+        }
+        catch (Domain.DomainException)
+        {
+            return false;
+        }
+    }
+
+    // ---------------------------------------------------------------- your own history (LinkedIn Positions and Profile)
+
+    private Dictionary<string, (string Company, bool Current)> ReadPositions(ImportBatch batch)
+    {
+        var employers = new Dictionary<string, (string, bool)>(StringComparer.Ordinal);
+        foreach (var p in batch.Positions)
+        {
+            var key = PersonKeys.Company(p.Company);
+            if (key.Length == 0) continue;
+            employers[key] = employers.TryGetValue(key, out var e) ? (e.Item1, e.Item2 || p.IsCurrent) : (p.Company, p.IsCurrent);
+        }
+        return employers;
+    }
+
+    private void MarkCoworkers(ImportBatch batch, Dictionary<string, (string Company, bool Current)> employers)
+    {
+        if (employers.Count == 0) return;
+        foreach (var d in _drafts.Where(d => !d.Deleted))
+        {
+            if (!employers.TryGetValue(PersonKeys.Company(d.Company), out var employer)) continue;
+            var category = employer.Current ? "coworker" : "past-coworker";
+            if (d.Categories.Contains(category)) continue;
+            d.Categories.Add(category);
+            d.NewCategories.Add(category);
+            if (!d.IsNew)
+                _contactRows.Add(new ImportRow(batch.File, 0, "contact", d.DisplayName, ImportOutcome.Updated, d.Id,
+                    [$"category: +{category} ({(employer.Current ? "you work" : "you worked")} at {employer.Company})"]));
+        }
+    }
+
+    private sealed record PositionPlan(LinkedInPosition Position, Organization? NewOrganization, long? OrganizationId, Membership? Membership);
+
+    private async Task<List<PositionPlan>> PlanPositionsAsync(ImportBatch batch, CancellationToken ct)
+    {
+        var plans = new List<PositionPlan>();
+        if (batch.Profile is { Industry: { } industry })
+        {
+            var has = await db.Settings.AnyAsync(s => s.Key == "own.industry", ct);
+            _otherRows.Add(new ImportRow(batch.File, 0, "profile", batch.Profile.FullName, has ? ImportOutcome.Unchanged : ImportOutcome.New, null,
+                has ? NoDetails : [$"your industry: {industry}"]));
+            if (!has) _ownIndustry = Fit(industry, 400);
+        }
+        if (batch.Positions.Count == 0) return plans;
+        var orgs = await db.Organizations.AsNoTracking().Where(o => o.Kind == OrganizationKind.Company).Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        var orgByKey = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var o in orgs) orgByKey.TryAdd(PersonKeys.Company(o.Name), o.Id);
+        var mine = await db.Memberships.AsNoTracking().Where(m => m.ContactId == null).Select(m => new { m.OrganizationId, m.StartedOn }).ToListAsync(ct);
+        var newOrgs = new Dictionary<string, Organization>(StringComparer.Ordinal);
+        foreach (var p in batch.Positions)
+        {
+            var key = PersonKeys.Company(p.Company);
+            if (key.Length == 0) continue;
+            if (orgByKey.TryGetValue(key, out var orgId))
+            {
+                if (mine.Any(m => m.OrganizationId == orgId && m.StartedOn == p.StartedOn))
+                {
+                    _otherRows.Add(new ImportRow(batch.File, p.SourceLine, "position", $"{p.Title} at {p.Company}", ImportOutcome.Unchanged, null, NoDetails));
+                    plans.Add(new PositionPlan(p, null, orgId, null));
+                    continue;
+                }
+                plans.Add(new PositionPlan(p, null, orgId, NewMembership(p)));
+            }
+            else
+            {
+                if (!newOrgs.TryGetValue(key, out var org))
+                {
+                    org = new Organization(Fit(p.Company, 400)!, OrganizationKind.Company);
+                    newOrgs[key] = org;
+                    plans.Add(new PositionPlan(p, org, null, NewMembership(p)));
+                }
+                else plans.Add(new PositionPlan(p, org, null, NewMembership(p)));
+            }
+            _otherRows.Add(new ImportRow(batch.File, p.SourceLine, "position", $"{p.Title} at {p.Company}", ImportOutcome.New, null,
+                [$"your {(p.IsCurrent ? "current" : "past")} position, {p.StartedOn:yyyy-MM}–{(p.FinishedOn is { } f ? f.ToString("yyyy-MM", CultureInfo.InvariantCulture) : "now")}"]));
+        }
+        return plans;
+    }
+
+    private static Membership NewMembership(LinkedInPosition p)
+    {
+        var ended = p.FinishedOn is { } f && p.StartedOn is { } s && f < s ? s : p.FinishedOn;
+        return new Membership(0, null, MembershipRole.Employee, p.StartedOn, ended) { Title = Fit(p.Title, 400) };
+    }
+
+    private string? _ownIndustry;
+
+    // ---------------------------------------------------------------- interactions
+
+    private sealed class InteractionPlan
+    {
+        public required ImportedInteraction Source { get; init; }
+        public required string Key { get; init; }
+        public required List<ContactDraft> Participants { get; init; }
+        public long? ExistingId { get; init; }
+        public bool Changed { get; init; }
+        public ExchangeKind? GivenExchange { get; init; }
+    }
+
+    private async Task<List<InteractionPlan>> MatchInteractionsAsync(ImportBatch batch, CancellationToken ct)
+    {
+        var plans = new List<InteractionPlan>();
+        if (batch.Interactions.Count == 0) return plans;
+        var keyed = batch.Interactions.Select(i => (Interaction: i, Key: FitKey(i.ExternalKey ?? SynthesizedKey(batch.Source, i)))).ToList();
+        var keys = keyed.Select(k => k.Key).Distinct(StringComparer.Ordinal).ToList();
+        var existing = new Dictionary<string, (long Id, DateTime At, Channel Channel, Direction Direction, string? Notes, bool Deleted)>(StringComparer.Ordinal);
+        for (var i = 0; i < keys.Count; i += 2000)
+        {
+            var chunk = keys.Skip(i).Take(2000).ToList();
+            var rows = await db.Interactions.IgnoreQueryFilters([RapportDbContext.TrashFilter]).AsNoTracking()
+                .Where(x => x.ExternalKey != null && chunk.Contains(x.ExternalKey))
+                .Select(x => new { x.Id, x.ExternalKey, x.OccurredAt, x.Channel, x.Direction, x.Notes, Deleted = x.DeletedAt != null })
+                .ToListAsync(ct);
+            foreach (var r in rows) existing.TryAdd(r.ExternalKey!, (r.Id, r.OccurredAt, r.Channel, r.Direction, r.Notes, r.Deleted));
+        }
+
+        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (i, key) in keyed)
+        {
+            var label = Fit(i.Subject, 80) ?? $"{i.Kind} on {i.OccurredAtUtc:yyyy-MM-dd}".ToLowerInvariant();
+            if (seen.TryGetValue(key, out var firstLine))
+            {
+                _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Unchanged, null, [$"the same as line {firstLine}"]));
+                continue;
+            }
+            seen[key] = i.SourceLine;
+            if (i.Cancelled)
+            {
+                _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null, ["cancelled: it did not happen"]));
+                continue;
+            }
+            var participants = new List<ContactDraft>();
+            var unknown = new List<string>();
+            foreach (var p in i.Participants)
+            {
+                var d = Resolve(p);
+                if (d is null) unknown.Add(p.Email ?? p.Name ?? p.ProfileUrl ?? "?");
+                else if (!participants.Contains(d)) participants.Add(d);
+            }
+            if (participants.Count == 0)
+            {
+                _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null,
+                    [unknown.Count == 0 ? "no other person in it" : $"no contact matches {string.Join(", ", unknown.Take(5))}"]));
+                continue;
+            }
+            var details = unknown.Count == 0 ? new List<string>() : [$"not matched: {string.Join(", ", unknown.Take(5))}"];
+            details.AddRange(i.Warnings);
+            var (channel, direction) = Map(i, participants.Count);
+            var notes = Notes(i);
+            var at = DateTime.SpecifyKind(i.OccurredAtUtc, DateTimeKind.Utc);
+            var who = string.Join(", ", participants.Take(3).Select(p => p.DisplayName)) + (participants.Count > 3 ? ", ..." : "");
+            if (existing.TryGetValue(key, out var old))
+            {
+                if (old.Deleted)
+                {
+                    _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null, ["in the trash: restore it to update it"]));
+                    continue;
+                }
+                var changed = old.At != at || old.Channel != channel || old.Direction != direction || old.Notes != notes;
+                if (changed && old.At != at) details.Insert(0, $"time: {old.At:yyyy-MM-dd HH:mm} → {at:yyyy-MM-dd HH:mm}");
+                if (changed && old.Notes != notes) details.Insert(0, "notes changed");
+                plans.Add(new InteractionPlan { Source = i, Key = key, Participants = participants, ExistingId = old.Id, Changed = changed });
+                _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", $"{label} with {who}", changed ? ImportOutcome.Updated : ImportOutcome.Unchanged,
+                    null, details.Count == 0 ? NoDetails : details));
+                continue;
+            }
+            ExchangeKind? given = i.Direction == FormatDirection.Out && i.Kind is InteractionKind.Endorsement or InteractionKind.Recommendation
+                ? (i.Kind == InteractionKind.Endorsement ? ExchangeKind.Endorsement : ExchangeKind.Recommendation)
+                : null;
+            plans.Add(new InteractionPlan { Source = i, Key = key, Participants = participants, GivenExchange = given });
+            _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", $"{label} with {who}", ImportOutcome.New, null, details.Count == 0 ? NoDetails : details));
+        }
+        return plans;
+    }
+
+    private ContactDraft? Resolve(ImportedParticipant p)
+    {
+        ContactDraft? d;
+        if (p.Email is { } email && _byEmail.TryGetValue(email.Trim().ToLowerInvariant(), out d) && !d.Deleted) return d;
+        if (PersonKeys.LinkedIn(p.ProfileUrl) is { Length: > 0 } li && _byLinkedIn.TryGetValue(li, out d) && !d.Deleted) return d;
+        if (PersonKeys.Name(p.Name) is { Length: > 0 } name && _byName.TryGetValue(name, out d) && d is { Deleted: false }) return d;
+        return null;
+    }
+
+    private static string SynthesizedKey(string source, ImportedInteraction i)
+    {
+        var who = string.Join(",", i.Participants.Select(p => (p.Email ?? p.ProfileUrl ?? p.Name ?? "").ToLowerInvariant()).Order(StringComparer.Ordinal));
+        return string.Create(CultureInfo.InvariantCulture, $"{source}:{i.Kind}|{i.OccurredAtUtc:O}|{who}|{i.Subject}");
+    }
+
+    private static (Channel, Direction) Map(ImportedInteraction i, int people)
+    {
+        var channel = i.Channel switch
+        {
+            FormatChannel.Email => Channel.Email,
+            FormatChannel.Message => Channel.Message,
+            FormatChannel.Video => Channel.Video,
+            FormatChannel.Call => Channel.Call,
+            FormatChannel.Social => Channel.Social,
+            _ => people > 1 ? Channel.Group : Channel.InPerson,
+        };
+        var direction = i.Direction switch { FormatDirection.Out => Direction.Out, FormatDirection.In => Direction.In, _ => Direction.Mutual };
+        return (channel, direction);
+    }
+
+    private static string? Notes(ImportedInteraction i)
+    {
+        var subject = DisplayNamesClean(i.Subject);
+        var note = DisplayNamesClean(i.Note);
+        var text = subject is null ? note : note is null ? subject : subject + "\n\n" + note;
+        return Fit(text, 20000);
+    }
+
+    private static string? DisplayNamesClean(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    // ---------------------------------------------------------------- writing
+
+    private async Task WriteAsync(ImportBatch batch, List<InteractionPlan> interactions, List<PositionPlan> positions, DateTime now, DateOnly today, CancellationToken ct)
+    {
+        var newDrafts = _drafts.Where(d => d.IsNew).ToList();
+        var changedDrafts = _drafts.Where(d => !d.IsNew && !d.Deleted && d.Dirty).ToList();
+        var changedInteractions = interactions.Where(p => p.ExistingId is not null && p.Changed).ToList();
+        var newInteractions = interactions.Where(p => p.ExistingId is null).ToList();
+        if (newDrafts.Count == 0 && changedDrafts.Count == 0 && newInteractions.Count == 0 && changedInteractions.Count == 0
+            && positions.All(p => p.Membership is null) && _ownIndustry is null) return;
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+
+        // New contacts, with their emails, phones, profiles, sources and dates, in bulk.
+        if (newDrafts.Count > 0)
+        {
+            var entities = newDrafts.Select(d => d.ToNewContact(now)).ToList();
+            await new BulkWriter(db).InsertAsync(entities, ct);
+            for (var k = 0; k < newDrafts.Count; k++)
+            {
+                newDrafts[k].Id = entities[k].Id;
+            }
+        }
+
+        // Existing contacts that changed: loaded, changed and saved through the model, with the life events found.
+        var lifeEvents = new List<LifeEvent>();
+        foreach (var chunk in changedDrafts.Chunk(500))
+        {
+            var ids = chunk.Select(d => d.Id).ToList();
+            var loaded = await db.Contacts.Where(c => ids.Contains(c.Id))
+                .Include(c => c.Emails).Include(c => c.Phones).Include(c => c.Profiles).Include(c => c.Sources)
+                .Include(c => c.Tags).Include(c => c.Categories).Include(c => c.Dates)
+                .AsSplitQuery().ToDictionaryAsync(c => c.Id, ct);
+            foreach (var d in chunk)
+            {
+                if (!loaded.TryGetValue(d.Id, out var c)) continue;
+                d.ApplyTo(c, now);
+                foreach (var (kind, note) in d.NewLifeEvents) lifeEvents.Add(new LifeEvent(d.Id, kind, today, detected: true) { Note = note });
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        // Your own positions and industry.
+        if (_ownIndustry is not null) db.Settings.Add(new AccountSetting("own.industry", _ownIndustry));
+        foreach (var org in positions.Where(p => p.NewOrganization is not null).Select(p => p.NewOrganization!).Distinct()) db.Organizations.Add(org);
+        await db.SaveChangesAsync(ct);
+        foreach (var p in positions.Where(p => p.Membership is not null))
+        {
+            var orgId = p.OrganizationId ?? p.NewOrganization!.Id;
+            var m = p.Membership!;
+            db.Memberships.Add(new Membership(orgId, null, m.Role, m.StartedOn, m.EndedOn) { Title = m.Title });
+        }
+        db.LifeEvents.AddRange(lifeEvents);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+
+        // Interactions: new ones in bulk, re-imported ones that changed through the model.
+        var touched = new HashSet<long>();
+        if (newInteractions.Count > 0)
+        {
+            var source = batch.Source == "ics" ? InteractionSource.Calendar : InteractionSource.Import;
+            var entities = new List<Interaction>(newInteractions.Count);
+            foreach (var p in newInteractions)
+            {
+                var (channel, direction) = Map(p.Source, p.Participants.Count);
+                var ids = p.Participants.Select(d => d.Id).ToList();
+                touched.UnionWith(ids);
+                entities.Add(new Interaction(DateTime.SpecifyKind(p.Source.OccurredAtUtc, DateTimeKind.Utc), channel, direction, source, ids)
+                {
+                    Notes = Notes(p.Source),
+                    ExternalKey = p.Key,
+                    Purpose = p.Source.Kind switch
+                    {
+                        InteractionKind.Endorsement or InteractionKind.Recommendation => p.Source.Direction == FormatDirection.Out ? Purpose.Give : null,
+                        InteractionKind.Invitation => Purpose.Introduction,
+                        _ => null,
+                    },
+                });
+            }
+            await new BulkWriter(db).InsertAsync(entities, ct);
+            var exchanges = new List<Exchange>();
+            for (var k = 0; k < newInteractions.Count; k++)
+            {
+                if (newInteractions[k].GivenExchange is not { } kind) continue;
+                foreach (var d in newInteractions[k].Participants)
+                {
+                    exchanges.Add(new Exchange(d.Id, ExchangeDirection.Give, kind, ExchangeStatus.Done, DateOnly.FromDateTime(entities[k].OccurredAt))
+                    {
+                        InteractionId = entities[k].Id,
+                        Note = Fit(newInteractions[k].Source.Note, 4000),
+                    });
+                }
+            }
+            db.Exchanges.AddRange(exchanges);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+        foreach (var chunk in changedInteractions.Chunk(500))
+        {
+            var ids = chunk.Select(p => p.ExistingId!.Value).ToList();
+            var loaded = await db.Interactions.Where(x => ids.Contains(x.Id)).Include(x => x.Participants).ToDictionaryAsync(x => x.Id, ct);
+            foreach (var p in chunk)
+            {
+                if (!loaded.TryGetValue(p.ExistingId!.Value, out var x)) continue;
+                var (channel, direction) = Map(p.Source, p.Participants.Count);
+                x.OccurredAt = DateTime.SpecifyKind(p.Source.OccurredAtUtc, DateTimeKind.Utc);
+                x.Channel = channel;
+                x.Direction = direction;
+                x.Notes = Notes(p.Source);
+                touched.UnionWith(x.Participants.Select(q => q.ContactId));
+            }
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        if (touched.Count > 0) await Nurture.ContactStatsRefresher.RebuildAsync(db, touched, ct);
+        await tx.CommitAsync(ct);
+        if (newDrafts.Count + newInteractions.Count >= 1000) await RapportStore.AnalyzeAsync(db, ct);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    internal static string? Fit(string? s, int max)
+    {
+        if (string.IsNullOrWhiteSpace(s)) return null;
+        var t = s.Trim();
+        if (t.Length <= max) return t;
+        var cut = max;
+        if (char.IsHighSurrogate(t[cut - 1])) cut--;
+        return t[..cut];
+    }
+
+    /// <summary>Source keys fit their column: a longer key keeps its start and a hash of the whole.</summary>
+    private static string FitKey(string key)
+    {
+        if (key.Length <= 500) return key;
+        var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(key)));
+        return key[..400] + "#" + hash;
+    }
+}

@@ -1,0 +1,165 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Rapport.App.Common;
+using Rapport.App.Import;
+using Rapport.Formats;
+using Rapport.Formats.Records;
+
+namespace Rapport.Cli.Commands;
+
+/// <summary>`rapport import &lt;format&gt; &lt;path&gt; [--dry-run]`.</summary>
+internal static class ImportCommands
+{
+    public static Command Import(CommandServices s)
+    {
+        var format = new Argument<string>("format") { Description = "linkedin, google, outlook, vcard, ics, mbox, csv (Rapport's own), or auto to tell by content." };
+        var path = new Argument<string>("path") { Description = "The file; for LinkedIn also the export's folder or the .zip as downloaded." };
+        var dryRun = Opt.Of<bool>("--dry-run", "Read and match everything and report what would happen; write nothing.");
+        var skipBad = Opt.Of<bool>("--skip-bad-rows", "Import the good rows and report the bad ones, instead of refusing the whole file at the first bad row.");
+        var progress = Opt.Of<bool>("--progress", "Show rows, rate and time left on stderr even when it is not a terminal.");
+        var rows = Opt.Of<bool>("--rows", "List every row with what became of it (with --json: include them).");
+        var cmd = new Command("import",
+            "Bring contacts and history in: a LinkedIn archive, Google or Outlook CSV, vCard, iCalendar or mbox. " +
+            "Matches by LinkedIn URL, email, phone, then name with company; re-importing changes nothing; a changed company or title records a life event. " +
+            "One transaction: a bad file is refused with file:line:column and nothing is written.")
+            .With(format, path, dryRun, skipBad, progress, rows);
+        cmd.SetAction(async (p, ct) =>
+        {
+            var ctx = s.Context(p);
+            var kind = Input.ParseEnum<ImportSourceKind>("format", p.GetValue(format)!);
+            await using var db = await ctx.OpenAsync(ct);
+            var request = new ImportRequest
+            {
+                Kind = kind, Path = p.GetValue(path), DryRun = p.GetValue(dryRun), SkipBadRows = p.GetValue(skipBad), Progress = new ImportProgress(),
+            };
+            var terminal = ReferenceEquals(ctx.Err, Console.Error) && !Console.IsErrorRedirected;
+            ImportResult result;
+            var watch = Stopwatch.StartNew();
+            await using (var reporter = ProgressReporter.Start(ctx.Err, request.Progress, p.GetValue(progress) || terminal, terminal))
+            {
+                try
+                {
+                    result = await new ImportNetwork(db, ctx.Clock).ExecuteAsync(request, ct);
+                }
+                catch (ImportFormatException e)
+                {
+                    throw new InputException("file", e.Message);
+                }
+            }
+            if (ctx.Json)
+            {
+                await ctx.WriteJsonAsync(p.GetValue(rows) ? result : result with { Rows = [] });
+                return 0;
+            }
+            await WriteAsync(ctx.Out, result, watch.Elapsed, p.GetValue(rows));
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static async Task WriteAsync(TextWriter o, ImportResult r, TimeSpan elapsed, bool rows)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        await o.WriteLineAsync(r.DryRun
+            ? $"Dry run of {r.File} ({r.Format}): nothing was written. It would give:"
+            : string.Create(inv, $"Imported {r.File} ({r.Format}) in {elapsed.TotalSeconds:0.00} s:"));
+        await o.WriteLineAsync($"  contacts:     {Counts(r.Contacts)}");
+        await o.WriteLineAsync($"  interactions: {Counts(r.Interactions)}");
+        if (r.LifeEvents > 0) await o.WriteLineAsync($"  life events:  {r.LifeEvents} (new jobs and promotions)");
+        if (r.Exchanges > 0) await o.WriteLineAsync($"  given:        {r.Exchanges} endorsements and recommendations in your ledger");
+        if (r.Positions > 0) await o.WriteLineAsync($"  your history: {r.Positions} positions");
+        foreach (var ignored in r.IgnoredFiles.Take(5)) await o.WriteLineAsync($"  left aside:   {ignored}");
+        if (r.IgnoredFiles.Count > 5) await o.WriteLineAsync($"  left aside:   {r.IgnoredFiles.Count - 5} more files");
+        if (r.FirstReasons.Count > 0)
+        {
+            await o.WriteLineAsync("First reasons:");
+            foreach (var reason in r.FirstReasons) await o.WriteLineAsync("  " + reason);
+        }
+        if (!rows) return;
+        await o.WriteLineAsync("Rows:");
+        foreach (var row in r.Rows)
+        {
+            var details = row.Details.Count == 0 ? "" : " — " + string.Join("; ", row.Details);
+            await o.WriteLineAsync(string.Create(inv, $"  {row.File}:{row.Line} {Input.Kebab(row.Outcome)} {row.Record} {row.Label}{details}"));
+        }
+    }
+
+    private static string Counts(ImportCounts c) =>
+        $"{c.New} new, {c.Updated} updated, {c.Merged} merged, {c.Unchanged} unchanged, {c.Rejected} rejected, {c.Skipped} skipped";
+}
+
+/// <summary>
+/// Shows how a long import goes: rows read, rows per second and time left (from bytes read against the input size),
+/// rewritten in place on a terminal, a line a second elsewhere. Nothing shows for imports shorter than half a second.
+/// </summary>
+internal sealed class ProgressReporter : IAsyncDisposable
+{
+    private readonly TextWriter _err;
+    private readonly ImportProgress _progress;
+    private readonly bool _terminal;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Stopwatch _watch = Stopwatch.StartNew();
+    private readonly Task _loop;
+    private bool _shown;
+
+    private ProgressReporter(TextWriter err, ImportProgress progress, bool terminal)
+    {
+        _err = err;
+        _progress = progress;
+        _terminal = terminal;
+        _loop = RunAsync();
+    }
+
+    public static ProgressReporter? Start(TextWriter err, ImportProgress progress, bool show, bool terminal) =>
+        show ? new ProgressReporter(err, progress, terminal) : null;
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            await Task.Delay(500, _stop.Token);
+            using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(_terminal ? 200 : 1000));
+            do
+            {
+                await WriteAsync(final: false);
+            }
+            while (await timer.WaitForNextTickAsync(_stop.Token));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private async Task WriteAsync(bool final)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var seconds = Math.Max(_watch.Elapsed.TotalSeconds, 0.001);
+        var rows = _progress.RowsRead;
+        var line = string.Create(inv, $"{rows:N0} rows, {rows / seconds:N0} rows/s");
+        if (_progress.TotalBytes is { } total && total > 0)
+        {
+            var done = Math.Min(1.0, (double)_progress.BytesRead / total);
+            line += string.Create(inv, $", {done:P0}");
+            if (!final && done > 0.01 && done < 1) line += string.Create(inv, $", about {Math.Ceiling(seconds / done - seconds):0} s left");
+            else if (done >= 1 && !final) line += ", matching and writing";
+        }
+        if (final) line += string.Create(inv, $" in {seconds:0.0} s");
+        lock (_err)
+        {
+            if (_terminal) _err.Write("\r" + line.PadRight(72));
+            else _err.WriteLine(line);
+            if (final && _terminal) _err.WriteLine();
+        }
+        _shown = true;
+        await _err.FlushAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _loop;
+        if (_shown) await WriteAsync(final: true);
+        _stop.Dispose();
+    }
+}

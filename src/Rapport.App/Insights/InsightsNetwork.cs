@@ -4,7 +4,6 @@ using Rapport.Data;
 using Rapport.Domain.Contacts;
 using Rapport.Domain.Events;
 using Rapport.Domain.Exchanges;
-using Rapport.Domain.Goals;
 using Rapport.Domain.Insights;
 using Rapport.Domain.Insights.Links;
 using Rapport.Domain.Nurture;
@@ -35,7 +34,10 @@ public sealed class NetworkContact
     public long? MetAtOrganizationId { get; init; }
     public DateTime CreatedAt { get; init; }
 
-    /// <summary>Contacts this one is linked to (entered, logged introductions and inferred links).</summary>
+    /// <summary>The stored interaction aggregates (null without any interaction).</summary>
+    public ContactStats? Stats { get; init; }
+
+    /// <summary>Mutual contacts as the strength engine counts them: the stored links of this contact.</summary>
     public int Mutuals { get; set; }
     public TieMeasure Measure { get; set; }
     public TieBand Band { get; set; }
@@ -85,25 +87,28 @@ public sealed class InsightsNetwork
     public static async Task<InsightsNetwork> LoadAsync(RapportDbContext db, DateTime now, CancellationToken ct, InsightSettings? insightSettings = null)
     {
         var settings = insightSettings ?? InsightSettings.Default;
-        var nurture = await NurtureSettingsStore.LoadAsync(db, ct);
-
-        var contacts = await db.Contacts.AsNoTracking()
-            .OrderBy(c => c.Id)
-            .Select(c => new NetworkContact
-            {
-                Id = c.Id, Name = c.DisplayName, Company = c.Company, Title = c.Title, Industry = c.Industry, Function = c.Function,
-                Seniority = c.Seniority, SeniorityAtLastContact = c.SeniorityAtLastContact, City = c.City, Country = c.Country,
-                Trust = c.Trust, Closeness = c.Closeness, TierPin = c.TierPin, KnownSince = c.KnownSince,
-                MetAtEventId = c.MetAtEventId, MetAtOrganizationId = c.MetAtOrganizationId, CreatedAt = c.CreatedAt,
-            })
-            .ToListAsync(ct);
-        var byId = contacts.ToDictionary(c => c.Id);
-
-        var categories = await db.ContactCategories.AsNoTracking().Select(x => new { x.ContactId, x.Category }).ToListAsync(ct);
-        foreach (var g in categories.GroupBy(x => x.ContactId))
+        // The nurture loader reads settings, aggregates (rebuilding missing or stale ones), facts, mutuals, goals and the ledger.
+        var snapshot = await NetworkLoader.LoadAsync(db, now, ct);
+        var nurture = snapshot.Settings;
+        var extra = (await db.Contacts.AsNoTracking()
+                .Select(c => new { c.Id, c.Country, c.MetAtEventId, c.MetAtOrganizationId, c.CreatedAt })
+                .ToListAsync(ct))
+            .ToDictionary(c => c.Id);
+        var contacts = new List<NetworkContact>(snapshot.Input.Contacts.Count);
+        foreach (var pc in snapshot.Input.Contacts.OrderBy(c => c.Id))
         {
-            if (byId.TryGetValue(g.Key, out var c)) c.Categories = g.Select(x => x.Category).ToArray();
+            if (!extra.TryGetValue(pc.Id, out var x)) continue;
+            var f = pc.Facts;
+            contacts.Add(new NetworkContact
+            {
+                Id = pc.Id, Name = f.Name, Company = f.Company, Title = f.Title, Industry = f.Industry, Function = f.Function,
+                Seniority = f.Seniority, SeniorityAtLastContact = pc.SeniorityAtLastContact, City = f.City, Country = x.Country,
+                Categories = f.CategoryList, Trust = pc.Trust, Closeness = pc.Closeness, TierPin = pc.Pin, KnownSince = pc.KnownSince,
+                MetAtEventId = x.MetAtEventId, MetAtOrganizationId = x.MetAtOrganizationId, CreatedAt = x.CreatedAt, Mutuals = pc.Mutuals,
+                Stats = pc.Stats,
+            });
         }
+        var byId = contacts.ToDictionary(c => c.Id);
 
         // Meetings: interactions with several of your contacts in them.
         var crowd = settings.MaxParticipantsForMeetingLinks;
@@ -168,27 +173,18 @@ public sealed class InsightsNetwork
         foreach (var l in inferred)
             links[l.Pair] = new NetworkLink(l.Pair.A, l.Pair.B, l.Strength, l.Kind, true, l.Reason);
         var linkList = links.Values.OrderBy(l => l.A).ThenBy(l => l.B).ToArray();
-        foreach (var l in linkList)
-        {
-            byId[l.A].Mutuals++;
-            byId[l.B].Mutuals++;
-        }
 
         // Ledger: done gives and every ask in the ledger window.
         var today = DateOnly.FromDateTime(now);
-        var since = today.AddYears(-nurture.LedgerWindowYears);
-        var ledger = await db.Exchanges.AsNoTracking()
-            .Where(x => x.OccurredOn > since && x.OccurredOn <= today)
-            .Select(x => new { x.ContactId, x.Direction, x.Status }).ToListAsync(ct);
-        foreach (var x in ledger)
+        foreach (var e in snapshot.Input.Ledger)
         {
-            if (!byId.TryGetValue(x.ContactId, out var c)) continue;
-            if (x.Direction == ExchangeDirection.Ask) c.Asks++;
-            else if (x.Status == ExchangeStatus.Done) c.Gives++;
+            if (!GiveAskLedger.InWindow(e.On, today, nurture) || !GiveAskLedger.Counts(e) || !byId.TryGetValue(e.ContactId, out var c)) continue;
+            if (e.Direction == ExchangeDirection.Ask) c.Asks++;
+            else c.Gives++;
         }
 
         // Strength now from the stored aggregates (rebuilt from history where missing or stale), and a year ago.
-        var stats = await CurrentStatsAsync(db, contacts, nurture, now, ct);
+        var stats = contacts.Where(c => c.Stats is not null).ToDictionary(c => c.Id, c => c.Stats!);
         var yearAgo = now.AddDays(-settings.RecentWindowDays);
         var yearAgoStats = await StatsAsOfAsync(db,
             contacts.Where(c => stats.TryGetValue(c.Id, out var st) && st.FirstTouchAt <= yearAgo && st.LastTouchAt > yearAgo).Select(c => c.Id).ToArray(),
@@ -209,7 +205,6 @@ public sealed class InsightsNetwork
         var tiers = Tiers.Assign(candidates, nurture);
         for (var i = 0; i < contacts.Count; i++) contacts[i].Tier = tiers[i];
 
-        var goals = await db.Goals.AsNoTracking().Where(g => g.Status == GoalStatus.Active).Include(g => g.Links).ToListAsync(ct);
 
         return new InsightsNetwork
         {
@@ -224,33 +219,8 @@ public sealed class InsightsNetwork
             Events = events,
             Attendances = attendances,
             MetAtEvents = metAtEvents,
-            Goals = goals.Select(GoalProfile.FromGoal).ToArray(),
+            Goals = snapshot.Input.Goals,
         };
-    }
-
-    /// <summary>
-    /// The stored aggregates that can be read at <paramref name="now"/>; contacts without one (or with a stale one) get
-    /// theirs rebuilt from the history in memory, leaving the table to <see cref="ContactStatsRefresher"/>.
-    /// </summary>
-    private static async Task<Dictionary<long, ContactStats>> CurrentStatsAsync(
-        RapportDbContext db, IReadOnlyList<NetworkContact> contacts, NurtureSettings nurture, DateTime now, CancellationToken ct)
-    {
-        var stamp = ContactStats.Stamp(nurture);
-        var rows = await db.ContactStats.AsNoTracking().ToListAsync(ct);
-        var stats = new Dictionary<long, ContactStats>(contacts.Count);
-        foreach (var row in rows)
-        {
-            if (row.IsCurrentFor(stamp) && !row.HasTouchesAfter(now)) stats[row.ContactId] = row;
-        }
-        var missing = contacts.Where(c => !stats.ContainsKey(c.Id)).Select(c => c.Id).ToArray();
-        if (missing.Length == 0) return stats;
-        // A long id list makes a slow query: past a few hundred, read every contact's history once instead.
-        var rebuilt = await ContactStatsRefresher.ComputeAsync(db, missing.Length > 500 ? null : missing, nurture, now, ct);
-        foreach (var st in rebuilt)
-        {
-            if (!stats.ContainsKey(st.ContactId)) stats[st.ContactId] = st;
-        }
-        return stats;
     }
 
     /// <summary>The aggregates of some contacts as they stood at <paramref name="asOf"/>, from their touches up to then.</summary>

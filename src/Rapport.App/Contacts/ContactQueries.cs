@@ -13,6 +13,16 @@ public sealed record ContactFilter
     public string? City { get; init; }
     public string? Industry { get; init; }
     public string? Tag { get; init; }
+
+    /// <summary>Only this tier (inner, close, active, network, acquaintance).</summary>
+    public string? Tier { get; init; }
+
+    /// <summary>Only this label (strong, medium, weak, dormant, long-dormant).</summary>
+    public string? Label { get; init; }
+
+    /// <summary>Order: strength (strongest first, the default), lapse (most overdue first), name, or last (most recent contact first).</summary>
+    public string? Sort { get; init; }
+
     public int Limit { get; init; } = 1000;
 }
 

@@ -40,6 +40,22 @@ public sealed record ContactView
     public DateTime UpdatedAt { get; init; }
     public int Version { get; init; }
     public DateTime? LastInteraction { get; init; }
+    public double? Strength { get; init; }
+    public string? Label { get; init; }
+    public string? Tier { get; init; }
+    public DateTime? NextDue { get; init; }
+    public double? Reciprocity { get; init; }
+    public double? GiveAskBalance { get; init; }
+
+    /// <summary>Everything behind the numbers above: parts, peak, lapse, cadence, ledger, and the why in plain words.</summary>
+    public Nurture.ContactStanding? Standing { get; init; }
+
+    /// <summary>The view with the contact's standing filled in.</summary>
+    public ContactView With(Nurture.ContactStanding? s) => s is null ? this : this with
+    {
+        Strength = s.Strength, Label = s.Label, Tier = s.Tier, NextDue = s.NextDue, Reciprocity = s.Reciprocity,
+        GiveAskBalance = s.GiveAskBalance, LastInteraction = s.LastInteraction ?? LastInteraction, Standing = s,
+    };
 
     public static ContactView From(Contact c, DateTime? lastInteraction)
     {

@@ -226,6 +226,10 @@ public static class NetworkLoader
     {
         if (note is null) return null;
         var text = note.Trim();
+        foreach (var lead in (string[])["talked about ", "discussed ", "chatted about ", "spoke about "])
+        {
+            if (text.StartsWith(lead, StringComparison.OrdinalIgnoreCase)) text = text[lead.Length..];
+        }
         var end = text.IndexOfAny(['.', '\n', ';']);
         if (end > 0) text = text[..end];
         return text.Length > 80 ? text[..80].TrimEnd() + "…" : text;

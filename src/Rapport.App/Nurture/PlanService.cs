@@ -29,10 +29,22 @@ public sealed class PlanService(RapportDbContext db, TimeProvider clock, PlanCac
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     /// <summary>The plan now (from the cache when one is given and still fresh).</summary>
-    public async Task<NurturePlan> BuildAsync(CancellationToken ct)
+    public async Task<NurturePlan> BuildAsync(CancellationToken ct) => (await StateAsync(ct)).Plan;
+
+    /// <summary>Every contact's standing now (strength, tier, next due...), from the same snapshot as the plan.</summary>
+    public async Task<IReadOnlyDictionary<long, ContactStanding>> StandingsAsync(CancellationToken ct) => (await StateAsync(ct)).Standings;
+
+    /// <summary>The plan and the standings, built once per snapshot (and kept in the cache when one is given).</summary>
+    public async Task<NurtureState> StateAsync(CancellationToken ct)
     {
-        if (cache is null) return (await BuildFreshAsync(ct)).Plan;
-        return await cache.GetOrAddAsync(db.AccountId, Now, async () => (await BuildFreshAsync(ct)).Plan);
+        if (cache is null) return await FreshStateAsync(ct);
+        return await cache.GetOrAddAsync(db.AccountId, Now, () => FreshStateAsync(ct));
+    }
+
+    private async Task<NurtureState> FreshStateAsync(CancellationToken ct)
+    {
+        var (plan, snapshot) = await BuildFreshAsync(ct);
+        return new NurtureState(plan, snapshot);
     }
 
     /// <summary>The plan with the snapshot it was built from (for standings beside it).</summary>
@@ -151,6 +163,16 @@ public sealed class PlanService(RapportDbContext db, TimeProvider clock, PlanCac
     };
 }
 
+/// <summary>The plan and the snapshot it came from; standings are computed from it on first use.</summary>
+public sealed class NurtureState(NurturePlan plan, NetworkSnapshot snapshot)
+{
+    private readonly Lazy<IReadOnlyDictionary<long, ContactStanding>> _standings = new(() => Nurture.Standings.Compute(snapshot));
+
+    public NurturePlan Plan { get; } = plan;
+    public NetworkSnapshot Snapshot { get; } = snapshot;
+    public IReadOnlyDictionary<long, ContactStanding> Standings => _standings.Value;
+}
+
 /// <summary>
 /// Plans kept for a few minutes per account and day, so pages read them without recomputing; any write through this
 /// process invalidates them (the web app does so after every form post). Writes by another process show after the time-out.
@@ -158,19 +180,19 @@ public sealed class PlanService(RapportDbContext db, TimeProvider clock, PlanCac
 public sealed class PlanCache(TimeSpan? maxAge = null)
 {
     private readonly TimeSpan _maxAge = maxAge ?? TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<long, (DateTime BuiltAt, Task<NurturePlan> Plan)> _plans = new();
+    private readonly ConcurrentDictionary<long, (DateTime BuiltAt, Task<NurtureState> State)> _plans = new();
 
-    public async Task<NurturePlan> GetOrAddAsync(long accountId, DateTime now, Func<Task<NurturePlan>> build)
+    public async Task<NurtureState> GetOrAddAsync(long accountId, DateTime now, Func<Task<NurtureState>> build)
     {
         if (_plans.TryGetValue(accountId, out var hit) && hit.BuiltAt.Date == now.Date && now - hit.BuiltAt < _maxAge && now >= hit.BuiltAt)
         {
             try
             {
-                return await hit.Plan;
+                return await hit.State;
             }
-            catch (Exception) when (!hit.Plan.IsCompletedSuccessfully)
+            catch (Exception) when (!hit.State.IsCompletedSuccessfully)
             {
-                _plans.TryRemove(new KeyValuePair<long, (DateTime, Task<NurturePlan>)>(accountId, hit));
+                _plans.TryRemove(new KeyValuePair<long, (DateTime, Task<NurtureState>)>(accountId, hit));
             }
         }
         var task = build();

@@ -28,7 +28,7 @@ public sealed record GoalRequest(string Title)
 /// <summary>A goal with its progress in plain words.</summary>
 public sealed record GoalView(
     long Id, string Title, string Kind, string Status, string? Relation, IReadOnlyList<string> Roles, IReadOnlyList<string> Industries,
-    IReadOnlyList<string> Organizations, int? Target, DateOnly? Deadline, int Identified, int Active, string Progress)
+    IReadOnlyList<string> Organizations, int? Target, DateOnly? Deadline, int Identified, int Active, int Candidates, string Progress)
 {
     /// <summary>Linked and best-matching contacts (show only).</summary>
     public IReadOnlyList<GoalContactView> Contacts { get; init; } = [];
@@ -106,7 +106,7 @@ public sealed class GoalService(RapportDbContext db, TimeProvider clock)
             var profile = GoalProfile.FromGoal(g);
             var progress = GoalProgress.Compute(profile, people, s);
             var view = new GoalView(g.Id, g.Title, Input.Kebab(g.Kind), Input.Kebab(g.Status), g.TargetRelation == GoalRelation.Any ? null : Input.Kebab(g.TargetRelation),
-                profile.Roles, profile.Industries, profile.Organizations, g.TargetCount, g.Deadline, progress.Identified, progress.Active, progress.Summary);
+                profile.Roles, profile.Industries, profile.Organizations, g.TargetCount, g.Deadline, progress.Identified, progress.Active, progress.Candidates, progress.Summary);
             if (withContacts)
             {
                 var contacts = people

@@ -131,9 +131,12 @@ internal static class ContactCommands
         var city = Opt.Of<string?>("--city", "Only contacts in this city.");
         var industry = Opt.Of<string?>("--industry", "Only contacts in this industry.");
         var tag = Opt.Of<string?>("--tag", "Only contacts with this tag.");
+        var tier = Opt.Of<string?>("--tier", "Only this tier: inner, close, active, network or acquaintance.");
+        var label = Opt.Of<string?>("--label", "Only this label: strong, medium, weak, dormant or long-dormant.");
+        var sort = Opt.Of<string?>("--sort", "Order: strength (default, strongest first), lapse (most overdue first), last (most recent contact first) or name.");
         var limit = Opt.Of<int>("--limit", "At most this many rows (default 1000).");
         limit.DefaultValueFactory = _ => 1000;
-        var cmd = new Command("list", "List contacts, strongest first, with filters.").With(search, category, city, industry, tag, limit);
+        var cmd = new Command("list", "List contacts, strongest first, with filters.").With(search, category, city, industry, tag, tier, label, sort, limit);
         cmd.SetAction(async (p, ct) =>
         {
             var ctx = s.Context(p);
@@ -142,7 +145,8 @@ internal static class ContactCommands
             var filter = new ContactFilter
             {
                 Search = p.GetValue(search), Category = p.GetValue(category), City = p.GetValue(city),
-                Industry = p.GetValue(industry), Tag = p.GetValue(tag), Limit = p.GetValue(limit),
+                Industry = p.GetValue(industry), Tag = p.GetValue(tag), Tier = p.GetValue(tier), Label = p.GetValue(label), Sort = p.GetValue(sort),
+                Limit = p.GetValue(limit),
             };
             var rows = await ContactDetails.ListAsync(db, filter, ctx.Clock, ct);
             if (ctx.Json) await ctx.WriteJsonAsync(rows);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Rapport.App.Contacts;
 
 namespace Rapport.Cli.Commands;
@@ -25,6 +26,17 @@ internal static class ContactText
         foreach (var (network, url) in v.Profiles) await Line(o, network, url);
         await Line(o, "Last contact", v.LastInteraction is { } l ? CliContext.Date(l) : "never");
         await Line(o, "Notes", v.Notes);
+        if (v.Standing is { } st)
+        {
+            await o.WriteLineAsync();
+            await Line(o, "Strength", string.Create(CultureInfo.InvariantCulture, $"{st.Strength:0.00} ({st.Label}; peak {st.PeakStrength:0.00})"));
+            await Line(o, "Tier", $"{st.Tier}{(st.TierPinned ? " (pinned)" : "")}{(st.CadenceDays is { } cd ? $", every {cd} days" : "")}");
+            await Line(o, "Next due", st.NextDue is { } due ? string.Create(CultureInfo.InvariantCulture, $"{due:yyyy-MM-dd} ({st.LapseState}{(st.Lapse is { } lp ? $", lapse {lp:0.0}" : "")})") : "no cadence");
+            await Line(o, "Reciprocity", string.Create(CultureInfo.InvariantCulture, $"{st.Reciprocity:0.00}"));
+            await Line(o, "Give/ask", string.Create(CultureInfo.InvariantCulture, $"{st.GiveAskBalance:+0.00;-0.00;0.00} ({st.Gives} given, {st.Asks} asked{(st.GiveFirst ? "; give before you ask again" : "")})"));
+            await o.WriteLineAsync("  Why:");
+            foreach (var w in st.Why) await o.WriteLineAsync($"    - {w}");
+        }
     }
 
     private static async Task Line(TextWriter o, string label, string? value)
@@ -42,7 +54,8 @@ internal static class ContactText
         foreach (var v in rows)
         {
             var role = string.Join(" at ", new[] { v.Title, v.Company }.Where(x => !string.IsNullOrEmpty(x)));
-            await o.WriteLineAsync($"#{v.Id,-6} {Cut(v.Name, 28),-28} {Cut(role, 44),-44} {Cut(v.City ?? "", 16),-16} {CliContext.Date(v.LastInteraction)}");
+            var standing = v.Strength is { } st ? string.Create(CultureInfo.InvariantCulture, $"{st:0.00} {v.Label,-12} {v.Tier,-12}") : "";
+            await o.WriteLineAsync($"#{v.Id,-6} {Cut(v.Name, 28),-28} {Cut(role, 40),-40} {Cut(v.City ?? "", 14),-14} {standing} {CliContext.Date(v.LastInteraction)}");
         }
         await o.WriteLineAsync($"{rows.Count} contact{(rows.Count == 1 ? "" : "s")}");
     }

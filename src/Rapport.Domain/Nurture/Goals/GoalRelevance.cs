@@ -59,7 +59,7 @@ public sealed record GoalProfile(
 /// <summary>
 /// Goal relevance G in [0, 1]: how well a contact fits a goal's target profile. Each facet the goal names (roles, industries,
 /// organizations, relation) scores 0 to 1 and G is their mean, so a goal that names only a relation is judged on it alone;
-/// a contact linked to the goal scores 1. Matching is case-insensitive and needs no allocation per contact.
+/// when the goal names roles, a contact in none of them scores 0 (the role is the gate); a contact linked to the goal scores 1. Matching is case-insensitive and needs no allocation per contact.
 /// </summary>
 public static class GoalRelevance
 {
@@ -70,7 +70,14 @@ public static class GoalRelevance
         if (!goal.HasProfile) return 0;
         double sum = 0;
         var facets = 0;
-        if (goal.Roles.Count > 0) { sum += RoleScore(goal, c); facets++; }
+        if (goal.Roles.Count > 0)
+        {
+            // The role is the gate: someone in none of the roles sought does not serve the goal, whatever else matches.
+            var role = RoleScore(goal, c);
+            if (role == 0) return 0;
+            sum += role;
+            facets++;
+        }
         if (goal.Industries.Count > 0) { sum += AnyMatch(goal.Industries, c.Industry) ? 1 : 0; facets++; }
         if (goal.Organizations.Count > 0) { sum += AnyMatch(goal.Organizations, c.Company) ? 1 : 0; facets++; }
         if (goal.Relation != GoalRelation.Any) { sum += RelationScore(goal.Relation, c, s); facets++; }
@@ -104,7 +111,7 @@ public static class GoalRelevance
     }
 
     /// <summary>
-    /// 1 when the title or function contains a target role (or the role contains the function), else the share of the role's
+    /// 1 when the title or function contains a target role, else the share of the role's
     /// significant words found in the title or function; the best over the target roles.
     /// </summary>
     internal static double RoleScore(GoalProfile goal, ContactFacts c)
@@ -114,7 +121,7 @@ public static class GoalRelevance
         for (var i = 0; i < goal.Roles.Count; i++)
         {
             var role = goal.Roles[i];
-            if (Contains(c.Title, role) || Contains(c.Function, role) || (c.Function is { Length: > 2 } fn && Contains(role, fn))) return 1;
+            if (Contains(c.Title, role) || Contains(c.Function, role)) return 1;
             var w = words[i];
             if (w.Length == 0) continue;
             var found = 0;
@@ -171,19 +178,26 @@ public static class GoalRelevance
 /// <summary>A contact as goal progress sees it: profile, strength label, and whether it was touched within its cadence.</summary>
 public readonly record struct GoalContact(long ContactId, ContactFacts Facts, TieLabel Label, bool TouchedWithinCadence);
 
-/// <summary>Progress toward a goal: identified contacts (linked or matching), active ones (medium or better, or in touch), and a sentence.</summary>
-public sealed record GoalProgress(int? Target, int Identified, int Active, string Summary)
+/// <summary>
+/// Progress toward a goal: identified contacts (the ones linked to it), active ones among them (medium or better, or in
+/// touch within cadence), candidates (not linked yet, but matching the profile), and a sentence.
+/// </summary>
+public sealed record GoalProgress(int? Target, int Identified, int Active, int Candidates, string Summary)
 {
     /// <summary>
-    /// Counts identified contacts (linked, or G ≥ the match threshold) and active ones among them (strength medium or
-    /// better, or touched within cadence), and says it plainly: "2 of 5 mentors in product management identified, 1 active".
+    /// Counts identified contacts (linked to the goal: the user chose them), active ones among them, and candidates (G ≥ the
+    /// match threshold, not linked), and says it plainly: "2 of 5 mentors in product management identified, 1 active; 4 more match".
     /// </summary>
     public static GoalProgress Compute(GoalProfile goal, IEnumerable<GoalContact> contacts, NurtureSettings s)
     {
-        int identified = 0, active = 0;
+        int identified = 0, active = 0, candidates = 0;
         foreach (var c in contacts)
         {
-            if (GoalRelevance.Of(goal, c.ContactId, c.Facts, s) < s.GoalMatchAt) continue;
+            if (!goal.LinkedContactIds.Contains(c.ContactId))
+            {
+                if (GoalRelevance.Of(goal, c.ContactId, c.Facts, s) >= s.GoalMatchAt) candidates++;
+                continue;
+            }
             identified++;
             if (c.Label is TieLabel.Strong or TieLabel.Medium || c.TouchedWithinCadence) active++;
         }
@@ -201,7 +215,9 @@ public sealed record GoalProgress(int? Target, int Identified, int Active, strin
             : goal.Organizations.Count > 0 ? $" at {string.Join(" or ", goal.Organizations)}"
             : "";
         var count = goal.TargetCount is { } t ? string.Create(CultureInfo.InvariantCulture, $"{identified} of {t}") : identified.ToString(CultureInfo.InvariantCulture);
-        var summary = string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{scope} identified, {active} active");
-        return new GoalProgress(goal.TargetCount, identified, active, summary);
+        var more = candidates > 0 ? string.Create(CultureInfo.InvariantCulture, $"; {candidates} more in your network match") : "";
+        var summary = string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{scope} identified, {active} active{more}");
+        return new GoalProgress(goal.TargetCount, identified, active, candidates, summary);
     }
 }
+

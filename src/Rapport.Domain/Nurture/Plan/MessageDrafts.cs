@@ -31,8 +31,8 @@ public static class MessageDrafts
     /// <summary>Congratulations on a life event, naming the new role, company or place when known.</summary>
     public static string Congratulate(ContactFacts c, LifeEventKind kind, string? note) => kind switch
     {
-        LifeEventKind.NewJob => $"Congratulations on the new role{(c.Title is not null ? $" as {c.Title}" : "")}{At(c.Company)}, {c.FirstName}! {Topic(note, "", ". ")}Wishing you a great start; I'd love to hear how it's going once you've settled in.",
-        LifeEventKind.Promotion => $"Congratulations on your promotion{(c.Title is not null ? $" to {c.Title}" : "")}, {c.FirstName}! {Topic(note, "", ". ")}Well deserved.",
+        LifeEventKind.NewJob => $"Congratulations on the new role{(c.Title is not null ? $" as {c.Title}" : "")}{At(c.Company)}, {c.FirstName}! {Topic(Unless(note, c.Title), "", ". ")}Wishing you a great start; I'd love to hear how it's going once you've settled in.",
+        LifeEventKind.Promotion => $"Congratulations on your promotion{(c.Title is not null ? $" to {c.Title}" : "")}, {c.FirstName}! {Topic(Unless(note, c.Title), "", ". ")}Well deserved.",
         LifeEventKind.Move => $"Hi {c.FirstName}, I heard you moved{(c.City is not null ? $" to {c.City}" : "")}. {Topic(note, "", ". ")}I hope the move went smoothly; let me know if I can help with introductions there.",
         LifeEventKind.Award => $"Congratulations on the award{Topic(note, ": ")}, {c.FirstName}! Great to see your work recognized.",
         _ => $"Hi {c.FirstName}, {(note is not null ? $"congratulations on {Trim(note)}" : "congratulations on the news")}! Hope all is well.",
@@ -65,7 +65,7 @@ public static class MessageDrafts
 
     /// <summary>Delivering on something you offered.</summary>
     public static string Promise(ContactFacts c, ExchangeKind kind, string? note) =>
-        $"Hi {c.FirstName}, as promised, here is the {KindName(kind)} I offered{Topic(note, ": ")}. Happy to help further if useful.";
+        $"Hi {c.FirstName}, as promised, following up on the {KindName(kind)} I offered{Topic(Lower(note), " (", ")")}. Happy to help further if useful.";
 
     /// <summary>An offer of help to someone you have asked more of than you gave.</summary>
     public static string GiveFirst(ContactFacts c, string? lastNote) =>
@@ -89,6 +89,21 @@ public static class MessageDrafts
         ExchangeKind.Knowledge => "knowledge share",
         _ => kind.ToString().ToLowerInvariant(),
     };
+
+    /// <summary>The kind of exchange with its article, for sentences ("you offered an introduction").</summary>
+    public static string KindPhrase(ExchangeKind kind) => kind switch
+    {
+        ExchangeKind.Advice or ExchangeKind.Help => KindName(kind),
+        ExchangeKind.Introduction or ExchangeKind.Endorsement => "an " + KindName(kind),
+        _ => "a " + KindName(kind),
+    };
+
+    /// <summary>The note, unless it only repeats what the sentence already says (the new title).</summary>
+    private static string? Unless(string? note, string? already) =>
+        note is not null && already is not null && note.Contains(already, StringComparison.OrdinalIgnoreCase) ? null : note;
+
+    private static string? Lower(string? note) =>
+        string.IsNullOrEmpty(note) || note.Length < 2 || char.IsUpper(note[1]) ? note : char.ToLowerInvariant(note[0]) + note[1..];
 
     private static string At(string? company) => company is null ? "" : $" at {company}";
 

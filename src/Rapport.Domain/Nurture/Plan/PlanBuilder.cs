@@ -667,7 +667,7 @@ public static class PlanBuilder
                 case PlanAction.FollowUp when c.Ref >= 1_000_000:
                 {
                     var e = _in.Ledger[c.Ref - 1_000_000];
-                    return ($"you offered {MessageDrafts.KindName(e.Kind)} on {e.On.ToString("MMM d", Inv)}{(e.Note is null ? "" : ": " + e.Note)}, not done yet",
+                    return ($"you offered {MessageDrafts.KindPhrase(e.Kind)} on {e.On.ToString("MMM d", Inv)}{(e.Note is null ? "" : ": " + e.Note)}, not done yet",
                         MessageDrafts.Promise(f, e.Kind, e.Note));
                 }
                 case PlanAction.FollowUp when c.Ref >= 0:

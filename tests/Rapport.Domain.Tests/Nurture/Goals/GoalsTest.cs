@@ -44,8 +44,9 @@ public class GoalsTest
             new(4, Dee, TieLabel.Medium, false),
         ];
         var p = GoalProgress.Compute(Mentors, contacts, S);
-        Assert.Equal((3, 2), (p.Identified, p.Active));
-        Assert.Equal("3 of 5 mentors in product management identified, 2 active", p.Summary);
+        // Identified: Dee, linked to the goal (medium, so active). Candidates: Ana (G 1.0) and Ben (G 0.5), not linked yet.
+        Assert.Equal((1, 1, 2), (p.Identified, p.Active, p.Candidates));
+        Assert.Equal("1 of 5 mentors in product management identified, 1 active; 2 more in your network match", p.Summary);
     }
 
     [Fact]

@@ -1,0 +1,179 @@
+using Rapport.App.Common;
+using Rapport.App.Insights;
+using Rapport.Data.Storage;
+using Rapport.Data.Tests.Support;
+using Rapport.Domain.Contacts;
+using Rapport.Domain.Events;
+using Rapport.Domain.Exchanges;
+using Rapport.Domain.Insights;
+using Rapport.Domain.Insights.Returns;
+using Rapport.Domain.Interactions;
+using Rapport.Domain.Organizations;
+
+namespace Rapport.Data.Tests.Insights;
+
+/// <summary>The insights and warm-path use cases over a small network written to a real database.</summary>
+public class InsightsTest
+{
+    private static readonly DateTime Now = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly TestClock Clock = new(Now);
+
+    /// <summary>
+    /// You are close to Bea (weekly for a year), and Bea knows Ana well (an entered link); Carl worked at Acme with Ana at the same
+    /// time (an inferred link); Dora was close three years ago and has been silent for two; Eli you met at a meetup eight months ago
+    /// and still see; Finn you asked three favours of.
+    /// </summary>
+    private sealed record Network(long Ana, long Bea, long Carl, long Dora, long Eli, long Finn, long Meetup);
+
+    private static async Task<Network> WriteAsync(RapportStore store)
+    {
+        await using var db = store.Open();
+        Contact Person(string name, string? company, string? title, string? industry)
+        {
+            var c = new Contact(name, Now.AddYears(-4)) { Company = company, Title = title, Industry = industry, Function = "product", City = "Berlin" };
+            db.Contacts.Add(c);
+            return c;
+        }
+        var ana = Person("Ana Silva", "Acme", "Lead Product Designer", "design");
+        var bea = Person("Bea Braun", "Globex", "Engineering Manager", "software");
+        var carl = Person("Carl Costa", "Initech", "Sales Director", "fintech");
+        var dora = Person("Dora Diaz", "Umbrella", "VP Product", "health");
+        var eli = Person("Eli Engel", "Hooli", "Data Scientist", "software");
+        var finn = Person("Finn Fox", "Stark", "Recruiter", "software");
+        var guild = new Organization("Berlin Product Guild", OrganizationKind.Community) { MeetingCadenceDays = 30 };
+        var acme = new Organization("Acme", OrganizationKind.Company);
+        db.Organizations.AddRange(guild, acme);
+        await db.SaveChangesAsync();
+
+        void Touches(Contact c, DateTime from, int count, int everyDays, Direction direction = Direction.Mutual)
+        {
+            for (var i = 0; i < count; i++)
+                db.Interactions.Add(new Interaction(from.AddDays(i * everyDays), Channel.InPerson, direction, InteractionSource.Manual, [c.Id]));
+        }
+        Touches(bea, Now.AddDays(-360), 52, 7);
+        Touches(ana, Now.AddDays(-200), 2, 60);
+        Touches(carl, Now.AddDays(-100), 3, 30);
+        Touches(dora, Now.AddYears(-5), 60, 14);
+        Touches(finn, Now.AddDays(-90), 4, 20);
+        Touches(eli, Now.AddDays(-240), 12, 20);
+
+        db.ContactLinks.Add(new ContactLink(bea.Id, ana.Id, LinkKind.Friend, 0.8, inferred: false, Now.AddYears(-1)));
+        db.Memberships.Add(new Membership(acme.Id, ana.Id, MembershipRole.Employee, new DateOnly(2020, 1, 1), null));
+        db.Memberships.Add(new Membership(acme.Id, carl.Id, MembershipRole.Employee, new DateOnly(2019, 1, 1), new DateOnly(2022, 6, 30)));
+
+        var meetup = new NetworkEvent("Product Guild #1", EventKind.Meetup, Now.AddDays(-240)) { Attending = true, OrganizerId = guild.Id, Size = 30, Cost = 10m, MinutesSpent = 150 };
+        db.Events.Add(meetup);
+        await db.SaveChangesAsync();
+        db.Attendances.Add(new Attendance(meetup.Id, eli.Id, met: true));
+        for (var i = 0; i < 3; i++)
+            db.Exchanges.Add(new Exchange(finn.Id, ExchangeDirection.Ask, ExchangeKind.Favor, ExchangeStatus.Done, DateOnly.FromDateTime(Now.AddDays(-30 * (i + 1)))));
+        await db.SaveChangesAsync();
+        return new Network(ana.Id, bea.Id, carl.Id, dora.Id, eli.Id, finn.Id, meetup.Id);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Insights_ReportShapeLedgerReturnsAndDormantTies_OnBothProviders(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        var n = await WriteAsync(store);
+        await using var db = store.Open();
+
+        var report = await new BuildInsights(db, Clock).ExecuteAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(6, report.Contacts);
+        Assert.Equal(6, report.Health.Shape.Sum(r => r.Count));
+        Assert.Equal(1, report.Health.Shape.Single(r => r.Band == "dormant").Count);
+        Assert.Equal(1, report.Links.Entered);
+        Assert.Equal(1, report.Links.InferredColleague);
+        // Finn was asked three times and given nothing: give first.
+        Assert.Equal(3, report.Health.GiveAsk.Asks);
+        Assert.Contains(report.Health.GiveAsk.GiveFirst, g => g.ContactId == n.Finn);
+        // Dora: close once, silent for years: the one tie worth reviving, and no job lead.
+        var revive = Assert.Single(report.Reconnect);
+        Assert.Equal(n.Dora, revive.ContactId);
+        Assert.True(revive.YearsDormant > 1.5);
+        Assert.DoesNotContain(report.JobLeads, j => j.ContactId == n.Dora);
+        // Eli, met at the meetup eight months ago and still in touch, is a lasting relationship of the guild.
+        var ev = Assert.Single(report.Returns.Events, e => e.EventId == n.Meetup);
+        Assert.Equal(new Yield(1, 1, 0), ev.Yield);
+        var guild = Assert.Single(report.Returns.Communities, c => c.Name == "Berlin Product Guild");
+        Assert.Equal(1, guild.Yield.Lasting);
+        Assert.Equal(10m, guild.Cost);
+        // Every dimension is measured for reach and active ties; the brokerage view says what it rests on.
+        Assert.Equal(5, report.Diversity.Dimensions.Count);
+        var industry = report.Diversity.Dimensions.Single(d => d.Dimension == Domain.Insights.Diversity.DiversityDimension.Industry);
+        Assert.Equal(4, industry.Reach.Categories);
+        Assert.Equal(0.5, industry.Shares.Single(v => v.Value == "software").ReachShare, 3);
+        Assert.Equal(1, report.StructuralHoles.KnownLinks);
+        Assert.False(string.IsNullOrWhiteSpace(report.StructuralHoles.Summary));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Path_GoesThroughTheFriendWhoKnowsTheTarget_AndMarksInferredLinks_OnBothProviders(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        var n = await WriteAsync(store);
+        await using var db = store.Open();
+        var paths = new WarmPaths(db, Clock);
+
+        var result = await paths.FindAsync("Ana Silva", ct: TestContext.Current.CancellationToken);
+
+        Assert.Equal("person", result.TargetKind);
+        Assert.InRange(result.Paths.Count, 2, 3);
+        var best = result.Paths[0];
+        Assert.Equal([n.Bea, n.Ana], best.Hops.Select(h => h.ContactId));
+        Assert.Equal("you", best.Hops[0].Via);
+        Assert.Equal("link", best.Hops[1].Via);
+        Assert.Equal(0.8, best.Hops[1].Strength, 3);
+        Assert.Equal(best.Hops[0].Strength * best.Hops[1].Strength, best.Strength, 3);
+        Assert.Equal(n.Bea, best.Ask.ToContactId);
+        Assert.Contains("Ana Silva", best.Ask.Body, StringComparison.Ordinal);
+        Assert.True(result.Paths.Zip(result.Paths.Skip(1)).All(p => p.First.Strength >= p.Second.Strength));
+        // Through Carl the last hop rests on overlapping time at Acme: inferred, and it says so.
+        var viaCarl = Assert.Single(result.Paths, p => p.Hops[0].ContactId == n.Carl);
+        Assert.True(viaCarl.Hops[1].Inferred);
+        Assert.Equal("inferred", viaCarl.Hops[1].Via);
+        Assert.Contains("same organization", viaCarl.Hops[1].Reason, StringComparison.Ordinal);
+
+        var company = await paths.FindAsync("acme", ct: TestContext.Current.CancellationToken);
+        Assert.Equal("company", company.TargetKind);
+        Assert.All(company.Paths, p => Assert.Equal(n.Ana, p.Hops[^1].ContactId));
+        var role = await paths.FindAsync("product designer", ct: TestContext.Current.CancellationToken);
+        Assert.Equal("role", role.TargetKind);
+        Assert.Equal(1, role.Matches);
+        var direct = await paths.ToContactAsync(n.Bea, ct: TestContext.Current.CancellationToken);
+        Assert.Equal([n.Bea], direct.Paths[0].Hops.Select(h => h.ContactId));
+        var oneHop = await paths.FindAsync("Ana Silva", maxHops: 1, ct: TestContext.Current.CancellationToken);
+        Assert.All(oneHop.Paths, p => Assert.Single(p.Hops));
+
+        await Assert.ThrowsAsync<InputException>(() => paths.FindAsync("Nobody At All", ct: TestContext.Current.CancellationToken));
+        await Assert.ThrowsAsync<InputException>(() => paths.FindAsync("Ana Silva", maxHops: 0, ct: TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Graph_HoldsTheStrongestContacts_AndOnlyLinksAmongThem()
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var store = await test.MigratedStoreAsync(Clock);
+        var n = await WriteAsync(store);
+        await using var db = store.Open();
+
+        var all = await new NetworkGraph(db, Clock).ExecuteAsync(ct: TestContext.Current.CancellationToken);
+        var two = await new NetworkGraph(db, Clock).ExecuteAsync(limit: 2, ct: TestContext.Current.CancellationToken);
+        var design = await new NetworkGraph(db, Clock).ExecuteAsync(industry: "design", ct: TestContext.Current.CancellationToken);
+
+        Assert.Equal(6, all.Nodes.Count);
+        Assert.Contains(all.Edges, e => e.Inferred && e.Reason is not null);
+        Assert.Contains(all.Edges, e => !e.Inferred && e.Source == Math.Min(n.Ana, n.Bea) && e.Target == Math.Max(n.Ana, n.Bea));
+        Assert.Equal(2, two.Nodes.Count);
+        Assert.Equal(all.Nodes.OrderByDescending(x => x.Strength).Take(2).Select(x => x.Id).Order(), two.Nodes.Select(x => x.Id).Order());
+        var ids = two.Nodes.Select(x => x.Id).ToHashSet();
+        Assert.All(two.Edges, e => Assert.True(ids.Contains(e.Source) && ids.Contains(e.Target)));
+        Assert.Equal([n.Ana], design.Nodes.Select(x => x.Id));
+        await Assert.ThrowsAsync<InputException>(() => new NetworkGraph(db, Clock).ExecuteAsync(limit: 0, ct: TestContext.Current.CancellationToken));
+    }
+}

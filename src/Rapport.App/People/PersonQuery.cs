@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.App.Common;
+using Rapport.App.Contacts;
+using Rapport.App.Organizations;
+using Rapport.Data;
+
+namespace Rapport.App.People;
+
+/// <summary>One touchpoint on a person's timeline, with the others who were there.</summary>
+public sealed record TimelineEntry(long Id, DateTime At, string Channel, string Direction, string? Purpose, string? Notes, string? Insight, IReadOnlyList<(long Id, string Name)> Others);
+
+/// <summary>One give or ask in the ledger with a person.</summary>
+public sealed record LedgerEntry(long Id, DateOnly On, string Direction, string Kind, string Status, string? Note);
+
+/// <summary>Something that happened to the person.</summary>
+public sealed record LifeEventEntry(long Id, DateOnly On, string Kind, string? Note, bool Detected, bool Acknowledged);
+
+/// <summary>Everything the Person page shows except the derived standing (strength, tier, next due), which the nurture engine gives.</summary>
+public sealed record PersonProfile(
+    ContactView Contact, string? MetAtEvent, string? IntroducedBy, IReadOnlyList<TimelineEntry> Timeline, int TimelineTotal,
+    IReadOnlyList<LedgerEntry> Ledger, IReadOnlyList<LifeEventEntry> LifeEvents,
+    IReadOnlyList<(long OrganizationId, string Organization, string Role, string? Title, bool Current)> Memberships,
+    IReadOnlyList<(long Id, string Name)> Knows);
+
+/// <summary>Loads a person for the Person page in a handful of indexed queries.</summary>
+public static class PersonQuery
+{
+    public static async Task<PersonProfile?> LoadAsync(RapportDbContext db, long id, TimeProvider clock, int timelineTake, CancellationToken ct)
+    {
+        var c = await db.Contacts.AsNoTracking().Include(x => x.Emails).Include(x => x.Phones).Include(x => x.Categories).Include(x => x.Tags)
+            .Include(x => x.Profiles).Include(x => x.Dates).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
+        if (c is null) return null;
+
+        var interactionIds = db.InteractionParticipants.Where(p => p.ContactId == id).Select(p => p.InteractionId);
+        var total = await interactionIds.CountAsync(ct);
+        var interactions = await db.Interactions.Where(i => interactionIds.Contains(i.Id)).OrderByDescending(i => i.OccurredAt).Take(timelineTake)
+            .Select(i => new { i.Id, i.OccurredAt, i.Channel, i.Direction, i.Purpose, i.Notes, i.Insight }).ToListAsync(ct);
+        var ids = interactions.Select(i => i.Id).ToList();
+        var others = await db.InteractionParticipants.Where(p => ids.Contains(p.InteractionId) && p.ContactId != id)
+            .Join(db.Contacts, p => p.ContactId, x => x.Id, (p, x) => new { p.InteractionId, x.Id, x.DisplayName }).ToListAsync(ct);
+        var othersBy = others.GroupBy(o => o.InteractionId).ToDictionary(g => g.Key, g => (IReadOnlyList<(long, string)>)g.Select(o => (o.Id, o.DisplayName)).ToList());
+        var timeline = interactions.Select(i => new TimelineEntry(i.Id, i.OccurredAt, Input.Kebab(i.Channel), Input.Kebab(i.Direction),
+            i.Purpose is { } p ? Input.Kebab(p) : null, i.Notes, i.Insight, othersBy.GetValueOrDefault(i.Id) ?? [])).ToList();
+
+        var ledger = (await db.Exchanges.Where(e => e.ContactId == id).OrderByDescending(e => e.OccurredOn).Take(200).ToListAsync(ct))
+            .Select(e => new LedgerEntry(e.Id, e.OccurredOn, Input.Kebab(e.Direction), Input.Kebab(e.Kind), Input.Kebab(e.Status), e.Note)).ToList();
+        var life = (await db.LifeEvents.Where(e => e.ContactId == id).OrderByDescending(e => e.OccurredOn).Take(100).ToListAsync(ct))
+            .Select(e => new LifeEventEntry(e.Id, e.OccurredOn, Input.Kebab(e.Kind), e.Note, e.Detected, e.AcknowledgedAt is not null)).ToList();
+        var memberships = await OrganizationQueries.OfContactAsync(db, id, clock, ct);
+        var metAt = c.MetAtEventId is { } eid ? await db.Events.Where(e => e.Id == eid).Select(e => e.Name).FirstOrDefaultAsync(ct) : null;
+        var introducer = c.IntroducedById is { } iid ? await db.Contacts.Where(x => x.Id == iid).Select(x => x.DisplayName).FirstOrDefaultAsync(ct) : null;
+        var knowsA = db.ContactLinks.Where(l => l.ContactAId == id).Select(l => l.ContactBId);
+        var knowsB = db.ContactLinks.Where(l => l.ContactBId == id).Select(l => l.ContactAId);
+        var knows = await db.Contacts.Where(x => knowsA.Contains(x.Id) || knowsB.Contains(x.Id)).OrderBy(x => x.DisplayName).Take(50)
+            .Select(x => new { x.Id, x.DisplayName }).ToListAsync(ct);
+        var last = interactions.Count > 0 ? interactions[0].OccurredAt : (DateTime?)null;
+        return new PersonProfile(ContactView.From(c, last), metAt, introducer, timeline, total, ledger, life, memberships,
+            knows.Select(k => (k.Id, k.DisplayName)).ToList());
+    }
+}

@@ -1,0 +1,194 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Rapport.App.Common;
+using Rapport.App.Contacts;
+using Rapport.App.Exchanges;
+using Rapport.App.Interactions;
+using Rapport.App.People;
+using Rapport.App.Trash;
+using Rapport.Data;
+using Rapport.Domain.Exchanges;
+
+namespace Rapport.Web.Pages.People;
+
+/// <summary>The typed values of the Person page's forms, kept when a form comes back with errors.</summary>
+public sealed class PersonForms
+{
+    public string? Channel { get; set; } = "message";
+    public string? Direction { get; set; } = "out";
+    public string? Date { get; set; }
+    public string? Purpose { get; set; }
+    public string? Note { get; set; }
+    public string? Insight { get; set; }
+    public string? ExchangeDirection { get; set; } = "give";
+    public string? ExchangeKind { get; set; } = "advice";
+    public string? ExchangeNote { get; set; }
+    public string? ExchangeDate { get; set; }
+    public string? LifeKind { get; set; } = "new-job";
+    public string? LifeDate { get; set; }
+    public string? LifeNote { get; set; }
+}
+
+/// <summary>The fields of the edit form.</summary>
+public sealed class PersonEdit
+{
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public string? Phone { get; set; }
+    public string? Company { get; set; }
+    public string? Title { get; set; }
+    public string? Industry { get; set; }
+    public string? City { get; set; }
+    public string? Country { get; set; }
+    public string? Categories { get; set; }
+    public string? Tags { get; set; }
+    public string? Kind { get; set; }
+    public string? Trust { get; set; }
+    public string? LinkedIn { get; set; }
+    public string? Birthday { get; set; }
+    public string? Notes { get; set; }
+    public int Version { get; set; }
+}
+
+/// <summary>A person: profile, timeline, ledger, life events, standing, warm paths, and the forms to log and edit.</summary>
+public sealed class PersonModel(RapportDbContext db, TimeProvider clock) : FormPage
+{
+    [BindProperty(SupportsGet = true)] public long Id { get; set; }
+    [BindProperty] public PersonForms Form { get; set; } = new();
+    [BindProperty] public PersonEdit Edit { get; set; } = new();
+
+    public PersonProfile Profile { get; private set; } = null!;
+    public bool EditOpen { get; private set; }
+
+    public static readonly IReadOnlyList<string> Directions = ["out", "in", "mutual"];
+    public static readonly IReadOnlyList<string> Purposes = ["catch-up", "congratulate", "seasonal", "ask", "give", "introduction", "collaboration", "follow-up"];
+    public static readonly IReadOnlyList<string> ExchangeKinds = ["advice", "introduction", "referral", "recommendation", "endorsement", "help", "knowledge", "favor"];
+    public static readonly IReadOnlyList<string> LifeKinds = ["new-job", "promotion", "move", "birthday", "award", "custom"];
+    public static readonly IReadOnlyList<string> Kinds = ["acquaintance", "alliance", "transactional"];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(fillEdit: true, ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostLogAsync(CancellationToken ct)
+    {
+        try
+        {
+            await new LogInteraction(db, clock).ExecuteAsync(new LogRequest(Id.ToString(CultureInfo.InvariantCulture), Form.Channel ?? "")
+            {
+                Direction = Blank(Form.Direction), Date = Blank(Form.Date), Purpose = Blank(Form.Purpose), Note = Form.Note, Insight = Form.Insight,
+            }, ct);
+            Tell($"Logged a {Form.Channel}.");
+            return Redirect($"/people/{Id}");
+        }
+        catch (InputException e)
+        {
+            Fail(e, "log", "channel", "direction", "date", "purpose", "note", "insight");
+            return await ReloadAsync(ct);
+        }
+    }
+
+    public async Task<IActionResult> OnPostExchangeAsync(CancellationToken ct)
+    {
+        try
+        {
+            var direction = Form.ExchangeDirection == "ask" ? ExchangeDirection.Ask : ExchangeDirection.Give;
+            await new RecordExchange(db, clock).ExecuteAsync(new ExchangeRequest(Id.ToString(CultureInfo.InvariantCulture), direction, Form.ExchangeKind ?? "")
+            {
+                Note = Form.ExchangeNote, Date = Blank(Form.ExchangeDate),
+            }, ct);
+            Tell(direction == ExchangeDirection.Give ? "Recorded what you gave." : "Recorded what you asked.");
+            return Redirect($"/people/{Id}#ledger");
+        }
+        catch (InputException e)
+        {
+            Fail(e, "exchange", "kind", "date", "status");
+            return await ReloadAsync(ct);
+        }
+    }
+
+    public async Task<IActionResult> OnPostLifeEventAsync(CancellationToken ct)
+    {
+        try
+        {
+            await new AddLifeEvent(db, clock).ExecuteAsync(Id.ToString(CultureInfo.InvariantCulture), Form.LifeKind ?? "", Blank(Form.LifeDate), Form.LifeNote, ct);
+            Tell("Added the life event.");
+            return Redirect($"/people/{Id}#life-events");
+        }
+        catch (InputException e)
+        {
+            Fail(e, "life", "kind", "date");
+            return await ReloadAsync(ct);
+        }
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(CancellationToken ct)
+    {
+        try
+        {
+            int? trust = null;
+            if (!string.IsNullOrWhiteSpace(Edit.Trust))
+            {
+                if (!int.TryParse(Edit.Trust, NumberStyles.Integer, CultureInfo.InvariantCulture, out var t)) throw new InputException("trust", "trust: expected 0, 1, 2 or 3");
+                trust = t;
+            }
+            if (string.IsNullOrWhiteSpace(Edit.Name)) throw new InputException("name", "name: a contact needs a name");
+            await new EditContact(db, clock).ExecuteAsync(Id.ToString(CultureInfo.InvariantCulture), new ContactChanges
+            {
+                Name = Edit.Name, Company = Edit.Company ?? "", Title = Edit.Title ?? "", Industry = Edit.Industry ?? "", City = Edit.City ?? "", Country = Edit.Country ?? "",
+                Emails = List(Edit.Email), Phones = List(Edit.Phone), Categories = List(Edit.Categories), Tags = List(Edit.Tags),
+                Kind = Blank(Edit.Kind), Trust = trust, LinkedIn = Edit.LinkedIn ?? "", Notes = Edit.Notes ?? "",
+                Birthday = string.IsNullOrWhiteSpace(Edit.Birthday) ? null : Edit.Birthday,
+            }, Edit.Version, ct);
+            Tell("Saved.");
+            return Redirect($"/people/{Id}");
+        }
+        catch (InputException e)
+        {
+            Fail(e, "edit", "name", "email", "phone", "company", "title", "industry", "city", "country", "categories", "tags", "kind", "trust", "linkedin", "birthday", "notes", "version");
+            EditOpen = true;
+            return await ReloadAsync(ct);
+        }
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken ct)
+    {
+        try
+        {
+            var name = await new TrashBin(db, clock).DeleteAsync(TrashKind.Contact, Id, ct);
+            Tell($"Moved {name} to the trash.", "contact", Id);
+            return Redirect("/people");
+        }
+        catch (InputException)
+        {
+            return NotFound();
+        }
+    }
+
+    private async Task<IActionResult> ReloadAsync(CancellationToken ct)
+    {
+        db.ChangeTracker.Clear();
+        return await LoadAsync(fillEdit: false, ct) ? Page() : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(bool fillEdit, CancellationToken ct)
+    {
+        var p = await PersonQuery.LoadAsync(db, Id, clock, 100, ct);
+        if (p is null) return false;
+        Profile = p;
+        if (fillEdit)
+        {
+            var c = p.Contact;
+            Edit = new PersonEdit
+            {
+                Name = c.Name, Email = string.Join(", ", c.Emails), Phone = string.Join(", ", c.Phones), Company = c.Company, Title = c.Title, Industry = c.Industry,
+                City = c.City, Country = c.Country, Categories = string.Join(", ", c.Categories), Tags = string.Join(", ", c.Tags), Kind = c.Kind,
+                Trust = c.Trust.ToString(CultureInfo.InvariantCulture), LinkedIn = c.LinkedIn, Birthday = c.Birthday, Notes = c.Notes, Version = c.Version,
+            };
+        }
+        return true;
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+
+    private static List<string> List(string? s) =>
+        string.IsNullOrWhiteSpace(s) ? [] : s.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+}

@@ -46,6 +46,7 @@ public static class RapportWebHost
         app.UseRouting();
         app.MapHealthApi();
         app.MapContactsApi();
+        app.MapInsightsApi();
         app.MapFeeds();
         app.MapOpenApi("/api/v1/openapi.json");
         app.MapRazorPages();

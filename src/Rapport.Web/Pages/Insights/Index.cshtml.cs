@@ -1,0 +1,61 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Rapport.App.Common;
+using Rapport.App.Insights;
+using Rapport.Data;
+
+namespace Rapport.Web.Pages.Insights;
+
+/// <summary>/insights: the network's health, diversity, holes, returns and ranked lists as tables, with charts and a graph on top.</summary>
+public sealed class IndexModel(RapportDbContext db, TimeProvider clock) : PageModel
+{
+    // The default encoder escapes <, > and &, so names cannot close the script element the data sits in.
+    private static readonly JsonSerializerOptions ScriptJson = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    /// <summary>Contacts drawn on the graph.</summary>
+    public const int GraphNodes = 300;
+
+    /// <summary>Whom to find warm paths to (a person, a company or a role); empty shows no paths.</summary>
+    [BindProperty(SupportsGet = true, Name = "to")]
+    public string? To { get; set; }
+
+    public InsightsReport Report { get; private set; } = null!;
+
+    public NetworkGraphData Graph { get; private set; } = null!;
+
+    public WarmPathsResult? Paths { get; private set; }
+
+    public string? PathError { get; private set; }
+
+    /// <summary>The chart and graph data for the page's scripts, as JSON.</summary>
+    public string ClientData { get; private set; } = "{}";
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var network = await InsightsNetwork.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        Report = BuildInsights.Analyze(network);
+        Graph = NetworkGraph.Build(network, GraphNodes);
+        if (!string.IsNullOrWhiteSpace(To))
+        {
+            try
+            {
+                Paths = await new WarmPaths(db, clock).FindInAsync(network, To, WarmPathTargetKind.Auto, null, ct);
+            }
+            catch (InputException e)
+            {
+                PathError = e.Message;
+            }
+        }
+        ClientData = JsonSerializer.Serialize(new
+        {
+            shape = Report.Health.Shape,
+            tiers = Report.Health.Capacity.Tiers,
+            diversity = Report.Diversity.Dimensions.Select(d => new { dimension = d.Dimension, reach = d.Reach.Blau, active = d.Active.Blau }),
+            graph = Graph,
+        }, ScriptJson);
+    }
+}

@@ -1,0 +1,56 @@
+using Rapport.Data.Tests.Support;
+
+namespace Rapport.Cli.Tests;
+
+public class InsightsCliTest
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Insights_AndPath_PrintTextAndCamelCaseJson(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var cli = new CliRunner(db);
+        await cli.RunAsync("contact", "add", "--name", "Bea Braun", "--company", "Globex", "--industry", "software");
+        await cli.RunAsync("contact", "add", "--name", "Ana Silva", "--company", "Acme", "--title", "Lead Product Designer", "--industry", "design");
+        for (var i = 0; i < 6; i++)
+            Assert.Equal(0, (await cli.RunAsync("log", "Bea Braun", "--channel", "in-person", "--direction", "mutual", "--date", $"2026-{5 + i:D2}-10")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("link", "Bea Braun", "Ana Silva", "--strength", "0.8")).ExitCode);
+
+        var text = await cli.RunAsync("insights");
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains("Insights for 2 contacts", text.Out);
+        Assert.Contains("Health", text.Out);
+        Assert.Contains("Diversity", text.Out);
+        Assert.Contains("Structural holes", text.Out);
+        Assert.Contains("Dormant ties worth reviving", text.Out);
+
+        var json = await cli.RunAsync("insights", "--json");
+        Assert.Equal(0, json.ExitCode);
+        Assert.Equal(2, json.Json.GetProperty("contacts").GetInt32());
+        Assert.Equal(4, json.Json.GetProperty("health").GetProperty("shape").GetArrayLength());
+        Assert.Equal("strong", json.Json.GetProperty("health").GetProperty("shape")[0].GetProperty("band").GetString());
+        Assert.True(json.Json.TryGetProperty("jobLeads", out _));
+        Assert.True(json.Json.TryGetProperty("structuralHoles", out _));
+
+        var path = await cli.RunAsync("path", "Ana Silva");
+        Assert.Equal(0, path.ExitCode);
+        Assert.Contains("you → Bea Braun → Ana Silva", path.Out);
+        Assert.Contains("Bea Braun → Ana Silva #", path.Out);
+        Assert.Contains("Introduction to Ana Silva?", path.Out);
+
+        var pathJson = await cli.RunAsync("path", "Acme", "--json", "--max-hops", "2");
+        Assert.Equal(0, pathJson.ExitCode);
+        Assert.Equal("company", pathJson.Json.GetProperty("targetKind").GetString());
+        var first = pathJson.Json.GetProperty("paths")[0];
+        Assert.Equal(1, first.GetProperty("rank").GetInt32());
+        Assert.Equal(0.8, first.GetProperty("hops")[1].GetProperty("strength").GetDouble(), 3);
+        Assert.Equal("Bea Braun", first.GetProperty("ask").GetProperty("toName").GetString());
+
+        Assert.Equal(2, (await cli.RunAsync("path", "Ana Silva", "--max-hops", "9")).ExitCode);
+        Assert.Equal(2, (await cli.RunAsync("path", "Ana Silva", "--kind", "planet")).ExitCode);
+        var missing = await cli.RunAsync("path", "Nobody Here");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no contact", missing.Err);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.Json;
+using Rapport.Data.Tests.Support;
+using Rapport.Web;
+
+namespace Rapport.Cli.Tests;
+
+public class InsightsPageTest
+{
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task InsightsPage_ShowsTheTablesWithoutScript_ServesItsLibraries_AndTheGraphApi(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var cli = new CliRunner(db);
+        await cli.RunAsync("contact", "add", "--name", "Bea Braun", "--company", "Globex", "--industry", "software");
+        await cli.RunAsync("contact", "add", "--name", "Ana Silva", "--company", "Acme & Co", "--title", "Lead Product Designer", "--industry", "design");
+        for (var i = 0; i < 4; i++) await cli.RunAsync("log", "Bea Braun", "--channel", "call", "--direction", "mutual", "--date", $"2026-{6 + i:D2}-02");
+        await cli.RunAsync("link", "Bea Braun", "Ana Silva", "--strength", "0.7");
+        var port = FreePort();
+        await using var app = RapportWebHost.Build(new WebOptions(db.Target, new TestClock(new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc))) { Urls = $"http://127.0.0.1:{port}" });
+        await app.StartAsync(ct);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        var response = await http.GetAsync("/insights", ct);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.Content.ReadAsStringAsync(ct);
+        foreach (var caption in new[] { "Your ties by strength", "Against the target shape", "Tiers against their capacity", "Blau index", "Brokerage over your", "Communities: lasting relationships", "Ties to activate for opportunities", "Dormant ties, highest reconnect priority first" })
+            Assert.Contains(caption, page);
+        Assert.Contains("<table>", page);
+        Assert.Contains("id=\"insights-data\"", page);
+        Assert.Contains("/lib/cytoscape.min.js?v=", page);
+        Assert.Contains("/lib/chart.umd.min.js?v=", page);
+
+        var paths = await http.GetStringAsync("/insights?to=Ana%20Silva", ct);
+        Assert.Contains("Warm paths to Ana Silva", paths);
+        Assert.Contains("You → Bea Braun → Ana Silva", paths);
+        Assert.Contains("Introduction to Ana Silva?", paths);
+        var unknown = await http.GetStringAsync("/insights?to=Nobody%20Known", ct);
+        Assert.Contains("role=\"alert\"", unknown);
+
+        foreach (var asset in new[] { "/lib/cytoscape.min.js", "/lib/chart.umd.min.js", "/js/insights.js", "/css/insights.css" })
+        {
+            var r = await http.GetAsync(asset, ct);
+            Assert.True(r.StatusCode == HttpStatusCode.OK, $"{asset}: {r.StatusCode}");
+            Assert.True((await r.Content.ReadAsByteArrayAsync(ct)).Length > 100, asset);
+        }
+
+        using var graph = JsonDocument.Parse(await http.GetStringAsync("/api/v1/insights/graph", ct));
+        var nodes = graph.RootElement.GetProperty("nodes");
+        Assert.Equal(2, nodes.GetArrayLength());
+        Assert.Equal("Bea Braun", nodes[0].GetProperty("name").GetString());
+        Assert.Equal("inner", nodes[0].GetProperty("tier").GetString());
+        Assert.Equal(1, graph.RootElement.GetProperty("edges").GetArrayLength());
+        Assert.False(graph.RootElement.GetProperty("edges")[0].GetProperty("inferred").GetBoolean());
+        Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/v1/insights/graph?limit=0", ct)).StatusCode);
+        using var report = JsonDocument.Parse(await http.GetStringAsync("/api/v1/insights", ct));
+        Assert.Equal(2, report.RootElement.GetProperty("contacts").GetInt32());
+        using var api = JsonDocument.Parse(await http.GetStringAsync("/api/v1/insights/paths?to=Acme%20%26%20Co", ct));
+        Assert.Equal("company", api.RootElement.GetProperty("targetKind").GetString());
+        await app.StopAsync(ct);
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}

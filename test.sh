@@ -9,6 +9,8 @@ pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || tr
 [ -x "${pg_bin:-}/initdb" ] || need_install+=(postgresql)
 [ -x /usr/bin/chromium ] || need_install+=(chromium)
 command -v wrk >/dev/null 2>&1 || need_install+=(wrk)
+# The web build restores its front-end packages with npm ci (src/Rapport.Web/client).
+command -v npm >/dev/null 2>&1 || need_install+=(npm)
 if [ ${#need_install[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     echo "Installing ${need_install[*]} from Debian's packages..."

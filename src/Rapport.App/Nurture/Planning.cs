@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.App.Common;
 using Rapport.App.Contacts;
 using Rapport.Data;
+using Rapport.Domain.Events;
 using Rapport.Domain.Goals;
 using Rapport.Domain.Invitations;
 using Rapport.Domain.Nurture;
@@ -157,23 +158,30 @@ public sealed class InvitationService(RapportDbContext db, TimeProvider clock)
         if (request.Minutes is < 1 or > 7 * 24 * 60) throw new InputException("minutes", "minutes: how long it takes, 1 to 10080");
         var at = Input.ParseInstant("at", request.At);
         long? from = request.From is null ? null : (await ContactResolver.ResolveAsync(db, request.From, "from", ct)).Id;
+        var attendees = new List<long>();
+        foreach (var who in request.Attendees) attendees.Add((await ContactResolver.ResolveAsync(db, who, "attendee", ct)).Id);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         var invitation = new Invitation(request.Title.Trim(), at, request.Minutes) { FromContactId = from };
+        if (attendees.Count > 0)
+        {
+            // Who will be there is kept as the invitation's event with its attendees, so later advice sees them too.
+            var ev = new NetworkEvent(invitation.Title, EventKind.Other, at) { EndsAt = at.AddMinutes(request.Minutes), MinutesSpent = request.Minutes };
+            db.Events.Add(ev);
+            await db.SaveChangesAsync(ct);
+            foreach (var id in attendees.Distinct()) db.Attendances.Add(new Attendance(ev.Id, id, met: false));
+            invitation.EventId = ev.Id;
+        }
         db.Invitations.Add(invitation);
         await db.SaveChangesAsync(ct);
-        if (request.Attendees.Count > 0)
-        {
-            // Attendees are stored as a note-free list on the invitation's event when it has one; here they only inform the advice.
-            var attendees = new List<long>();
-            foreach (var who in request.Attendees) attendees.Add((await ContactResolver.ResolveAsync(db, who, "attendee", ct)).Id);
-            return (await ViewsAsync([invitation.Id], attendees, ct)).Single();
-        }
-        return (await ViewsAsync([invitation.Id], null, ct)).Single();
+        await tx.CommitAsync(ct);
+        return (await ViewsAsync([invitation.Id], ct)).Single();
     }
 
     public async Task<IReadOnlyList<InvitationView>> ListAsync(bool all, CancellationToken ct)
     {
         var ids = await db.Invitations.AsNoTracking().Where(i => all || i.Decision == InvitationDecision.Pending).Select(i => i.Id).ToListAsync(ct);
-        return await ViewsAsync(ids, null, ct);
+        return await ViewsAsync(ids, ct);
     }
 
     public async Task<InvitationView> DecideAsync(long id, string decision, string? reason, CancellationToken ct)
@@ -186,13 +194,15 @@ public sealed class InvitationService(RapportDbContext db, TimeProvider clock)
         };
         var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == id, ct)
             ?? throw new InputException("id", $"id: no invitation #{id}; `rapport invitation list --all` shows them");
-        var advice = (await ViewsAsync([id], null, ct)).Single();
+        var advice = (await ViewsAsync([id], ct)).Single();
         invitation.Decide(d, string.IsNullOrWhiteSpace(reason) ? advice.Advice : reason.Trim(), clock.GetUtcNow().UtcDateTime);
+        if (invitation.EventId is { } eventId && await db.Events.FirstOrDefaultAsync(e => e.Id == eventId, ct) is { } ev)
+            ev.Attending = d == InvitationDecision.Accepted;
         await db.SaveChangesAsync(ct);
-        return (await ViewsAsync([id], null, ct)).Single();
+        return (await ViewsAsync([id], ct)).Single();
     }
 
-    private async Task<IReadOnlyList<InvitationView>> ViewsAsync(IReadOnlyCollection<long> ids, IReadOnlyList<long>? attendees, CancellationToken ct)
+    private async Task<IReadOnlyList<InvitationView>> ViewsAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
     {
         var invitations = await db.Invitations.AsNoTracking().Where(i => ids.Contains(i.Id)).OrderBy(i => i.At).ToListAsync(ct);
         if (invitations.Count == 0) return [];
@@ -210,7 +220,7 @@ public sealed class InvitationService(RapportDbContext db, TimeProvider clock)
         {
             var weekStart = DateOnly.FromDateTime(inv.At).AddDays(-(((int)inv.At.DayOfWeek + 6) % 7));
             var committed = accepted.Where(a => a.Id != inv.Id && DateOnly.FromDateTime(a.At) >= weekStart && DateOnly.FromDateTime(a.At) < weekStart.AddDays(7)).Sum(a => a.Minutes);
-            var who = (attendees ?? []).Concat(eventAttendees.GetValueOrDefault(inv.Id) ?? []).Distinct().ToList();
+            var who = eventAttendees.GetValueOrDefault(inv.Id) ?? [];
             var label = inv.FromContactId is { } f && standings.TryGetValue(f, out var st) ? Enum.GetValues<TieLabel>().First(l => l.ToWire() == st.Label) : (TieLabel?)null;
             var advice = InvitationAdvisor.Advise(new InvitationInput(inv.Title, inv.At, inv.Minutes, inv.FromContactId, who), snapshot.Input.Goals, people, committed, snapshot.Settings, label);
             views.Add(new InvitationView(inv.Id, inv.Title, inv.At, inv.Minutes, inv.FromContactId,

@@ -498,16 +498,33 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             foreach (var r in rows) existing.TryAdd(r.ExternalKey!, (r.Id, r.OccurredAt, r.Channel, r.Direction, r.Notes, r.Deleted));
         }
 
-        var seen = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Several versions of one event in a file (iTIP requests, replies and updates share a UID): the last one wins,
+        // with everyone who appears in any of them.
+        var groups = new Dictionary<string, (ImportedInteraction Latest, List<ImportedParticipant> People, long FirstLine)>(StringComparer.Ordinal);
+        var order = new List<string>();
         foreach (var (i, key) in keyed)
         {
-            var label = Fit(i.Subject, 80) ?? $"{i.Kind} on {i.OccurredAtUtc:yyyy-MM-dd}".ToLowerInvariant();
-            if (seen.TryGetValue(key, out var firstLine))
+            if (groups.TryGetValue(key, out var g))
             {
-                _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Unchanged, null, [$"the same as line {firstLine}"]));
+                var people = g.People;
+                foreach (var p in i.Participants)
+                {
+                    if (!people.Any(q => SameParticipant(p, q))) people.Add(p);
+                }
+                groups[key] = (i with { Participants = people }, people, g.FirstLine);
+                var label0 = Fit(i.Subject, 80) ?? $"{i.Kind} on {i.OccurredAtUtc:yyyy-MM-dd}".ToLowerInvariant();
+                _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label0, ImportOutcome.Merged, null, [$"another version of line {g.FirstLine}"]));
                 continue;
             }
-            seen[key] = i.SourceLine;
+            groups[key] = (i, [.. i.Participants], i.SourceLine);
+            order.Add(key);
+        }
+
+        foreach (var key in order)
+        {
+            var (latest, _, firstLine) = groups[key];
+            var i = latest with { SourceLine = firstLine };
+            var label = Fit(i.Subject, 80) ?? $"{i.Kind} on {i.OccurredAtUtc:yyyy-MM-dd}".ToLowerInvariant();
             if (i.Cancelled)
             {
                 _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null, ["cancelled: it did not happen"]));
@@ -556,6 +573,10 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         }
         return plans;
     }
+
+    private static bool SameParticipant(ImportedParticipant a, ImportedParticipant b) =>
+        a.Email is not null && string.Equals(a.Email, b.Email, StringComparison.OrdinalIgnoreCase)
+        || a.Email is null && b.Email is null && string.Equals(a.ProfileUrl ?? a.Name, b.ProfileUrl ?? b.Name, StringComparison.OrdinalIgnoreCase);
 
     private ContactDraft? Resolve(ImportedParticipant p)
     {

@@ -35,6 +35,7 @@ public sealed class IntroGraph
         _untrusted = untrusted;
         _ids = ids;
         _names = names;
+        foreach (var e in egoStrengths) MaxEgoStrength = Math.Max(MaxEgoStrength, e);
         _idsAscending = true;
         for (var i = 1; i < ids.Length; i++)
         {
@@ -198,6 +199,9 @@ public sealed class IntroGraph
     internal float[] Strengths => _strengths;
     internal float[] EgoStrengths => _egoStrengths;
     internal bool[] Untrusted => _untrusted;
+
+    /// <summary>Your strongest tie to any contact: no path can start stronger, which bounds every search.</summary>
+    internal float MaxEgoStrength { get; }
 
     internal PathWorkspace RentWorkspace() => _workspaces.TryTake(out var ws) ? ws : new PathWorkspace(NodeCount);
 

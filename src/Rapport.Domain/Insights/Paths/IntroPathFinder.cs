@@ -172,6 +172,9 @@ public static class IntroPathFinder
         // The best way found so far to leave the spur node: first contact, its next contact, and that contact's layer.
         private bool _fromEgo;
         private float _bestScore;
+
+        // The strongest first step out of the spur node: a partial product times this bounds every path it can complete.
+        private float _maxFirst;
         private int _bestFirst;
         private int _bestNext;
         private int _bestNextLayer;
@@ -220,9 +223,11 @@ public static class IntroPathFinder
             foreach (var r in root) ws.BannedStamp[r] = run;
 
             _fromEgo = root.Length == 0;
+            _maxFirst = _minEdge;
             if (_fromEgo)
             {
                 foreach (var b in bannedNext) ws.SpurStamp[b] = run;
+                _maxFirst = Math.Max(_graph.MaxEgoStrength, _minEdge);
             }
             else
             {
@@ -232,6 +237,7 @@ public static class IntroPathFinder
                     var v = _neighbours[e];
                     if (ws.BannedStamp[v] == run || bannedNext.Contains(v)) continue;
                     var strength = Math.Max(_strengths[e], _minEdge);
+                    if (strength > _maxFirst) _maxFirst = strength;
                     if (ws.SpurStamp[v] != run || ws.SpurStrength[v] < strength)
                     {
                         ws.SpurStamp[v] = run;
@@ -317,13 +323,13 @@ public static class IntroPathFinder
                 foreach (var u in frontier)
                 {
                     var value = bestPrev[u];
-                    if (value < _bestScore) break;
+                    if (value * _maxFirst < _bestScore) break;
                     for (var e = _offsets[u]; e < _offsets[u + 1]; e++)
                     {
                         var v = _neighbours[e];
                         if (_untrusted[v] || ws.TargetStamp[v] == query || ws.BannedStamp[v] == run) continue;
                         var candidate = value * Math.Max(_strengths[e], _minEdge);
-                        if (candidate < _bestScore) continue;
+                        if (candidate * _maxFirst < _bestScore) continue;
                         TryFirst(v, u, r - 1, candidate);
                         if (!store) continue;
                         if (stamp![v] == run)

@@ -1,0 +1,65 @@
+using BenchmarkDotNet.Attributes;
+using Rapport.App.Insights;
+using Rapport.Bench.Scenarios;
+using Rapport.Data.Storage;
+
+namespace Rapport.Bench.Insights;
+
+/// <summary>
+/// `rapport insights` over the 20,000-contact demo network (DESIGN.md §5: ≤ 200 ms), on a private copy of the
+/// scenario file. Three timings: the whole use case (load the network from SQLite through the nurture loader, infer
+/// links, measure strength now and a year ago, then every engine), the load alone, and the engines alone over a
+/// network already in memory. Setup runs the use case once, so the stored aggregates exist (as after any demo
+/// write or import) and are not rebuilt inside a timed call.
+/// </summary>
+[RapportJob(warmupCount: 1, iterationCount: 7)]
+[MemoryDiagnoser]
+public class InsightsBenchmark
+{
+    private string _file = "";
+    private RapportStore? _store;
+    private InsightsNetwork? _network;
+
+    [GlobalSetup]
+    public void Setup() => SetupAsync().GetAwaiter().GetResult();
+
+    private async Task SetupAsync()
+    {
+        var scenario = await ScenarioFiles.EnsureAsync(20_000);
+        _file = Path.Combine(ScenarioFiles.CacheFolder, $"bench-insights-{Environment.ProcessId}.db");
+        ScenarioFiles.DeleteDatabase(_file);
+        File.Copy(scenario.Path, _file);
+        _store = new RapportStore(DbTarget.Sqlite(_file));
+        await using var db = _store.Open();
+        var report = await new BuildInsights(db, BenchClock.Instance).ExecuteAsync(default);
+        _network = await InsightsNetwork.LoadAsync(db, BenchClock.Now, default);
+        Console.WriteLine($"// insights setup: {report.Contacts} contacts, {report.Links.Entered} links entered, {report.Links.Inferred} inferred, " +
+            $"{report.Returns.Events.Count} events, {report.JobLeads.Count} job leads, {report.Reconnect.Count} to revive");
+    }
+
+    [Benchmark(Description = "insights, 20k demo network: load + engines")]
+    public async Task<InsightsReport> Insights()
+    {
+        await using var db = _store!.Open();
+        return await new BuildInsights(db, BenchClock.Instance).ExecuteAsync(default);
+    }
+
+    [Benchmark(Description = "insights, 20k demo network: load only")]
+    public async Task<int> Load()
+    {
+        await using var db = _store!.Open();
+        return (await InsightsNetwork.LoadAsync(db, BenchClock.Now, default)).Contacts.Count;
+    }
+
+    [Benchmark(Description = "insights, 20k demo network: engines only")]
+    public InsightsReport Engines() => BuildInsights.Analyze(_network!);
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _network = null;
+        _store = null;
+        ScenarioFiles.DeleteDatabase(_file);
+        GC.Collect();
+    }
+}

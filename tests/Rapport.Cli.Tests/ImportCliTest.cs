@@ -1,0 +1,234 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Rapport.Data.Tests.Support;
+using Rapport.Web;
+
+namespace Rapport.Cli.Tests;
+
+public sealed class ImportCliTest : IDisposable
+{
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("rapport-cli-import-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private const string Connections =
+        "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" +
+        "Ana,Silva,https://www.linkedin.com/in/ana-silva,ana@example.org,Acme,Engineer,04 Jul 2023\n" +
+        "Bruno,Costa,https://www.linkedin.com/in/bruno-costa,,Globex,Designer,22 Dec 2025\n";
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        return path;
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Import_DryRunThenImportThenAgain_ReportsNewThenUnchanged(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var cli = new CliRunner(db);
+        var file = Write("Connections.csv", Connections);
+
+        var dry = await cli.RunAsync("import", "linkedin", file, "--dry-run");
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Contains("nothing was written", dry.Out);
+        Assert.Contains("contacts:     2 new", dry.Out);
+        Assert.Equal("[]", (await cli.RunAsync("contact", "list", "--json")).Out.Trim());
+
+        var real = await cli.RunAsync("import", "auto", file, "--json");
+        Assert.Equal(0, real.ExitCode);
+        Assert.Equal(2, real.Json.GetProperty("contacts").GetProperty("new").GetInt32());
+        Assert.Equal("linkedin", real.Json.GetProperty("format").GetString());
+
+        var again = await cli.RunAsync("import", "linkedin", file);
+        Assert.Contains("contacts:     0 new, 0 updated, 0 merged, 2 unchanged", again.Out);
+        var show = await cli.RunAsync("contact", "show", "ana@example.org", "--json");
+        Assert.Equal("Acme", show.Json.GetProperty("company").GetString());
+    }
+
+    [Fact]
+    public async Task BadFile_ExitsWith2_NamingFileLineAndColumn_AndWritesNothing()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        var file = Write("Connections.csv", Connections + "Carla,Dias,https://www.linkedin.com/in/carla,,Initech,CEO,31 Fbr 2024\n");
+
+        var r = await cli.RunAsync("import", "linkedin", file);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Matches($@"^error: {System.Text.RegularExpressions.Regex.Escape(file)}:4:\d+: expected a date like ""22 Dec 2025"" in ""Connected On"", got ""31 Fbr 2024""", r.Err);
+        Assert.Equal("[]", (await cli.RunAsync("contact", "list", "--json")).Out.Trim());
+
+        var unknown = await cli.RunAsync("import", "auto", Write("notes.txt", "just some text\n"));
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("expected a LinkedIn export, Google or Outlook CSV, vCard, iCalendar or mbox file", unknown.Err);
+        var missing = await cli.RunAsync("import", "vcard", Path.Combine(_dir.FullName, "nope.vcf"));
+        Assert.Equal(2, missing.ExitCode);
+        var badFormat = await cli.RunAsync("import", "excel", file);
+        Assert.Equal(2, badFormat.ExitCode);
+        Assert.Contains("expected one of", badFormat.Err);
+    }
+
+    [Fact]
+    public async Task Progress_IsShownOnStderr_WhenAsked()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        var sb = new StringBuilder("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+        for (var i = 0; i < 20000; i++) sb.Append(System.Globalization.CultureInfo.InvariantCulture, $"Person,Number{i},https://www.linkedin.com/in/p{i},,Co{i % 50},Role,04 Jul 2023\n");
+        var file = Write("Connections.csv", sb.ToString());
+
+        var quiet = await cli.RunAsync("import", "linkedin", file, "--dry-run");
+        var loud = await cli.RunAsync("import", "linkedin", file, "--progress");
+
+        Assert.Equal("", quiet.Err);
+        Assert.Equal(0, loud.ExitCode);
+        Assert.Matches(@"20,000 rows, [\d,]+ rows/s, 100% in \d+\.\d s", loud.Err);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task ExportBackupRestore_ThroughTheCommandLine_GiveIdenticalExports(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var cli = new CliRunner(db);
+        Assert.Equal(0, (await cli.RunAsync("demo", "--contacts", "40", "--seed", "2")).ExitCode);
+        await cli.RunAsync("import", "linkedin", Write("Connections.csv", Connections));
+        var json = Path.Combine(_dir.FullName, "network.json");
+        Assert.Equal(0, (await cli.RunAsync("backup", json)).ExitCode);
+        var vcard = await cli.RunAsync("export", "vcard");
+        Assert.StartsWith("BEGIN:VCARD\r\nVERSION:4.0\r\n", vcard.Out);
+        Assert.Contains("FN:Ana Silva\r\n", vcard.Out);
+        var csvFile = Path.Combine(_dir.FullName, "contacts.csv");
+        Assert.Equal(0, (await cli.RunAsync("export", "csv", "-o", csvFile)).ExitCode);
+        var export1 = (await cli.RunAsync("export", "json")).Out;
+        Assert.Equal(File.ReadAllText(json), export1);
+
+        await using var empty = await TestDatabase.CreateAsync(provider);
+        var target = new CliRunner(empty);
+        var restore = await target.RunAsync("restore", json);
+        Assert.Equal(0, restore.ExitCode);
+        Assert.Contains("Restored", restore.Out);
+        Assert.Equal(export1, (await target.RunAsync("export", "json")).Out);
+        Assert.Equal(vcard.Out, (await target.RunAsync("export", "vcard")).Out);
+
+        var again = await target.RunAsync("restore", json);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("restore needs an empty database", again.Err);
+
+        // The CSV export imports back into a new database with the same people.
+        var people = (await cli.RunAsync("contact", "list", "--json")).Json.GetArrayLength();
+        await using var third = await TestDatabase.CreateAsync(provider);
+        var reimport = await new CliRunner(third).RunAsync("import", "csv", csvFile, "--json");
+        Assert.Equal(0, reimport.ExitCode);
+        var counts = reimport.Json.GetProperty("contacts");
+        Assert.Equal(people, counts.GetProperty("new").GetInt32() + counts.GetProperty("merged").GetInt32());
+        Assert.Equal(0, counts.GetProperty("rejected").GetInt32());
+    }
+
+    [Fact]
+    public async Task SqliteBackup_IsAFileCopy_ThatRestoresIntoANewFile()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        await cli.RunAsync("import", "linkedin", Write("Connections.csv", Connections));
+        var file = Path.Combine(_dir.FullName, "rapport-backup.db");
+        var backup = await cli.RunAsync("backup", file);
+        Assert.Equal(0, backup.ExitCode);
+        Assert.Contains("(sqlite,", backup.Out);
+
+        await using var empty = await TestDatabase.CreateAsync("sqlite");
+        var target = new CliRunner(empty);
+        Assert.Equal(0, (await target.RunAsync("restore", file)).ExitCode);
+        Assert.Equal((await cli.RunAsync("export", "json")).Out, (await target.RunAsync("export", "json")).Out);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task DuplicatesMergeUnmerge_ThroughTheCommandLine(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var cli = new CliRunner(db);
+        await cli.RunAsync("import", "linkedin", Write("Connections.csv", Connections));
+        await cli.RunAsync("contact", "add", "--name", "Ana Silva", "--company", "ACME Inc", "--email", "ana.silva@home.example");
+        await cli.RunAsync("log", "ana.silva@home.example", "--channel", "call", "--note", "catch-up");
+
+        var dups = await cli.RunAsync("contact", "duplicates", "--json");
+        Assert.Equal(0, dups.ExitCode);
+        var pair = Assert.Single(dups.Json.EnumerateArray());
+        Assert.True(pair.GetProperty("confidence").GetDouble() >= 0.9);
+
+        var merge = await cli.RunAsync("contact", "merge", "ana@example.org", "ana.silva@home.example");
+        Assert.Equal(0, merge.ExitCode);
+        var mergeId = System.Text.RegularExpressions.Regex.Match(merge.Out, @"unmerge (\d+)").Groups[1].Value;
+        var show = await cli.RunAsync("contact", "show", "ana@example.org", "--json");
+        Assert.Equal(["ana@example.org", "ana.silva@home.example"], show.Json.GetProperty("emails").EnumerateArray().Select(e => e.GetString()));
+        var anaId = show.Json.GetProperty("id").GetInt64();
+        Assert.Equal(anaId, (await cli.RunAsync("contact", "show", "ana.silva@home.example", "--json")).Json.GetProperty("id").GetInt64());
+
+        var unmerge = await cli.RunAsync("contact", "unmerge", mergeId);
+        Assert.Equal(0, unmerge.ExitCode);
+        var back = await cli.RunAsync("contact", "show", "ana.silva@home.example", "--json");
+        Assert.Equal(0, back.ExitCode);
+        Assert.NotEqual(anaId, back.Json.GetProperty("id").GetInt64());
+        Assert.Equal(["ana@example.org"], (await cli.RunAsync("contact", "show", "ana@example.org", "--json")).Json.GetProperty("emails").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(2, (await cli.RunAsync("contact", "unmerge", mergeId)).ExitCode);
+        Assert.Equal(2, (await cli.RunAsync("contact", "merge", "ana@example.org", "ana@example.org")).ExitCode);
+    }
+
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Feed_CreateServesTheCalendar_RevokeStopsIt(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var cli = new CliRunner(db);
+        await cli.RunAsync("contact", "add", "--name", "Zoë Ångström", "--email", "zoe@example.org");
+        await using (var ctx = new Data.Storage.RapportStore(db.Target).Open())
+        {
+            var zoe = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(ctx.Contacts, TestContext.Current.CancellationToken);
+            ctx.Reminders.Add(new Domain.Reminders.Reminder(zoe.Id, new DateOnly(2026, 11, 25), "Send the deck, with notes; thanks"));
+            await ctx.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        var created = await cli.RunAsync("feed", "create", "--label", "phone", "--json");
+        Assert.Equal(0, created.ExitCode);
+        var path = created.Json.GetProperty("path").GetString()!;
+        var id = created.Json.GetProperty("id").GetInt64();
+        Assert.Matches(@"^/feeds/[A-Za-z0-9_-]{43}\.ics$", path);
+        var list = await cli.RunAsync("feed", "list");
+        Assert.Contains("phone", list.Out);
+        Assert.DoesNotContain(path[7..^4], list.Out);
+
+        var port = FreePort();
+        await using var app = RapportWebHost.Build(new WebOptions(db.Target, new FixedClock(new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc))) { Urls = $"http://127.0.0.1:{port}" });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        var response = await http.GetAsync(path, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/calendar", response.Content.Headers.ContentType?.MediaType);
+        var ics = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics);
+        Assert.Contains("SUMMARY:Follow up with Zoë Ångström\r\n", ics);
+        Assert.Contains("DTSTART;VALUE=DATE:20261125\r\n", ics);
+        Assert.Contains("DESCRIPTION:Send the deck\\, with notes\\; thanks\r\n", ics);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/feeds/not-a-token.ics", TestContext.Current.CancellationToken)).StatusCode);
+
+        Assert.Equal(0, (await cli.RunAsync("feed", "revoke", id.ToString(System.Globalization.CultureInfo.InvariantCulture))).ExitCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(2, (await cli.RunAsync("feed", "revoke", "999")).ExitCode);
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static int FreePort()
+    {
+        using var l = new TcpListener(IPAddress.Loopback, 0);
+        l.Start();
+        return ((IPEndPoint)l.LocalEndpoint).Port;
+    }
+}

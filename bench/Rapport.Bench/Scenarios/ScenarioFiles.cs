@@ -32,8 +32,9 @@ public static class ScenarioFiles
         }
     }
 
+    /// <summary>The file of a scenario; its name carries the schema version, so a newer schema never reuses an older file.</summary>
     public static string PathFor(int contacts, int seed = DefaultSeed) =>
-        System.IO.Path.Combine(CacheFolder, $"demo-{contacts}-seed{seed}.db");
+        System.IO.Path.Combine(CacheFolder, $"demo-{contacts}-seed{seed}-v{MigrationRunner.Available(DbProvider.Sqlite)[^1].Version}.db");
 
     /// <summary>The scenario file for this size and seed, written now unless it is already there (or <paramref name="fresh"/>).</summary>
     public static async Task<ScenarioWrite> EnsureAsync(int contacts, int seed = DefaultSeed, bool fresh = false, CancellationToken ct = default)

@@ -24,7 +24,7 @@ public class ServeTest
         var health = await http.GetAsync("/health", TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         Assert.Contains("\"status\":\"ok\"", await health.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
-        var page = await http.GetStringAsync("/", TestContext.Current.CancellationToken);
+        var page = await http.GetStringAsync("/people", TestContext.Current.CancellationToken);
         Assert.Contains("Zoë Ångström", page);
         Assert.Contains("Łódź Labs", page);
         var css = await http.GetAsync("/css/site.css", TestContext.Current.CancellationToken);

@@ -8,6 +8,7 @@ public class PagesTest(WebAppFixture app)
 {
     public static readonly TheoryData<string, string> MainPages = new()
     {
+        { "today", "/" },
         { "people", "/people" },
         { "organizations", "/organizations" },
         { "events", "/events" },

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.App.Common;
 using Rapport.App.Contacts;
 using Rapport.Data;
 
@@ -17,6 +18,13 @@ public sealed record PeopleRequest
     public string? Tag { get; init; }
     public LastContactFilter LastContact { get; init; }
 
+    /// <summary>A tier (inner, close, active, network, acquaintance) or a label (strong, medium, weak, dormant, long-dormant).</summary>
+    public string? Tier { get; init; }
+    public string? Label { get; init; }
+
+    /// <summary>name (default), strength (strongest first), lapse (most overdue first) or last (latest contact first).</summary>
+    public string? Sort { get; init; }
+
     /// <summary>Only these contacts (from a ranking computed elsewhere, e.g. a tier or label); null for all.</summary>
     public IReadOnlyCollection<long>? OnlyIds { get; init; }
 
@@ -27,7 +35,10 @@ public sealed record PeopleRequest
 }
 
 /// <summary>One row of the People list.</summary>
-public sealed record PersonRow(long Id, string Name, string? Title, string? Company, string? City, IReadOnlyList<string> Categories, IReadOnlyList<string> Tags, DateTime? LastInteraction);
+public sealed record PersonRow(long Id, string Name, string? Title, string? Company, string? City, IReadOnlyList<string> Categories, IReadOnlyList<string> Tags, DateTime? LastInteraction)
+{
+    public Nurture.ContactStanding? Standing { get; init; }
+}
 
 /// <summary>A page of people and how many matched in all.</summary>
 public sealed record PeoplePage(IReadOnlyList<PersonRow> Rows, int Total, int Page, int PageSize)
@@ -41,8 +52,28 @@ public sealed record PeopleFacets(IReadOnlyList<string> Categories, IReadOnlyLis
 /// <summary>Lists people for the People page: one query for the page of rows, one for their last interaction.</summary>
 public static class PeopleQuery
 {
-    public static async Task<PeoplePage> ListAsync(RapportDbContext db, PeopleRequest r, TimeProvider clock, CancellationToken ct)
+    public static readonly IReadOnlyList<string> Sorts = ["name", "strength", "lapse", "last"];
+
+    /// <summary>A page of people; <paramref name="standings"/> (from the nurture engine) gives tiers, labels and the strength and lapse orders.</summary>
+    public static async Task<PeoplePage> ListAsync(RapportDbContext db, PeopleRequest r, TimeProvider clock, IReadOnlyDictionary<long, Nurture.ContactStanding>? standings, CancellationToken ct)
     {
+        var sort = string.IsNullOrWhiteSpace(r.Sort) ? "name" : r.Sort.Trim().ToLowerInvariant();
+        if (!Sorts.Contains(sort)) throw new InputException("sort", $"sort: one of {string.Join(", ", Sorts)}, not '{r.Sort}'");
+        if (standings is not null)
+        {
+            var tier = Blank(r.Tier);
+            var label = Blank(r.Label);
+            if (tier is not null || label is not null)
+                r = r with { OnlyIds = standings.Values.Where(s => (tier is null || s.Tier == tier) && (label is null || s.Label == label)).Select(s => s.ContactId).ToHashSet() };
+            var values = standings.Values;
+            r = sort switch
+            {
+                "strength" => r with { Order = values.OrderByDescending(s => s.Strength).ThenBy(s => s.ContactId).Select(s => s.ContactId).ToList() },
+                "lapse" => r with { Order = values.OrderByDescending(s => s.Lapse ?? double.MinValue).ThenBy(s => s.ContactId).Select(s => s.ContactId).ToList() },
+                "last" => r with { Order = values.OrderByDescending(s => s.LastInteraction ?? DateTime.MinValue).ThenBy(s => s.ContactId).Select(s => s.ContactId).ToList() },
+                _ => r,
+            };
+        }
         var q = ContactQueries.Filter(db, new ContactFilter { Search = r.Search, Category = r.Category, City = r.City, Industry = r.Industry, Tag = r.Tag });
         if (r.LastContact != LastContactFilter.Any)
         {
@@ -91,10 +122,12 @@ public static class PeopleQuery
             return new PersonRow(c.Id, c.DisplayName, c.Title, c.Company, c.City,
                 c.Categories.Select(x => x.Category).Order(StringComparer.Ordinal).ToList(),
                 c.Tags.Select(x => x.Tag).Order(StringComparer.Ordinal).ToList(),
-                last.TryGetValue(c.Id, out var l) ? l : null);
+                last.TryGetValue(c.Id, out var l) ? l : null) { Standing = standings?.GetValueOrDefault(c.Id) };
         }).ToList();
         return new PeoplePage(rows, total, page, size);
     }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim().ToLowerInvariant();
 
     public static async Task<PeopleFacets> FacetsAsync(RapportDbContext db, CancellationToken ct)
     {

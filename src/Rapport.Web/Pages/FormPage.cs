@@ -1,6 +1,11 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
 using Rapport.App.Common;
+using Rapport.App.Nurture;
+using Rapport.Data;
 
 namespace Rapport.Web.Pages;
 
@@ -44,6 +49,16 @@ public abstract class FormPage : PageModel
             TempData["UndoKind"] = undoKind;
             TempData["UndoId"] = undoId.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
+    }
+
+    /// <summary>After any form post, the cached plan and standings are rebuilt on the next read, so every page shows the change.</summary>
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(next);
+        await next();
+        if (HttpMethods.IsPost(context.HttpContext.Request.Method) && context.HttpContext.RequestServices.GetService<PlanCache>() is { } cache)
+            cache.Invalidate(context.HttpContext.RequestServices.GetRequiredService<RapportDbContext>().AccountId);
     }
 
     /// <summary>Back to where the user was when the return address is local, else to <paramref name="fallback"/>.</summary>

@@ -1,12 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Rapport.App.Common;
+using Rapport.App.Nurture;
 using Rapport.App.People;
 using Rapport.Data;
 
 namespace Rapport.Web.Pages.People;
 
 /// <summary>People: search, filters, sort, and bulk tag and edit with checkboxes.</summary>
-public sealed class IndexModel(RapportDbContext db, TimeProvider clock) : FormPage
+public sealed class IndexModel(RapportDbContext db, TimeProvider clock, PlanCache cache) : FormPage
 {
     [BindProperty(SupportsGet = true, Name = "q")] public string? Query { get; set; }
     [BindProperty(SupportsGet = true)] public string? Category { get; set; }
@@ -15,6 +16,8 @@ public sealed class IndexModel(RapportDbContext db, TimeProvider clock) : FormPa
     [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
     [BindProperty(SupportsGet = true)] public string? Last { get; set; }
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Tier { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Label { get; set; }
     [BindProperty(SupportsGet = true, Name = "p")] public int PageNumber { get; set; } = 1;
 
     [BindProperty] public List<long> Ids { get; set; } = [];
@@ -29,6 +32,11 @@ public sealed class IndexModel(RapportDbContext db, TimeProvider clock) : FormPa
         ("", "Any time"), ("30", "In the last 30 days"), ("90", "In the last 90 days"), ("365", "In the last year"),
         ("over-90", "Not for 90 days"), ("over-365", "Not for a year"), ("never", "Never"),
     ];
+
+    public static readonly IReadOnlyList<string> Tiers = ["inner", "close", "active", "network", "acquaintance"];
+    public static readonly IReadOnlyList<string> Labels = ["strong", "medium", "weak", "dormant", "long-dormant"];
+    public static readonly IReadOnlyList<(string Value, string Text)> SortOptions =
+        [("name", "Name"), ("strength", "Strength, strongest first"), ("lapse", "Lapse, most overdue first"), ("last", "Last contact, latest first")];
 
     public static readonly IReadOnlyList<(string Value, string Text)> BulkActions =
     [
@@ -73,16 +81,27 @@ public sealed class IndexModel(RapportDbContext db, TimeProvider clock) : FormPa
             _ => LastContactFilter.Any,
         };
         Facets = await PeopleQuery.FacetsAsync(db, ct);
-        Result = await PeopleQuery.ListAsync(db, new PeopleRequest
+        var standings = await new PlanService(db, clock, cache).StandingsAsync(ct);
+        var request = new PeopleRequest
         {
-            Search = Query, Category = Category, City = City, Industry = Industry, Tag = Tag, LastContact = last, Page = PageNumber, PageSize = 100,
-        }, clock, ct);
+            Search = Query, Category = Category, City = City, Industry = Industry, Tag = Tag, LastContact = last, Tier = Tier, Label = Label, Sort = Sort,
+            Page = PageNumber, PageSize = 100,
+        };
+        try
+        {
+            Result = await PeopleQuery.ListAsync(db, request, clock, standings, ct);
+        }
+        catch (InputException e)
+        {
+            Fail(e, "filter");
+            Result = await PeopleQuery.ListAsync(db, request with { Sort = null }, clock, standings, ct);
+        }
     }
 
     /// <summary>The address of this list with one parameter changed, for paging.</summary>
     public string PageLink(int page)
     {
-        var q = new Dictionary<string, string?> { ["q"] = Query, ["category"] = Category, ["city"] = City, ["industry"] = Industry, ["tag"] = Tag, ["last"] = Last, ["sort"] = Sort, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var q = new Dictionary<string, string?> { ["q"] = Query, ["category"] = Category, ["city"] = City, ["industry"] = Industry, ["tag"] = Tag, ["last"] = Last, ["sort"] = Sort, ["tier"] = Tier, ["label"] = Label, ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture) };
         return Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/people", q.Where(kv => !string.IsNullOrEmpty(kv.Value)));
     }
 }

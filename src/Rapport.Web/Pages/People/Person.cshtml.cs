@@ -4,6 +4,7 @@ using Rapport.App.Common;
 using Rapport.App.Contacts;
 using Rapport.App.Exchanges;
 using Rapport.App.Interactions;
+using Rapport.App.Nurture;
 using Rapport.App.People;
 using Rapport.App.Trash;
 using Rapport.Data;
@@ -51,13 +52,23 @@ public sealed class PersonEdit
 }
 
 /// <summary>A person: profile, timeline, ledger, life events, standing, warm paths, and the forms to log and edit.</summary>
-public sealed class PersonModel(RapportDbContext db, TimeProvider clock) : FormPage
+public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCache cache) : FormPage
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public PersonForms Form { get; set; } = new();
     [BindProperty] public PersonEdit Edit { get; set; } = new();
 
     public PersonProfile Profile { get; private set; } = null!;
+
+    /// <summary>Strength, label, tier, next due and the why, from the nurture engine; null for a contact it has not seen yet.</summary>
+    public ContactStanding? Standing { get; private set; }
+
+    /// <summary>Warm introduction paths to this person: found at once in networks up to <see cref="AutoPathsUpTo"/> contacts, on request in bigger ones.</summary>
+    public App.Insights.WarmPathsResult? Paths { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "paths")] public bool WantPaths { get; set; }
+
+    public const int AutoPathsUpTo = 2000;
     public bool EditOpen { get; private set; }
 
     public static readonly IReadOnlyList<string> Directions = ["out", "in", "mutual"];
@@ -174,6 +185,9 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock) : FormP
         var p = await PersonQuery.LoadAsync(db, Id, clock, 100, ct);
         if (p is null) return false;
         Profile = p;
+        var standings = await new PlanService(db, clock, cache).StandingsAsync(ct);
+        Standing = standings.GetValueOrDefault(Id);
+        if (WantPaths || standings.Count <= AutoPathsUpTo) Paths = await new App.Insights.WarmPaths(db, clock).ToContactAsync(Id, ct: ct);
         if (fillEdit)
         {
             var c = p.Contact;

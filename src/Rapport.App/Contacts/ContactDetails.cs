@@ -16,8 +16,9 @@ public static class ContactDetails
     {
         await ContactQueries.LoadDetailsAsync(db, c, ct);
         var last = await ContactQueries.LastInteractionsAsync(db, [c.Id], ct);
-        var standings = await new PlanService(db, clock, cache).StandingsAsync(ct);
-        return ContactView.From(c, last.TryGetValue(c.Id, out var l) ? l : null).With(standings.GetValueOrDefault(c.Id));
+        var state = await new PlanService(db, clock, cache).StateAsync(ct);
+        var standing = state.Standings.GetValueOrDefault(c.Id);
+        return ContactView.From(c, last.TryGetValue(c.Id, out var l) ? l : null).With(standing is null ? null : Standings.Explain(state.Snapshot, standing));
     }
 
     public static async Task<IReadOnlyList<ContactView>> ListAsync(RapportDbContext db, ContactFilter filter, TimeProvider clock, CancellationToken ct, PlanCache? cache = null)

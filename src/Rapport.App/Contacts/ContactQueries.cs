@@ -85,7 +85,14 @@ public static class ContactQueries
         return rows.ToDictionary(r => r.ContactId, r => r.Last);
     }
 
-    public static async Task<List<Interaction>> TimelineAsync(RapportDbContext db, long contactId, int take, CancellationToken ct) =>
-        await db.Interactions.Where(i => i.Participants.Any(p => p.ContactId == contactId))
-            .OrderByDescending(i => i.OccurredAt).Take(take).Include(i => i.Participants).ToListAsync(ct);
+    /// <summary>
+    /// The contact's interactions, newest first. The query starts from the contact's participant rows (an IN list looked up by
+    /// key), not from the whole interaction table ordered by time with a per-row check, which SQLite would otherwise pick.
+    /// </summary>
+    public static async Task<List<Interaction>> TimelineAsync(RapportDbContext db, long contactId, int take, CancellationToken ct)
+    {
+        var ids = db.InteractionParticipants.Where(p => p.ContactId == contactId).Select(p => p.InteractionId);
+        return await db.Interactions.Where(i => ids.Contains(i.Id))
+            .OrderByDescending(i => i.OccurredAt).Take(take).Include(i => i.Participants).AsSplitQuery().ToListAsync(ct);
+    }
 }

@@ -33,7 +33,10 @@ public sealed record ContactStanding
 /// <summary>The parts of strength S (SCIENCE.md A).</summary>
 public sealed record StrengthParts(double Frequency, double Reciprocity, double Duration, double Embeddedness, double? Closeness, double Intensity);
 
-/// <summary>Standings of every contact in a snapshot: strength of each, then tiers by rank over the whole network.</summary>
+/// <summary>
+/// Standings of every contact in a snapshot: strength of each (the cheap measure, no words), then tiers by rank over the
+/// whole network. The plain-words why is written only for the contacts shown (<see cref="Explain"/>).
+/// </summary>
 public static class Standings
 {
     public static IReadOnlyDictionary<long, ContactStanding> Compute(NetworkSnapshot snapshot)
@@ -41,55 +44,72 @@ public static class Standings
         var s = snapshot.Settings;
         var now = snapshot.Now;
         var contacts = snapshot.Input.Contacts;
-        var results = new TieStrengthResult[contacts.Count];
+        var measures = new TieMeasure[contacts.Count];
         var candidates = new TierCandidate[contacts.Count];
         for (var i = 0; i < contacts.Count; i++)
         {
             var c = contacts[i];
             var stats = c.Stats ?? ContactStats.Empty(c.Id, s);
-            results[i] = stats.Strength(now, s, c.Mutuals, c.Closeness, c.KnownSince);
-            candidates[i] = new TierCandidate(c.Id, results[i].Strength, c.Pin, stats.TouchCount > 0);
+            measures[i] = stats.Measure(now, s, c.Mutuals, c.Closeness, c.KnownSince);
+            candidates[i] = new TierCandidate(c.Id, measures[i].Strength, c.Pin, stats.TouchCount > 0);
         }
         var tiers = Tiers.Assign(candidates, s);
 
-        var gives = new Dictionary<long, List<LedgerEntry>>();
+        var ledgers = new Dictionary<long, (int Gives, int Asks)>();
         foreach (var e in snapshot.Input.Ledger)
-            (gives.TryGetValue(e.ContactId, out var l) ? l : gives[e.ContactId] = []).Add(e);
+        {
+            if (!GiveAskLedger.Counts(e) || !GiveAskLedger.InWindow(e.On, snapshot.Today, s)) continue;
+            var (g, a) = ledgers.GetValueOrDefault(e.ContactId);
+            ledgers[e.ContactId] = e.Direction == Domain.Exchanges.ExchangeDirection.Give ? (g + 1, a) : (g, a + 1);
+        }
 
         var map = new Dictionary<long, ContactStanding>(contacts.Count);
         for (var i = 0; i < contacts.Count; i++)
         {
             var c = contacts[i];
-            var r = results[i];
-            var status = Tiers.Status(r.LastInteraction, tiers[i], now, s);
-            var ledger = GiveAskLedger.Compute(gives.GetValueOrDefault(c.Id) ?? [], snapshot.Today, s);
-            var why = new List<string>(r.Why);
-            why.Add(status.NextDue is { } due
-                ? $"tier {NurtureSettings.TierName(tiers[i])}{(c.Pin is null ? "" : " (pinned)")}: every {status.CadenceDays} days, next due {due:yyyy-MM-dd} ({status.State.ToWire()})"
-                : $"tier {NurtureSettings.TierName(tiers[i])}{(c.Pin is null ? "" : " (pinned)")}: no cadence; reached through events and triggers");
-            why.Add(ledger.Why);
+            var m = measures[i];
+            var last = c.Stats?.LastTouchAt;
+            var status = Tiers.Status(last, tiers[i], now, s);
+            var (gives, asks) = ledgers.GetValueOrDefault(c.Id);
             map[c.Id] = new ContactStanding
             {
                 ContactId = c.Id,
-                Strength = Math.Round(r.Strength, 3),
-                PeakStrength = Math.Round(r.PeakStrength, 3),
-                Label = r.Label.ToWire(),
+                Strength = Math.Round(m.Strength, 3),
+                PeakStrength = Math.Round(m.Peak, 3),
+                Label = m.Label.ToWire(),
                 Tier = Input.Kebab(tiers[i]),
                 TierPinned = c.Pin is not null,
                 CadenceDays = status.CadenceDays,
                 NextDue = status.NextDue,
                 Lapse = status.Lapse is { } lapse ? Math.Round(lapse, 2) : null,
                 LapseState = status.State.ToWire(),
-                LastInteraction = r.LastInteraction,
-                Reciprocity = Math.Round(r.Reciprocity, 3),
-                GiveAskBalance = Math.Round(ledger.Balance, 3),
-                Gives = ledger.Gives,
-                Asks = ledger.Asks,
-                GiveFirst = ledger.GiveFirst,
-                Parts = new StrengthParts(Math.Round(r.Frequency, 3), Math.Round(r.Reciprocity, 3), Math.Round(r.Duration, 3), Math.Round(r.Embeddedness, 3), r.Closeness, Math.Round(r.Intensity, 3)),
-                Why = why,
+                LastInteraction = last,
+                Reciprocity = Math.Round(m.Reciprocity, 3),
+                GiveAskBalance = Math.Round(GiveAskLedger.Balance(gives, asks), 3),
+                Gives = gives,
+                Asks = asks,
+                GiveFirst = GiveAskLedger.GiveFirst(gives, asks, s),
+                Parts = new StrengthParts(Math.Round(m.Frequency, 3), Math.Round(m.Reciprocity, 3), Math.Round(m.Duration, 3), Math.Round(m.Embeddedness, 3), c.Closeness, Math.Round(m.Intensity, 3)),
             };
         }
         return map;
+    }
+
+    /// <summary>The standing with its why in plain words: each part of strength, the tier and cadence, and the ledger.</summary>
+    public static ContactStanding Explain(NetworkSnapshot snapshot, ContactStanding standing)
+    {
+        var index = snapshot.IndexOf(standing.ContactId);
+        if (index < 0) return standing;
+        var s = snapshot.Settings;
+        var c = snapshot.Input.Contacts[index];
+        var r = (c.Stats ?? ContactStats.Empty(c.Id, s)).Strength(snapshot.Now, s, c.Mutuals, c.Closeness, c.KnownSince);
+        var why = new List<string>(r.Why)
+        {
+            standing.NextDue is { } due
+                ? $"tier {standing.Tier}{(standing.TierPinned ? " (pinned)" : "")}: every {standing.CadenceDays} days, next due {due:yyyy-MM-dd} ({standing.LapseState})"
+                : $"tier {standing.Tier}{(standing.TierPinned ? " (pinned)" : "")}: no cadence; reached through events and triggers",
+            GiveAskLedger.Of(standing.Gives, standing.Asks, s).Why,
+        };
+        return standing with { Why = why };
     }
 }

@@ -98,7 +98,7 @@ public sealed class PlanService(RapportDbContext db, TimeProvider clock, PlanCac
         cache?.Invalidate(db.AccountId);
 
         var snapshot = await NetworkLoader.LoadAsync(db, now, ct);
-        var standing = Standings.Compute(snapshot)[item.ContactId];
+        var standing = Standings.Explain(snapshot, Standings.Compute(snapshot)[item.ContactId]);
         return new DoneResult(item, interaction.Id, standing);
     }
 

@@ -29,6 +29,8 @@ public class InsightsBenchmark
         _file = Path.Combine(ScenarioFiles.CacheFolder, $"bench-insights-{Environment.ProcessId}.db");
         ScenarioFiles.DeleteDatabase(_file);
         File.Copy(scenario.Path, _file);
+        // A cached scenario may predate the latest schema: bring the copy up to date first.
+        await MigrationRunner.MigrateAsync(DbTarget.Sqlite(_file), BenchClock.Instance);
         _store = new RapportStore(DbTarget.Sqlite(_file));
         await using var db = _store.Open();
         var report = await new BuildInsights(db, BenchClock.Instance).ExecuteAsync(default);

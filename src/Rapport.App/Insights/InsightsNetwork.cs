@@ -110,15 +110,10 @@ public sealed class InsightsNetwork
         }
         var byId = contacts.ToDictionary(c => c.Id);
 
-        // Meetings: interactions with several of your contacts in them.
-        var crowd = settings.MaxParticipantsForMeetingLinks;
-        var shared = db.InteractionParticipants.GroupBy(p => p.InteractionId).Where(g => g.Count() >= 2 && g.Count() <= crowd).Select(g => g.Key);
-        var meetingRows = await (
-                from p in db.InteractionParticipants.AsNoTracking()
-                join i in db.Interactions.AsNoTracking() on p.InteractionId equals i.Id
-                where shared.Contains(p.InteractionId)
-                select new { p.InteractionId, p.ContactId, i.OccurredAt })
-            .ToListAsync(ct);
+        // The history as two plain scans (a join makes SQLite pick a poor plan on big accounts): who took part in what, and when and how it happened.
+        var participants = await db.InteractionParticipants.AsNoTracking().Select(p => new { p.InteractionId, p.ContactId }).ToListAsync(ct);
+        var interactions = (await db.Interactions.AsNoTracking().Select(i => new { i.Id, i.OccurredAt, i.Channel, i.Direction }).ToListAsync(ct))
+            .ToDictionary(i => i.Id);
 
         // Links entered or imported.
         var links = new Dictionary<ContactPair, NetworkLink>();
@@ -161,13 +156,18 @@ public sealed class InsightsNetwork
             .Select(a => new EventAttendance(a.EventId, a.ContactId)).ToArray();
         var metAtEvents = attendanceRows.Where(a => a.Met && byId.ContainsKey(a.ContactId) && eventIds.Contains(a.EventId))
             .Select(a => (a.EventId, a.ContactId)).ToList();
+        var metSeen = metAtEvents.ToHashSet();
         foreach (var c in contacts)
         {
-            if (c.MetAtEventId is { } e && eventIds.Contains(e) && !metAtEvents.Contains((e, c.Id))) metAtEvents.Add((e, c.Id));
+            if (c.MetAtEventId is { } e && eventIds.Contains(e) && metSeen.Add((e, c.Id))) metAtEvents.Add((e, c.Id));
         }
-        var meetings = meetingRows
-            .GroupBy(t => t.InteractionId)
-            .Select(g => new MeetingParticipants(g.First().OccurredAt, g.Select(t => t.ContactId).ToArray()))
+        var crowd = settings.MaxParticipantsForMeetingLinks;
+        var meetings = participants
+            .GroupBy(p => p.InteractionId)
+            .Where(g => interactions.ContainsKey(g.Key))
+            .Select(g => g.Select(p => p.ContactId).Distinct().ToArray())
+            .Where(people => people.Length >= 2 && people.Length <= crowd)
+            .Select(people => new MeetingParticipants(default, people))
             .ToArray();
         var inferred = LinkInference.Infer(memberships, attendances, meetings, links.Keys, settings);
         foreach (var l in inferred)
@@ -186,9 +186,15 @@ public sealed class InsightsNetwork
         // Strength now from the stored aggregates (rebuilt from history where missing or stale), and a year ago.
         var stats = contacts.Where(c => c.Stats is not null).ToDictionary(c => c.Id, c => c.Stats!);
         var yearAgo = now.AddDays(-settings.RecentWindowDays);
-        var yearAgoStats = await StatsAsOfAsync(db,
-            contacts.Where(c => stats.TryGetValue(c.Id, out var st) && st.FirstTouchAt <= yearAgo && st.LastTouchAt > yearAgo).Select(c => c.Id).ToArray(),
-            nurture, yearAgo, ct);
+        var needHistory = contacts.Where(c => stats.TryGetValue(c.Id, out var st) && st.FirstTouchAt <= yearAgo && st.LastTouchAt > yearAgo).Select(c => c.Id).ToHashSet();
+        var earlier = new Dictionary<long, List<Touch>>();
+        foreach (var p in participants)
+        {
+            if (!needHistory.Contains(p.ContactId) || !interactions.TryGetValue(p.InteractionId, out var i) || i.OccurredAt > yearAgo) continue;
+            if (!earlier.TryGetValue(p.ContactId, out var list)) earlier[p.ContactId] = list = [];
+            list.Add(new Touch(i.OccurredAt, i.Channel, i.Direction));
+        }
+        var yearAgoStats = earlier.ToDictionary(e => e.Key, e => ContactStats.FromHistory(e.Key, e.Value, nurture, yearAgo));
         foreach (var c in contacts)
         {
             var st = stats.GetValueOrDefault(c.Id) ?? ContactStats.Empty(c.Id, nurture);
@@ -221,24 +227,6 @@ public sealed class InsightsNetwork
             MetAtEvents = metAtEvents,
             Goals = snapshot.Input.Goals,
         };
-    }
-
-    /// <summary>The aggregates of some contacts as they stood at <paramref name="asOf"/>, from their touches up to then.</summary>
-    private static async Task<Dictionary<long, ContactStats>> StatsAsOfAsync(
-        RapportDbContext db, IReadOnlyCollection<long> contactIds, NurtureSettings nurture, DateTime asOf, CancellationToken ct)
-    {
-        if (contactIds.Count == 0) return [];
-        var wanted = contactIds.ToHashSet();
-        var query =
-            from p in db.InteractionParticipants.AsNoTracking()
-            join i in db.Interactions.AsNoTracking() on p.InteractionId equals i.Id
-            where i.OccurredAt <= asOf
-            select new { p.ContactId, i.OccurredAt, i.Channel, i.Direction };
-        if (contactIds.Count <= 500) query = query.Where(x => contactIds.Contains(x.ContactId));
-        var rows = await query.ToListAsync(ct);
-        return rows.Where(r => wanted.Contains(r.ContactId))
-            .GroupBy(r => r.ContactId)
-            .ToDictionary(g => g.Key, g => ContactStats.FromHistory(g.Key, g.Select(r => new Touch(r.OccurredAt, r.Channel, r.Direction)), nurture, asOf));
     }
 
     /// <summary>The contact's facts for goal relevance.</summary>

@@ -106,7 +106,7 @@ public class InsightsTest
         var industry = report.Diversity.Dimensions.Single(d => d.Dimension == Domain.Insights.Diversity.DiversityDimension.Industry);
         Assert.Equal(4, industry.Reach.Categories);
         Assert.Equal(0.5, industry.Shares.Single(v => v.Value == "software").ReachShare, 3);
-        Assert.Equal(1, report.StructuralHoles.KnownLinks);
+        Assert.Equal(2, report.StructuralHoles.KnownLinks); // Bea–Ana entered, Carl–Ana inferred
         Assert.False(string.IsNullOrWhiteSpace(report.StructuralHoles.Summary));
     }
 

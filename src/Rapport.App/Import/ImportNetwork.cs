@@ -40,8 +40,13 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
     private readonly List<ImportRow> _interactionRows = [];
     private readonly List<ImportRow> _otherRows = [];
 
+    private bool _used;
+
+    /// <summary>Runs one import (an instance keeps the matching state of its run: use a new one for each import).</summary>
     public async Task<ImportResult> ExecuteAsync(ImportRequest request, CancellationToken ct = default)
     {
+        if (_used) throw new InvalidOperationException("an ImportNetwork runs one import; create a new one for the next");
+        _used = true;
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var ownEmails = await OwnEmailsAsync(ct);
@@ -693,7 +698,6 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                     Purpose = p.Source.Kind switch
                     {
                         InteractionKind.Endorsement or InteractionKind.Recommendation => p.Source.Direction == FormatDirection.Out ? Purpose.Give : null,
-                        InteractionKind.Invitation => Purpose.Introduction,
                         _ => null,
                     },
                 });

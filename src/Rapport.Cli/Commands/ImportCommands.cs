@@ -36,7 +36,7 @@ internal static class ImportCommands
             var terminal = ReferenceEquals(ctx.Err, Console.Error) && !Console.IsErrorRedirected;
             ImportResult result;
             var watch = Stopwatch.StartNew();
-            await using (var reporter = ProgressReporter.Start(ctx.Err, request.Progress, p.GetValue(progress) || terminal, terminal))
+            await using (var reporter = ProgressReporter.Start(ctx.Err, request.Progress, p.GetValue(progress) || terminal, terminal, always: p.GetValue(progress)))
             {
                 try
                 {
@@ -91,7 +91,7 @@ internal static class ImportCommands
 
 /// <summary>
 /// Shows how a long import goes: rows read, rows per second and time left (from bytes read against the input size),
-/// rewritten in place on a terminal, a line a second elsewhere. Nothing shows for imports shorter than half a second.
+/// rewritten in place on a terminal, a line a second elsewhere. On a terminal nothing shows for imports shorter than half a second.
 /// </summary>
 internal sealed class ProgressReporter : IAsyncDisposable
 {
@@ -103,16 +103,18 @@ internal sealed class ProgressReporter : IAsyncDisposable
     private readonly Task _loop;
     private bool _shown;
 
-    private ProgressReporter(TextWriter err, ImportProgress progress, bool terminal)
+    private ProgressReporter(TextWriter err, ImportProgress progress, bool terminal, bool always)
     {
         _err = err;
         _progress = progress;
         _terminal = terminal;
+        _shown = always;
         _loop = RunAsync();
     }
 
-    public static ProgressReporter? Start(TextWriter err, ImportProgress progress, bool show, bool terminal) =>
-        show ? new ProgressReporter(err, progress, terminal) : null;
+    /// <summary>Starts reporting when <paramref name="show"/>; with <paramref name="always"/> the final line is written even for a short import.</summary>
+    public static ProgressReporter? Start(TextWriter err, ImportProgress progress, bool show, bool terminal, bool always) =>
+        show ? new ProgressReporter(err, progress, terminal, always) : null;
 
     private async Task RunAsync()
     {
@@ -140,7 +142,7 @@ internal sealed class ProgressReporter : IAsyncDisposable
         if (_progress.TotalBytes is { } total && total > 0)
         {
             var done = Math.Min(1.0, (double)_progress.BytesRead / total);
-            line += string.Create(inv, $", {done:P0}");
+            line += string.Create(inv, $", {done * 100:0}%");
             if (!final && done > 0.01 && done < 1) line += string.Create(inv, $", about {Math.Ceiling(seconds / done - seconds):0} s left");
             else if (done >= 1 && !final) line += ", matching and writing";
         }

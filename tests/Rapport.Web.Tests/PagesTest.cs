@@ -15,6 +15,10 @@ public class PagesTest(WebAppFixture app)
         { "opportunities", "/opportunities" },
         { "capture", "/capture" },
         { "trash", "/trash" },
+        { "goals", "/goals" },
+        { "settings", "/settings" },
+        { "import", "/import" },
+        { "insights", "/insights" },
     };
 
     [Theory]

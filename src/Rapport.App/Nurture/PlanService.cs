@@ -34,6 +34,13 @@ public sealed class PlanService(RapportDbContext db, TimeProvider clock, PlanCac
     /// <summary>Every contact's standing now (strength, tier, next due...), from the same snapshot as the plan.</summary>
     public async Task<IReadOnlyDictionary<long, ContactStanding>> StandingsAsync(CancellationToken ct) => (await StateAsync(ct)).Standings;
 
+    /// <summary>One contact's standing with its why in plain words (null for an unknown or deleted contact).</summary>
+    public async Task<ContactStanding?> StandingAsync(long contactId, CancellationToken ct)
+    {
+        var state = await StateAsync(ct);
+        return state.Standings.GetValueOrDefault(contactId) is { } standing ? Nurture.Standings.Explain(state.Snapshot, standing) : null;
+    }
+
     /// <summary>The plan and the standings, built once per snapshot (and kept in the cache when one is given).</summary>
     public async Task<NurtureState> StateAsync(CancellationToken ct)
     {

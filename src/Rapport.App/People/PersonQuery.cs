@@ -31,8 +31,9 @@ public static class PersonQuery
             .Include(x => x.Profiles).Include(x => x.Dates).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
 
-        var interactionIds = db.InteractionParticipants.Where(p => p.ContactId == id).Select(p => p.InteractionId);
-        var total = await interactionIds.CountAsync(ct);
+        // The person's interaction ids first (the participant index), then those rows by key: never a scan of every interaction.
+        var interactionIds = await db.InteractionParticipants.Where(p => p.ContactId == id).Select(p => p.InteractionId).ToListAsync(ct);
+        var total = interactionIds.Count;
         var interactions = await db.Interactions.Where(i => interactionIds.Contains(i.Id)).OrderByDescending(i => i.OccurredAt).Take(timelineTake)
             .Select(i => new { i.Id, i.OccurredAt, i.Channel, i.Direction, i.Purpose, i.Notes, i.Insight }).ToListAsync(ct);
         var ids = interactions.Select(i => i.Id).ToList();
@@ -49,9 +50,9 @@ public static class PersonQuery
         var memberships = await OrganizationQueries.OfContactAsync(db, id, clock, ct);
         var metAt = c.MetAtEventId is { } eid ? await db.Events.Where(e => e.Id == eid).Select(e => e.Name).FirstOrDefaultAsync(ct) : null;
         var introducer = c.IntroducedById is { } iid ? await db.Contacts.Where(x => x.Id == iid).Select(x => x.DisplayName).FirstOrDefaultAsync(ct) : null;
-        var knowsA = db.ContactLinks.Where(l => l.ContactAId == id).Select(l => l.ContactBId);
-        var knowsB = db.ContactLinks.Where(l => l.ContactBId == id).Select(l => l.ContactAId);
-        var knows = await db.Contacts.Where(x => knowsA.Contains(x.Id) || knowsB.Contains(x.Id)).OrderBy(x => x.DisplayName).Take(50)
+        var knowsIds = await db.ContactLinks.Where(l => l.ContactAId == id).Select(l => l.ContactBId).ToListAsync(ct);
+        knowsIds.AddRange(await db.ContactLinks.Where(l => l.ContactBId == id).Select(l => l.ContactAId).ToListAsync(ct));
+        var knows = await db.Contacts.Where(x => knowsIds.Contains(x.Id)).OrderBy(x => x.DisplayName).Take(50)
             .Select(x => new { x.Id, x.DisplayName }).ToListAsync(ct);
         var last = interactions.Count > 0 ? interactions[0].OccurredAt : (DateTime?)null;
         return new PersonProfile(ContactView.From(c, last), metAt, introducer, timeline, total, ledger, life, memberships,

@@ -185,8 +185,9 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
         var p = await PersonQuery.LoadAsync(db, Id, clock, 100, ct);
         if (p is null) return false;
         Profile = p;
-        var standings = await new PlanService(db, clock, cache).StandingsAsync(ct);
-        Standing = standings.GetValueOrDefault(Id);
+        var plan = new PlanService(db, clock, cache);
+        var standings = await plan.StandingsAsync(ct);
+        Standing = await plan.StandingAsync(Id, ct);
         if (WantPaths || standings.Count <= AutoPathsUpTo) Paths = await new App.Insights.WarmPaths(db, clock).ToContactAsync(Id, ct: ct);
         if (fillEdit)
         {

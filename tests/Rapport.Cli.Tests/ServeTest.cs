@@ -36,6 +36,26 @@ public class ServeTest
         await app.StopAsync(TestContext.Current.CancellationToken);
     }
 
+    [Fact]
+    public async Task PersonPage_ShowsTheStrengthWithItsWhy()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        await cli.RunAsync("contact", "add", "--name", "Ada Byron", "--email", "ada@example.org");
+        await cli.RunAsync("log", "ada@example.org", "--channel", "call", "--date", "2026-11-01");
+        var id = (await cli.RunAsync("contact", "show", "ada@example.org", "--json")).Json.GetProperty("id").GetInt64();
+        var port = FreePort();
+        await using var app = RapportWebHost.Build(new WebOptions(db.Target, new FixedClock(new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc))) { Urls = $"http://127.0.0.1:{port}" });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        var page = await http.GetStringAsync($"/people/{id}", TestContext.Current.CancellationToken);
+        Assert.Contains("Why this strength", page);
+        Assert.Contains("frequency", page);
+        Assert.Contains("1 touch, last 18 days ago", page.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
     private static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);

@@ -183,7 +183,7 @@ public sealed class ContactStats : IAccountOwned
         var why = new List<string>(7)
         {
             m.DaysSinceLast is { } ds
-                ? string.Create(inv, $"frequency {TieStrength.F2(m.Frequency)} (weight {TieStrength.F2(s.WeightFrequency)}): {TouchCount} touches, last {(int)ds} days ago")
+                ? string.Create(inv, $"frequency {TieStrength.F2(m.Frequency)} (weight {TieStrength.F2(s.WeightFrequency)}): {TouchCount} {(TouchCount == 1 ? "touch" : "touches")}, last {(int)ds} {(ds is >= 1 and < 2 ? "day" : "days")} ago")
                 : $"frequency 0.00 (weight {TieStrength.F2(s.WeightFrequency)}): no interactions yet",
             m.Out + m.In < 2
                 ? $"reciprocity {TieStrength.F2(m.Reciprocity)} (weight {TieStrength.F2(s.WeightReciprocity)}): too few touches in the year to the last one to tell"

@@ -48,19 +48,9 @@ internal static class SniffedText
     }
 
     /// <summary>Replays a prefix of bytes, then the rest of the inner stream.</summary>
-    private sealed class PrefixStream(byte[] prefix, Stream inner) : Stream
+    private sealed class PrefixStream(byte[] prefix, Stream inner) : ForwardReadStream
     {
         private int _pos;
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-        public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
         public override int Read(Span<byte> buffer)
         {

@@ -24,7 +24,9 @@ public static class ContactDetails
     public static async Task<IReadOnlyList<ContactView>> ListAsync(RapportDbContext db, ContactFilter filter, TimeProvider clock, CancellationToken ct, PlanCache? cache = null)
     {
         var tier = filter.Tier is null ? (Tier?)null : Input.ParseEnum<Tier>("tier", filter.Tier);
-        var label = filter.Label is null ? (TieLabel?)null : ParseLabel(filter.Label);
+        TieLabel? label = filter.Label is null ? null
+            : TieStrength.TryParseLabel(filter.Label, out var parsed) ? parsed
+            : throw new InputException("label", $"label: one of strong, medium, weak, dormant, long-dormant, not '{filter.Label}'");
         var sort = (filter.Sort ?? "strength").Trim().ToLowerInvariant();
         if (!Sorts.Contains(sort)) throw new InputException("sort", $"sort: one of {string.Join(", ", Sorts)}, not '{filter.Sort}'");
 
@@ -32,7 +34,7 @@ public static class ContactDetails
         var standings = await new PlanService(db, clock, cache).StandingsAsync(ct);
         var rows = candidates.Select(c => (c.Id, c.DisplayName, Standing: standings.GetValueOrDefault(c.Id)));
         if (tier is { } t) rows = rows.Where(r => r.Standing?.Tier == Input.Kebab(t));
-        if (label is { } lb) rows = rows.Where(r => r.Standing?.Label == lb.ToWire());
+        if (label is { } lb) rows = rows.Where(r => r.Standing?.TieLabel == lb);
         rows = sort switch
         {
             "lapse" => rows.OrderByDescending(r => r.Standing?.Lapse ?? double.MinValue).ThenBy(r => r.DisplayName, StringComparer.CurrentCulture),
@@ -48,14 +50,5 @@ public static class ContactDetails
                 .AsSplitQuery().AsNoTracking().ToListAsync(ct))
             .ToDictionary(c => c.Id);
         return page.Select(r => ContactView.From(contacts[r.Id], r.Standing?.LastInteraction).With(r.Standing)).ToList();
-    }
-
-    private static TieLabel ParseLabel(string text)
-    {
-        foreach (var l in Enum.GetValues<TieLabel>())
-        {
-            if (string.Equals(l.ToWire(), text.Trim(), StringComparison.OrdinalIgnoreCase)) return l;
-        }
-        throw new InputException("label", $"label: one of strong, medium, weak, dormant, long-dormant, not '{text}'");
     }
 }

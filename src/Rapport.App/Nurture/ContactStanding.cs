@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Rapport.App.Common;
 using Rapport.Domain.Contacts;
 using Rapport.Domain.Nurture;
@@ -13,13 +14,23 @@ public sealed record ContactStanding
     public long ContactId { get; init; }
     public double Strength { get; init; }
     public double PeakStrength { get; init; }
-    public required string Label { get; init; }
+    /// <summary>The label; <see cref="Label"/> is its wire name.</summary>
+    [JsonIgnore]
+    public TieLabel TieLabel { get; init; }
+
+    /// <summary>strong, medium, weak, dormant or long-dormant.</summary>
+    public string Label => TieLabel.ToWire();
     public required string Tier { get; init; }
     public bool TierPinned { get; init; }
     public int? CadenceDays { get; init; }
     public DateTime? NextDue { get; init; }
     public double? Lapse { get; init; }
-    public required string LapseState { get; init; }
+    /// <summary>Where the contact stands against the cadence; <see cref="LapseState"/> is its wire name.</summary>
+    [JsonIgnore]
+    public Domain.Nurture.LapseState State { get; init; }
+
+    /// <summary>ok, due, cooling or going-dormant.</summary>
+    public string LapseState => State.ToWire();
     public DateTime? LastInteraction { get; init; }
     public double Reciprocity { get; init; }
     public double GiveAskBalance { get; init; }
@@ -76,13 +87,13 @@ public static class Standings
                 ContactId = c.Id,
                 Strength = Math.Round(m.Strength, 3),
                 PeakStrength = Math.Round(m.Peak, 3),
-                Label = m.Label.ToWire(),
+                TieLabel = m.Label,
                 Tier = Input.Kebab(tiers[i]),
                 TierPinned = c.Pin is not null,
                 CadenceDays = status.CadenceDays,
                 NextDue = status.NextDue,
                 Lapse = status.Lapse is { } lapse ? Math.Round(lapse, 2) : null,
-                LapseState = status.State.ToWire(),
+                State = status.State,
                 LastInteraction = last,
                 Reciprocity = Math.Round(m.Reciprocity, 3),
                 GiveAskBalance = Math.Round(GiveAskLedger.Balance(gives, asks), 3),

@@ -70,10 +70,21 @@ public sealed class PlanService(RapportDbContext db, TimeProvider clock, PlanCac
         return (plan, snapshot);
     }
 
+    /// <summary>
+    /// The plan for finding an item by id: ids and reasons do not depend on the memories drafts draw on, so the second
+    /// pass that writes richer drafts is skipped.
+    /// </summary>
+    private async Task<NurturePlan> BuildForLookupAsync(CancellationToken ct)
+    {
+        var now = Now;
+        var snapshot = await NetworkLoader.LoadAsync(db, now, ct);
+        return PlanBuilder.Build(snapshot.Input, now, snapshot.Settings);
+    }
+
     /// <summary>Marks an item done: logs the interaction (which resets the cadence) and records the effort against the budget.</summary>
     public async Task<DoneResult> DoneAsync(DoneRequest request, CancellationToken ct)
     {
-        var (plan, _) = await BuildFreshAsync(ct);
+        var plan = await BuildForLookupAsync(ct);
         var item = Find(plan, request.Id);
         var now = Now;
         var channel = request.Channel is null ? DefaultChannel(item.Action) : Input.ParseEnum("channel", request.Channel, LogInteraction.ChannelNames);
@@ -113,7 +124,7 @@ public sealed class PlanService(RapportDbContext db, TimeProvider clock, PlanCac
     public async Task<(PlanItem Item, DateTime Until)> SnoozeAsync(string id, int days, CancellationToken ct)
     {
         if (days is < 1 or > PlanItemState.MaxSnoozeDays) throw new InputException("days", $"days: 1 to {PlanItemState.MaxSnoozeDays}");
-        var (plan, _) = await BuildFreshAsync(ct);
+        var plan = await BuildForLookupAsync(ct);
         var item = Find(plan, id);
         var state = await StateAsync(item, ct);
         state.Snooze(Now, days);
@@ -125,7 +136,7 @@ public sealed class PlanService(RapportDbContext db, TimeProvider clock, PlanCac
     /// <summary>Skips an item: it returns after some days with a lower priority (skip.return-days, skip.penalty).</summary>
     public async Task<PlanItem> SkipAsync(string id, CancellationToken ct)
     {
-        var (plan, _) = await BuildFreshAsync(ct);
+        var plan = await BuildForLookupAsync(ct);
         var item = Find(plan, id);
         var state = await StateAsync(item, ct);
         state.Skip(Now);

@@ -98,7 +98,7 @@ public sealed class GoalService(RapportDbContext db, TimeProvider clock)
         var s = snapshot.Settings;
         var people = snapshot.Input.Contacts
             .Select(c => (Contact: c, Standing: standings[c.Id]))
-            .Select(x => new GoalContact(x.Contact.Id, x.Contact.Facts, ParseLabel(x.Standing.Label), x.Standing.LapseState == "not-due" && x.Standing.LastInteraction is not null))
+            .Select(x => new GoalContact(x.Contact.Id, x.Contact.Facts, x.Standing.TieLabel, x.Standing.State == LapseState.NotDue && x.Standing.LastInteraction is not null))
             .ToList();
 
         var views = new List<GoalView>();
@@ -124,8 +124,6 @@ public sealed class GoalService(RapportDbContext db, TimeProvider clock)
         }
         return views;
     }
-
-    private static TieLabel ParseLabel(string wire) => Enum.GetValues<TieLabel>().First(l => l.ToWire() == wire);
 
     private static string? Join(IReadOnlyList<string> items)
     {
@@ -221,7 +219,7 @@ public sealed class InvitationService(RapportDbContext db, TimeProvider clock)
             var weekStart = DateOnly.FromDateTime(inv.At).AddDays(-(((int)inv.At.DayOfWeek + 6) % 7));
             var committed = accepted.Where(a => a.Id != inv.Id && DateOnly.FromDateTime(a.At) >= weekStart && DateOnly.FromDateTime(a.At) < weekStart.AddDays(7)).Sum(a => a.Minutes);
             var who = eventAttendees.GetValueOrDefault(inv.Id) ?? [];
-            var label = inv.FromContactId is { } f && standings.TryGetValue(f, out var st) ? Enum.GetValues<TieLabel>().First(l => l.ToWire() == st.Label) : (TieLabel?)null;
+            var label = inv.FromContactId is { } f && standings.TryGetValue(f, out var st) ? st.TieLabel : (TieLabel?)null;
             var advice = InvitationAdvisor.Advise(new InvitationInput(inv.Title, inv.At, inv.Minutes, inv.FromContactId, who), snapshot.Input.Goals, people, committed, snapshot.Settings, label);
             views.Add(new InvitationView(inv.Id, inv.Title, inv.At, inv.Minutes, inv.FromContactId,
                 inv.FromContactId is { } fid && people.TryGetValue(fid, out var facts) ? facts.Name : null,

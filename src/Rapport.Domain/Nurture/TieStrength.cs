@@ -84,6 +84,21 @@ public static class TieStrength
         _ => label.ToString().ToLowerInvariant(),
     };
 
+    /// <summary>The label with this wire name (case-insensitive), if any.</summary>
+    public static bool TryParseLabel(string? wire, out TieLabel label)
+    {
+        foreach (var l in Enum.GetValues<TieLabel>())
+        {
+            if (string.Equals(l.ToWire(), wire?.Trim(), StringComparison.OrdinalIgnoreCase))
+            {
+                label = l;
+                return true;
+            }
+        }
+        label = default;
+        return false;
+    }
+
     /// <summary>
     /// Strength straight from a full history (touches after <paramref name="now"/> are ignored); the reference the
     /// incremental <see cref="ContactStats"/> must agree with.

@@ -29,6 +29,10 @@ public class GoalsAndInvitationsTest
         Assert.Equal((1, 0, 1), (g.Identified, g.Active, g.Candidates));
         Assert.Equal("1 of 3 mentors in Head of Product identified, 0 active; 1 more in your network match", g.Progress);
 
+        // Once Mia is in touch within her cadence she counts as active.
+        await new Rapport.App.Interactions.LogInteraction(db, Clock).ExecuteAsync(new Rapport.App.Interactions.LogRequest("mia@example.org", "call") { Date = "2026-11-20" }, default);
+        Assert.Equal((1, 1), ((await goals.ListAsync(default))[0].Identified, (await goals.ListAsync(default))[0].Active));
+
         var shown = await goals.ShowAsync("mentors", default);
         Assert.Equal(["Mia Mentor", "Pat Product"], shown.Contacts.Select(c => c.Name));
         Assert.True(shown.Contacts[0].Linked);

@@ -70,13 +70,24 @@ public sealed class BuildInsights(RapportDbContext db, TimeProvider clock)
             JobLeads(network), Reconnect(network));
     }
 
-    private static LinkSummary Summarize(IReadOnlyList<NetworkLink> links) => new(
-        links.Count(l => !l.Inferred && l.Kind != LinkKind.Introduced),
-        links.Count(l => !l.Inferred && l.Kind == LinkKind.Introduced),
-        links.Count(l => l.Inferred),
-        links.Count(l => l.Inferred && l.Kind == LinkKind.Colleague),
-        links.Count(l => l.Inferred && l.Kind == LinkKind.SameEvent),
-        links.Count(l => l.Inferred && l.Kind == LinkKind.Inferred));
+    private static LinkSummary Summarize(IReadOnlyList<NetworkLink> links)
+    {
+        int entered = 0, introduced = 0, inferred = 0, colleague = 0, sameEvent = 0, meeting = 0;
+        foreach (var l in links)
+        {
+            if (!l.Inferred)
+            {
+                if (l.Kind == LinkKind.Introduced) introduced++;
+                else entered++;
+                continue;
+            }
+            inferred++;
+            if (l.Kind == LinkKind.Colleague) colleague++;
+            else if (l.Kind == LinkKind.SameEvent) sameEvent++;
+            else if (l.Kind == LinkKind.Inferred) meeting++;
+        }
+        return new LinkSummary(entered, introduced, inferred, colleague, sameEvent, meeting);
+    }
 
     private static BrokerageInput Brokerage(InsightsNetwork network, DateOnly today)
     {
@@ -156,18 +167,23 @@ public sealed class BuildInsights(RapportDbContext db, TimeProvider clock)
     private static IReadOnlyList<ReconnectRow> Reconnect(InsightsNetwork network)
     {
         var s = network.Nurture;
+        // Rank every candidate by P alone, then explain only the rows shown.
         return network.Contacts
             .Where(c => c.Measure.DaysSinceLast is { } d && ReconnectPriority.IsCandidate(d, c.Measure.Peak, s))
             .Select(c =>
             {
                 var goal = GoalRelevance.Best(network.Goals, c.Id, InsightsNetwork.FactsOf(c), s).Relevance;
                 var years = c.Measure.DaysSinceLast!.Value / TieStrength.DaysPerYear;
-                var p = ReconnectPriority.Compute(c.Measure.Peak, years, goal, ReconnectPriority.IsMoreSenior(c.Seniority, c.SeniorityAtLastContact), s);
-                return (c, p);
+                var senior = ReconnectPriority.IsMoreSenior(c.Seniority, c.SeniorityAtLastContact);
+                return (c, goal, years, senior, score: ReconnectPriority.Score(c.Measure.Peak, years, goal, senior, s));
             })
-            .OrderByDescending(x => x.p.Priority).ThenBy(x => x.c.Id)
+            .OrderByDescending(x => x.score).ThenBy(x => x.c.Id)
             .Take(TopRows)
-            .Select(x => new ReconnectRow(x.c.Id, x.c.Name, Role(x.c), x.p.Priority, x.c.Measure.Peak, x.p.YearsDormant, x.p.Why))
+            .Select(x =>
+            {
+                var p = ReconnectPriority.Compute(x.c.Measure.Peak, x.years, x.goal, x.senior, s);
+                return new ReconnectRow(x.c.Id, x.c.Name, Role(x.c), p.Priority, x.c.Measure.Peak, p.YearsDormant, p.Why);
+            })
             .ToArray();
     }
 }

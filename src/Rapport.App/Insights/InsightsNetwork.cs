@@ -51,8 +51,15 @@ public sealed class NetworkContact
     public double Strength => Measure.Strength;
 }
 
-/// <summary>A link between two contacts as the insights use it: entered, from a logged introduction, or inferred (and then marked).</summary>
-public sealed record NetworkLink(long A, long B, double? Strength, LinkKind Kind, bool Inferred, string? Reason);
+/// <summary>
+/// A link between two contacts as the insights use it: entered, from a logged introduction, or inferred (and then marked,
+/// with the evidence behind it when Rapport inferred it itself rather than an import).
+/// </summary>
+public sealed record NetworkLink(long A, long B, double? Strength, LinkKind Kind, bool Inferred, InferredLink? Evidence = null)
+{
+    /// <summary>Why the link is there, for links Rapport did not take from you; null for links you entered.</summary>
+    public string? Reason => Evidence?.Reason ?? (Inferred ? "Inferred on import." : Kind == LinkKind.Introduced ? "A logged introduction." : null);
+}
 
 /// <summary>
 /// The account's network loaded once into plain arrays for the insight engines: contacts with their measures,
@@ -84,47 +91,55 @@ public sealed class InsightsNetwork
     };
 
     /// <summary>Loads the current account's network as of <paramref name="now"/>, with links inferred from shared organizations, events and meetings.</summary>
+    /// <remarks>
+    /// One set query per table and nothing per contact: the contacts and their stored aggregates (rebuilt where missing
+    /// or stale), the links read once for both the mutual counts and the graph, and of the interaction history only
+    /// what the insights need: the participants of small meetings (for inferred links) and, for contacts whose history
+    /// straddles the 12-month mark, their touches before it (for the band a year ago).
+    /// </remarks>
     public static async Task<InsightsNetwork> LoadAsync(RapportDbContext db, DateTime now, CancellationToken ct, InsightSettings? insightSettings = null)
     {
         var settings = insightSettings ?? InsightSettings.Default;
-        // The nurture loader reads settings, aggregates (rebuilding missing or stale ones), facts, mutuals, goals and the ledger.
-        var snapshot = await NetworkLoader.LoadAsync(db, now, ct);
-        var nurture = snapshot.Settings;
-        var extra = (await db.Contacts.AsNoTracking()
-                .Select(c => new { c.Id, c.Country, c.MetAtEventId, c.MetAtOrganizationId, c.CreatedAt })
-                .ToListAsync(ct))
-            .ToDictionary(c => c.Id);
-        var contacts = new List<NetworkContact>(snapshot.Input.Contacts.Count);
-        foreach (var pc in snapshot.Input.Contacts.OrderBy(c => c.Id))
+        var nurture = await NurtureSettingsStore.LoadAsync(db, ct);
+        var today = DateOnly.FromDateTime(now);
+        var stats = await NetworkLoader.LoadStatsAsync(db, nurture, now, ct);
+
+        var rows = await db.Contacts.AsNoTracking()
+            .OrderBy(c => c.Id)
+            .Select(c => new
+            {
+                c.Id, c.DisplayName, c.Title, c.Function, c.Industry, c.Company, c.City, c.Country, c.Seniority, c.Trust, c.TierPin,
+                c.Closeness, c.KnownSince, c.SeniorityAtLastContact, c.MetAtEventId, c.MetAtOrganizationId, c.CreatedAt,
+            })
+            .ToListAsync(ct);
+        var categories = (await db.ContactCategories.AsNoTracking().Select(c => new { c.ContactId, c.Category }).ToListAsync(ct))
+            .GroupBy(c => c.ContactId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Category).ToList());
+        var stored = await db.ContactLinks.AsNoTracking()
+            .Select(l => new { l.ContactAId, l.ContactBId, l.Strength, l.Kind, l.Inferred }).ToListAsync(ct);
+        var mutuals = NetworkLoader.Mutuals(stored.Select(l => (l.ContactAId, l.ContactBId)));
+
+        var contacts = new List<NetworkContact>(rows.Count);
+        foreach (var c in rows)
         {
-            if (!extra.TryGetValue(pc.Id, out var x)) continue;
-            var f = pc.Facts;
             contacts.Add(new NetworkContact
             {
-                Id = pc.Id, Name = f.Name, Company = f.Company, Title = f.Title, Industry = f.Industry, Function = f.Function,
-                Seniority = f.Seniority, SeniorityAtLastContact = pc.SeniorityAtLastContact, City = f.City, Country = x.Country,
-                Categories = f.CategoryList, Trust = pc.Trust, Closeness = pc.Closeness, TierPin = pc.Pin, KnownSince = pc.KnownSince,
-                MetAtEventId = x.MetAtEventId, MetAtOrganizationId = x.MetAtOrganizationId, CreatedAt = x.CreatedAt, Mutuals = pc.Mutuals,
-                Stats = pc.Stats,
+                Id = c.Id, Name = c.DisplayName, Company = c.Company, Title = c.Title, Industry = c.Industry, Function = c.Function,
+                Seniority = c.Seniority, SeniorityAtLastContact = c.SeniorityAtLastContact, City = c.City, Country = c.Country,
+                Categories = categories.GetValueOrDefault(c.Id) ?? [], Trust = c.Trust, Closeness = c.Closeness, TierPin = c.TierPin,
+                KnownSince = c.KnownSince, MetAtEventId = c.MetAtEventId, MetAtOrganizationId = c.MetAtOrganizationId, CreatedAt = c.CreatedAt,
+                Mutuals = mutuals.GetValueOrDefault(c.Id), Stats = stats.GetValueOrDefault(c.Id),
             });
         }
         var byId = contacts.ToDictionary(c => c.Id);
 
-        // The history as two plain scans (a join makes SQLite pick a poor plan on big accounts): who took part in what, and when and how it happened.
-        var participants = await db.InteractionParticipants.AsNoTracking().Select(p => new { p.InteractionId, p.ContactId }).ToListAsync(ct);
-        var interactions = (await db.Interactions.AsNoTracking().Select(i => new { i.Id, i.OccurredAt, i.Channel, i.Direction }).ToListAsync(ct))
-            .ToDictionary(i => i.Id);
-
         // Links entered or imported.
-        var links = new Dictionary<ContactPair, NetworkLink>();
-        var stored = await db.ContactLinks.AsNoTracking()
-            .Select(l => new { l.ContactAId, l.ContactBId, l.Strength, l.Kind, l.Inferred }).ToListAsync(ct);
+        var links = new Dictionary<ContactPair, NetworkLink>(stored.Count);
         foreach (var l in stored)
         {
             if (l.ContactAId == l.ContactBId || !byId.ContainsKey(l.ContactAId) || !byId.ContainsKey(l.ContactBId)) continue;
             var pair = new ContactPair(l.ContactAId, l.ContactBId);
             if (links.TryGetValue(pair, out var old) && (old.Strength ?? 0) >= (l.Strength ?? 0)) continue;
-            links[pair] = new NetworkLink(pair.A, pair.B, l.Strength, l.Kind, l.Inferred, l.Inferred ? "Inferred on import." : null);
+            links[pair] = new NetworkLink(pair.A, pair.B, l.Strength, l.Kind, l.Inferred);
         }
 
         // Logged introductions: the introducer knows both people, and the two now know each other.
@@ -137,7 +152,7 @@ public sealed class InsightsNetwork
                 for (var b = a + 1; b < people.Length; b++)
                 {
                     var pair = new ContactPair(people[a], people[b]);
-                    if (!links.ContainsKey(pair)) links[pair] = new NetworkLink(pair.A, pair.B, null, LinkKind.Introduced, false, "A logged introduction.");
+                    if (!links.ContainsKey(pair)) links[pair] = new NetworkLink(pair.A, pair.B, null, LinkKind.Introduced, false);
                 }
             }
         }
@@ -161,43 +176,27 @@ public sealed class InsightsNetwork
         {
             if (c.MetAtEventId is { } e && eventIds.Contains(e) && metSeen.Add((e, c.Id))) metAtEvents.Add((e, c.Id));
         }
-        var crowd = settings.MaxParticipantsForMeetingLinks;
-        var meetings = participants
-            .GroupBy(p => p.InteractionId)
-            .Where(g => interactions.ContainsKey(g.Key))
-            .Select(g => g.Select(p => p.ContactId).Distinct().ToArray())
-            .Where(people => people.Length >= 2 && people.Length <= crowd)
-            .Select(people => new MeetingParticipants(default, people))
-            .ToArray();
-        var inferred = LinkInference.Infer(memberships, attendances, meetings, links.Keys, settings);
-        foreach (var l in inferred)
-            links[l.Pair] = new NetworkLink(l.Pair.A, l.Pair.B, l.Strength, l.Kind, true, l.Reason);
-        var linkList = links.Values.OrderBy(l => l.A).ThenBy(l => l.B).ToArray();
+        var history = await HistoryScan.ReadAsync(db, ct);
+        var meetings = Meetings(history, settings.MaxParticipantsForMeetingLinks, byId);
+        foreach (var l in LinkInference.Infer(memberships, attendances, meetings, links.Keys.ToHashSet(), settings))
+            links[l.Pair] = new NetworkLink(l.Pair.A, l.Pair.B, l.Strength, l.Kind, true, l);
+        var linkList = links.Values.ToArray();
+        Array.Sort(linkList, static (x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
 
         // Ledger: done gives and every ask in the ledger window.
-        var today = DateOnly.FromDateTime(now);
-        foreach (var e in snapshot.Input.Ledger)
+        foreach (var e in await NetworkLoader.LedgerAsync(db, today, nurture, ct))
         {
             if (!GiveAskLedger.InWindow(e.On, today, nurture) || !GiveAskLedger.Counts(e) || !byId.TryGetValue(e.ContactId, out var c)) continue;
             if (e.Direction == ExchangeDirection.Ask) c.Asks++;
             else c.Gives++;
         }
 
-        // Strength now from the stored aggregates (rebuilt from history where missing or stale), and a year ago.
-        var stats = contacts.Where(c => c.Stats is not null).ToDictionary(c => c.Id, c => c.Stats!);
+        // Strength now from the stored aggregates, and a year ago from the touches before then.
         var yearAgo = now.AddDays(-settings.RecentWindowDays);
-        var needHistory = contacts.Where(c => stats.TryGetValue(c.Id, out var st) && st.FirstTouchAt <= yearAgo && st.LastTouchAt > yearAgo).Select(c => c.Id).ToHashSet();
-        var earlier = new Dictionary<long, List<Touch>>();
-        foreach (var p in participants)
-        {
-            if (!needHistory.Contains(p.ContactId) || !interactions.TryGetValue(p.InteractionId, out var i) || i.OccurredAt > yearAgo) continue;
-            if (!earlier.TryGetValue(p.ContactId, out var list)) earlier[p.ContactId] = list = [];
-            list.Add(new Touch(i.OccurredAt, i.Channel, i.Direction));
-        }
-        var yearAgoStats = earlier.ToDictionary(e => e.Key, e => ContactStats.FromHistory(e.Key, e.Value, nurture, yearAgo));
+        var yearAgoStats = StatsAt(history, contacts, yearAgo, nurture);
         foreach (var c in contacts)
         {
-            var st = stats.GetValueOrDefault(c.Id) ?? ContactStats.Empty(c.Id, nurture);
+            var st = c.Stats ?? ContactStats.Empty(c.Id, nurture);
             c.Measure = st.Measure(now, nurture, c.Mutuals, c.Closeness, c.KnownSince);
             c.Band = BandOf(c.Measure.Label);
             c.FirstTouch = st.FirstTouchAt;
@@ -210,7 +209,6 @@ public sealed class InsightsNetwork
         var candidates = contacts.Select(c => new TierCandidate(c.Id, c.Strength, c.TierPin, c.LastTouch is not null)).ToArray();
         var tiers = Tiers.Assign(candidates, nurture);
         for (var i = 0; i < contacts.Count; i++) contacts[i].Tier = tiers[i];
-
 
         return new InsightsNetwork
         {
@@ -225,8 +223,54 @@ public sealed class InsightsNetwork
             Events = events,
             Attendances = attendances,
             MetAtEvents = metAtEvents,
-            Goals = snapshot.Input.Goals,
+            Goals = await NetworkLoader.ActiveGoalsAsync(db, ct),
         };
+    }
+
+    /// <summary>
+    /// The contacts of every meeting small enough to suggest its people know each other (2 to <paramref name="crowd"/>
+    /// participants, counting everyone in it), leaving out interactions in the trash and contacts not loaded.
+    /// </summary>
+    private static List<MeetingParticipants> Meetings(HistoryScan history, int crowd, IReadOnlyDictionary<long, NetworkContact> byId)
+    {
+        var meetings = new List<MeetingParticipants>();
+        var ids = history.InteractionIds;
+        var start = 0;
+        while (start < ids.Length)
+        {
+            var end = start + 1;
+            while (end < ids.Length && ids[end] == ids[start]) end++;
+            if (end - start >= 2 && end - start <= crowd && history.Interactions.ContainsKey(ids[start]))
+            {
+                var people = new List<long>(end - start);
+                for (var k = start; k < end; k++)
+                {
+                    if (byId.ContainsKey(history.ContactIds[k])) people.Add(history.ContactIds[k]);
+                }
+                if (people.Count >= 2) meetings.Add(new MeetingParticipants(default, people));
+            }
+            start = end;
+        }
+        return meetings;
+    }
+
+    /// <summary>
+    /// The aggregates as of <paramref name="asOf"/> for the contacts whose history straddles it (first touch before, last
+    /// after), from their touches up to then.
+    /// </summary>
+    private static Dictionary<long, ContactStats> StatsAt(HistoryScan history, IReadOnlyList<NetworkContact> contacts, DateTime asOf, NurtureSettings nurture)
+    {
+        var need = contacts.Where(c => c.Stats is { FirstTouchAt: { } f, LastTouchAt: { } l } && f <= asOf && l > asOf).Select(c => c.Id).ToHashSet();
+        var earlier = new Dictionary<long, List<Touch>>(need.Count);
+        if (need.Count == 0) return [];
+        for (var k = 0; k < history.ContactIds.Length; k++)
+        {
+            var contactId = history.ContactIds[k];
+            if (!need.Contains(contactId) || !history.Interactions.TryGetValue(history.InteractionIds[k], out var i) || i.At > asOf) continue;
+            if (!earlier.TryGetValue(contactId, out var list)) earlier[contactId] = list = [];
+            list.Add(new Touch(i.At, i.Channel, i.Direction));
+        }
+        return earlier.ToDictionary(e => e.Key, e => ContactStats.FromHistory(e.Key, e.Value, nurture, asOf));
     }
 
     /// <summary>The contact's facts for goal relevance.</summary>

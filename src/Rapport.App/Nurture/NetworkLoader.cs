@@ -48,12 +48,7 @@ public static class NetworkLoader
         var categories = (await db.ContactCategories.AsNoTracking().Select(c => new { c.ContactId, c.Category }).ToListAsync(ct))
             .GroupBy(c => c.ContactId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Category).ToList());
         var links = await db.ContactLinks.AsNoTracking().Select(l => new { l.ContactAId, l.ContactBId }).ToListAsync(ct);
-        var mutuals = new Dictionary<long, int>();
-        foreach (var l in links)
-        {
-            mutuals[l.ContactAId] = mutuals.GetValueOrDefault(l.ContactAId) + 1;
-            mutuals[l.ContactBId] = mutuals.GetValueOrDefault(l.ContactBId) + 1;
-        }
+        var mutuals = Mutuals(links.Select(l => (l.ContactAId, l.ContactBId)));
 
         var planContacts = new List<PlanContact>(contacts.Count);
         foreach (var c in contacts)
@@ -97,14 +92,8 @@ public static class NetworkLoader
             .GroupBy(a => a.EventId).ToDictionary(g => g.Key, g => (IReadOnlyList<long>)g.Select(a => a.ContactId).ToList());
         var planEvents = events.Select(e => new PlanEvent(e.Id, e.Name, e.StartsAt, e.City, e.Attending, attendees.GetValueOrDefault(e.Id) ?? [])).ToList();
 
-        var goals = (await db.Goals.AsNoTracking().Include(g => g.Links).Where(g => g.Status == GoalStatus.Active).ToListAsync(ct))
-            .Select(GoalProfile.FromGoal).ToList();
-
-        var ledgerFrom = today.AddYears(-settings.LedgerWindowYears);
-        var ledger = await db.Exchanges.AsNoTracking()
-            .Where(e => e.OccurredOn >= ledgerFrom || e.Status == ExchangeStatus.Offered)
-            .Select(e => new LedgerEntry(e.ContactId, e.Direction, e.Kind, e.Status, e.OccurredOn, e.Note))
-            .ToListAsync(ct);
+        var goals = await ActiveGoalsAsync(db, ct);
+        var ledger = await LedgerAsync(db, today, settings, ct);
 
         var states = await db.PlanItemStates.AsNoTracking().ToListAsync(ct);
 
@@ -123,12 +112,39 @@ public static class NetworkLoader
         return new NetworkSnapshot(input, settings, now);
     }
 
+    /// <summary>The active goals with their linked contacts, as the engines read them.</summary>
+    internal static async Task<List<GoalProfile>> ActiveGoalsAsync(RapportDbContext db, CancellationToken ct) =>
+        (await db.Goals.AsNoTracking().Include(g => g.Links).Where(g => g.Status == GoalStatus.Active).ToListAsync(ct))
+            .Select(GoalProfile.FromGoal).ToList();
+
+    /// <summary>The ledger in its window, plus every give still only offered.</summary>
+    internal static Task<List<LedgerEntry>> LedgerAsync(RapportDbContext db, DateOnly today, NurtureSettings settings, CancellationToken ct)
+    {
+        var ledgerFrom = today.AddYears(-settings.LedgerWindowYears);
+        return db.Exchanges.AsNoTracking()
+            .Where(e => e.OccurredOn >= ledgerFrom || e.Status == ExchangeStatus.Offered)
+            .Select(e => new LedgerEntry(e.ContactId, e.Direction, e.Kind, e.Status, e.OccurredOn, e.Note))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Mutual contacts as the strength engine counts them: every stored link of each contact.</summary>
+    internal static Dictionary<long, int> Mutuals(IEnumerable<(long A, long B)> links)
+    {
+        var mutuals = new Dictionary<long, int>();
+        foreach (var (a, b) in links)
+        {
+            mutuals[a] = mutuals.GetValueOrDefault(a) + 1;
+            mutuals[b] = mutuals.GetValueOrDefault(b) + 1;
+        }
+        return mutuals;
+    }
+
     /// <summary>
     /// The aggregates of every contact, usable at <paramref name="now"/>: a database that has interactions but no aggregates
     /// (written before they existed) and rows built under other settings are rebuilt and stored; rows with touches after
     /// <paramref name="now"/> (RAPPORT_NOW set in the past) are recomputed in memory as of then.
     /// </summary>
-    private static async Task<Dictionary<long, ContactStats>> LoadStatsAsync(RapportDbContext db, NurtureSettings settings, DateTime now, CancellationToken ct)
+    internal static async Task<Dictionary<long, ContactStats>> LoadStatsAsync(RapportDbContext db, NurtureSettings settings, DateTime now, CancellationToken ct)
     {
         var rows = await db.ContactStats.AsNoTracking().ToListAsync(ct);
         if (rows.Count == 0 && await db.Interactions.AnyAsync(ct))

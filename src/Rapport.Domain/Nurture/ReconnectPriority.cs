@@ -17,11 +17,7 @@ public static class ReconnectPriority
     public static ReconnectPriorityResult Compute(double peakStrength, double yearsDormant, double goalRelevance, bool moreSenior, NurtureSettings s)
     {
         var inv = CultureInfo.InvariantCulture;
-        var peak = s.ReconnectPeakWeight * peakStrength;
-        var dormancy = s.ReconnectDormancyWeight * (1 - Math.Exp(-Math.Max(0, yearsDormant) / s.DormancyScaleYears));
-        var goal = s.ReconnectGoalWeight * Math.Clamp(goalRelevance, 0, 1);
-        var bonus = moreSenior ? s.ReconnectSeniorityBonus : 0;
-        var p = Math.Min(1, peak + dormancy + goal + bonus);
+        var (peak, dormancy, goal, bonus, p) = Parts(peakStrength, yearsDormant, goalRelevance, moreSenior, s);
         var why = new List<string>(4)
         {
             string.Create(inv, $"you were once close: peak strength {TieStrength.F2(peakStrength)} gives {TieStrength.F2(peak)}"),
@@ -30,6 +26,20 @@ public static class ReconnectPriority
         if (goal > 0) why.Add(string.Create(inv, $"matches an active goal ({TieStrength.F2(goalRelevance)}) gives {TieStrength.F2(goal)}"));
         if (moreSenior) why.Add(string.Create(inv, $"more senior than when you were last in touch gives {TieStrength.F2(bonus)}"));
         return new ReconnectPriorityResult(p, peak, dormancy, goal, bonus, yearsDormant, why);
+    }
+
+    /// <summary>P alone, without the reasons: for ranking many candidates before explaining the few shown.</summary>
+    public static double Score(double peakStrength, double yearsDormant, double goalRelevance, bool moreSenior, NurtureSettings s) =>
+        Parts(peakStrength, yearsDormant, goalRelevance, moreSenior, s).P;
+
+    private static (double Peak, double Dormancy, double Goal, double Bonus, double P) Parts(
+        double peakStrength, double yearsDormant, double goalRelevance, bool moreSenior, NurtureSettings s)
+    {
+        var peak = s.ReconnectPeakWeight * peakStrength;
+        var dormancy = s.ReconnectDormancyWeight * (1 - Math.Exp(-Math.Max(0, yearsDormant) / s.DormancyScaleYears));
+        var goal = s.ReconnectGoalWeight * Math.Clamp(goalRelevance, 0, 1);
+        var bonus = moreSenior ? s.ReconnectSeniorityBonus : 0;
+        return (peak, dormancy, goal, bonus, Math.Min(1, peak + dormancy + goal + bonus));
     }
 
     /// <summary>True when the contact's seniority is known both now and at the last contact, and is higher now.</summary>

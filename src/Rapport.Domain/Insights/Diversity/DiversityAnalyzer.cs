@@ -87,17 +87,22 @@ public static class DiversityAnalyzer
         var byValue = new Dictionary<string, (string Display, double Count, double Strength, int Active)>(StringComparer.OrdinalIgnoreCase);
         var known = 0;
         var unknown = 0;
+        var values = new List<string>(4);
         foreach (var c in contacts)
         {
-            var values = ValuesOf(c, dimension);
+            FillValues(c, dimension, values);
             if (values.Count == 0) { unknown++; continue; }
             known++;
             var share = 1.0 / values.Count;
             var strength = Math.Clamp(double.IsNaN(c.Strength) ? 0 : c.Strength, 0, 1);
+            var active = c.Band.IsActive() ? 1 : 0;
             foreach (var v in values)
             {
-                var entry = byValue.TryGetValue(v, out var e) ? e : (v, 0, 0, 0);
-                byValue[v] = (entry.Item1, entry.Item2 + share, entry.Item3 + share * strength, entry.Item4 + (c.Band.IsActive() ? 1 : 0));
+                ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(byValue, v, out var exists);
+                if (!exists) entry.Display = v;
+                entry.Count += share;
+                entry.Strength += share * strength;
+                entry.Active += active;
             }
         }
         var totalCount = byValue.Values.Sum(v => v.Count);
@@ -161,20 +166,56 @@ public static class DiversityAnalyzer
     public static IReadOnlyList<string> ValuesOf(DiversityContact contact, DiversityDimension dimension)
     {
         ArgumentNullException.ThrowIfNull(contact);
-        return dimension switch
-        {
-            DiversityDimension.Industry => Single(contact.Industry) is { } i ? [i] : [],
-            DiversityDimension.Function => Single(contact.Function) is { } f ? [f] : [],
-            DiversityDimension.Seniority => contact.Seniority == Seniority.Unknown ? [] : [contact.Seniority.ToString()],
-            DiversityDimension.Geography => Place(contact) is { } p ? [p] : [],
-            DiversityDimension.Category => contact.Categories
-                .Select(Single).Where(c => c is not null).Select(c => c!)
-                .Distinct(StringComparer.OrdinalIgnoreCase).ToArray(),
-            _ => [],
-        };
+        var values = new List<string>(1);
+        FillValues(contact, dimension, values);
+        return values;
     }
 
-    private static string? Single(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>Fills <paramref name="values"/> (cleared first) with the contact's values on the dimension, without allocating for single values.</summary>
+    private static void FillValues(DiversityContact contact, DiversityDimension dimension, List<string> values)
+    {
+        values.Clear();
+        switch (dimension)
+        {
+            case DiversityDimension.Industry:
+                if (Single(contact.Industry) is { } i) values.Add(i);
+                break;
+            case DiversityDimension.Function:
+                if (Single(contact.Function) is { } f) values.Add(f);
+                break;
+            case DiversityDimension.Seniority:
+                if (contact.Seniority != Seniority.Unknown) values.Add(SeniorityNames[(int)contact.Seniority]);
+                break;
+            case DiversityDimension.Geography:
+                if (Place(contact) is { } p) values.Add(p);
+                break;
+            case DiversityDimension.Category:
+                foreach (var raw in contact.Categories)
+                {
+                    if (Single(raw) is not { } c) continue;
+                    var seen = false;
+                    foreach (var v in values) seen |= string.Equals(v, c, StringComparison.OrdinalIgnoreCase);
+                    if (!seen) values.Add(c);
+                }
+                break;
+        }
+    }
+
+    private static readonly string[] SeniorityNames = BuildSeniorityNames();
+
+    private static string[] BuildSeniorityNames()
+    {
+        var all = Enum.GetValues<Seniority>();
+        var names = new string[all.Max(v => (int)v) + 1];
+        foreach (var v in all) names[(int)v] = v.ToString();
+        return names;
+    }
+
+    private static string? Single(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        return char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1]) ? value.Trim() : value;
+    }
 
     private static string? Place(DiversityContact c)
     {

@@ -16,9 +16,17 @@ public enum LinkEvidence { Colleague, Meeting, SameEvent }
 
 /// <summary>
 /// A link Rapport inferred, never told: the pair, the strongest evidence (and the <see cref="LinkKind"/> to
-/// store it under), a modest strength, how many occasions back it, and the reason in plain words.
+/// store it under), a modest strength, and how many occasions of each kind back it. The reason in plain words
+/// is written when asked for, since most inferred links are never shown.
 /// </summary>
-public sealed record InferredLink(ContactPair Pair, LinkEvidence Evidence, LinkKind Kind, double Strength, int Occasions, string Reason);
+public sealed record InferredLink(ContactPair Pair, LinkEvidence Evidence, LinkKind Kind, double Strength, int Colleague, int Meetings, int Events)
+{
+    /// <summary>How many occasions back the link.</summary>
+    public int Occasions => Colleague + Meetings + Events;
+
+    /// <summary>Why Rapport thinks the two know each other, e.g. "They were in a meeting together and attended 2 events together."</summary>
+    public string Reason => LinkInference.Reason(Colleague, Meetings, Events);
+}
 
 /// <summary>
 /// Infers "knows" links from overlapping time at the same organization, shared events and shared calendar
@@ -38,14 +46,18 @@ public static class LinkInference
         ArgumentNullException.ThrowIfNull(meetings);
         ArgumentNullException.ThrowIfNull(existing);
         settings ??= InsightSettings.Default;
-        var skip = existing.ToHashSet();
-        var evidence = new Dictionary<ContactPair, int[]>();
+        var skip = existing as IReadOnlySet<ContactPair> ?? existing.ToHashSet();
+        var evidence = new Dictionary<ContactPair, Counts>();
 
+        var together = new HashSet<ContactPair>();
+        var people = new HashSet<long>();
         foreach (var org in memberships.GroupBy(m => m.OrganizationId))
         {
             var spans = org.ToArray();
-            if (spans.Select(s => s.ContactId).Distinct().Count() > settings.MaxMembersForColleagueLinks) continue;
-            var together = new HashSet<ContactPair>();
+            people.Clear();
+            foreach (var span in spans) people.Add(span.ContactId);
+            if (people.Count > settings.MaxMembersForColleagueLinks) continue;
+            together.Clear();
             for (var i = 0; i < spans.Length; i++)
             {
                 for (var j = i + 1; j < spans.Length; j++)
@@ -59,24 +71,43 @@ public static class LinkInference
 
         foreach (var ev in attendances.GroupBy(a => a.EventId))
         {
-            var people = ev.Select(a => a.ContactId).Distinct().ToArray();
-            if (people.Length > settings.MaxAttendeesForEventLinks) continue;
-            EachPair(people, pair => Count(evidence, skip, pair, LinkEvidence.SameEvent));
+            people.Clear();
+            foreach (var a in ev) people.Add(a.ContactId);
+            if (people.Count > settings.MaxAttendeesForEventLinks) continue;
+            EachPair(evidence, skip, people.ToArray(), LinkEvidence.SameEvent);
         }
 
         foreach (var meeting in meetings)
         {
-            var people = meeting.ContactIds.Distinct().ToArray();
-            if (people.Length > settings.MaxParticipantsForMeetingLinks) continue;
-            EachPair(people, pair => Count(evidence, skip, pair, LinkEvidence.Meeting));
+            people.Clear();
+            foreach (var id in meeting.ContactIds) people.Add(id);
+            if (people.Count > settings.MaxParticipantsForMeetingLinks) continue;
+            EachPair(evidence, skip, people.ToArray(), LinkEvidence.Meeting);
         }
 
-        return evidence
-            .Select(e => Link(e.Key, e.Value, settings))
-            .OrderByDescending(l => l.Strength)
-            .ThenBy(l => l.Pair.A)
-            .ThenBy(l => l.Pair.B)
-            .ToArray();
+        var strengths = new[] { settings.InferredColleagueStrength, settings.InferredMeetingStrength, settings.InferredSameEventStrength };
+        var links = new InferredLink[evidence.Count];
+        var n = 0;
+        foreach (var (pair, counts) in evidence) links[n++] = Link(pair, counts, strengths, settings.InferredMaxStrength);
+        Array.Sort(links, static (x, y) =>
+        {
+            var c = y.Strength.CompareTo(x.Strength);
+            if (c != 0) return c;
+            c = x.Pair.A.CompareTo(y.Pair.A);
+            return c != 0 ? c : x.Pair.B.CompareTo(y.Pair.B);
+        });
+        return links;
+    }
+
+    /// <summary>The reason for an inferred link with these occasions, in plain words.</summary>
+    public static string Reason(int colleague, int meetings, int events)
+    {
+        var parts = new List<string>(3);
+        if (colleague > 0) parts.Add(colleague == 1 ? "worked at the same organization at the same time" : $"overlapped at {colleague} organizations");
+        if (meetings > 0) parts.Add(meetings == 1 ? "were in a meeting together" : $"were in {meetings} meetings together");
+        if (events > 0) parts.Add(events == 1 ? "attended the same event" : $"attended {events} events together");
+        if (parts.Count == 0) return "Inferred.";
+        return "They " + (parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1]) + ".";
     }
 
     /// <summary>Whether two spans at one organization overlap in time; open ends overlap everything on that side.</summary>
@@ -89,13 +120,20 @@ public static class LinkInference
         return aStartsBeforeBEnds && bStartsBeforeAEnds;
     }
 
-    private static InferredLink Link(ContactPair pair, int[] counts, InsightSettings s)
+    private static InferredLink Link(ContactPair pair, Counts counts, double[] strengths, double max)
     {
-        var strengths = new[] { s.InferredColleagueStrength, s.InferredMeetingStrength, s.InferredSameEventStrength };
         var miss = 1.0;
-        for (var k = 0; k < counts.Length; k++) miss *= Math.Pow(1 - Math.Clamp(strengths[k], 0, 1), counts[k]);
-        var strength = Math.Min(s.InferredMaxStrength, 1 - miss);
-        var main = Enumerable.Range(0, counts.Length).Where(k => counts[k] > 0).OrderByDescending(k => counts[k] * strengths[k]).ThenBy(k => k).First();
+        var main = -1;
+        var mainWeight = 0.0;
+        for (var k = 0; k < 3; k++)
+        {
+            var count = counts[k];
+            if (count == 0) continue;
+            var sk = Math.Clamp(strengths[k], 0, 1);
+            miss *= count == 1 ? 1 - sk : Math.Pow(1 - sk, count);
+            var weight = count * strengths[k];
+            if (main < 0 || weight > mainWeight) (main, mainWeight) = (k, weight);
+        }
         var evidence = (LinkEvidence)main;
         var kind = evidence switch
         {
@@ -103,26 +141,36 @@ public static class LinkInference
             LinkEvidence.SameEvent => LinkKind.SameEvent,
             _ => LinkKind.Inferred,
         };
-        var parts = new List<string>();
-        if (counts[0] > 0) parts.Add(counts[0] == 1 ? "worked at the same organization at the same time" : $"overlapped at {counts[0]} organizations");
-        if (counts[1] > 0) parts.Add(counts[1] == 1 ? "were in a meeting together" : $"were in {counts[1]} meetings together");
-        if (counts[2] > 0) parts.Add(counts[2] == 1 ? "attended the same event" : $"attended {counts[2]} events together");
-        var reason = "They " + (parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1]) + ".";
-        return new InferredLink(pair, evidence, kind, strength, counts.Sum(), reason);
+        return new InferredLink(pair, evidence, kind, Math.Min(max, 1 - miss), counts.Colleague, counts.Meetings, counts.Events);
     }
 
-    private static void Count(Dictionary<ContactPair, int[]> evidence, HashSet<ContactPair> skip, ContactPair pair, LinkEvidence kind)
+    private static void Count(Dictionary<ContactPair, Counts> evidence, IReadOnlySet<ContactPair> skip, ContactPair pair, LinkEvidence kind)
     {
         if (skip.Contains(pair)) return;
-        if (!evidence.TryGetValue(pair, out var counts)) evidence[pair] = counts = new int[3];
-        counts[(int)kind]++;
+        ref var counts = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(evidence, pair, out _);
+        switch (kind)
+        {
+            case LinkEvidence.Colleague: counts.Colleague++; break;
+            case LinkEvidence.Meeting: counts.Meetings++; break;
+            default: counts.Events++; break;
+        }
     }
 
-    private static void EachPair(long[] people, Action<ContactPair> action)
+    private static void EachPair(Dictionary<ContactPair, Counts> evidence, IReadOnlySet<ContactPair> skip, long[] people, LinkEvidence kind)
     {
         for (var i = 0; i < people.Length; i++)
         {
-            for (var j = i + 1; j < people.Length; j++) action(new ContactPair(people[i], people[j]));
+            for (var j = i + 1; j < people.Length; j++) Count(evidence, skip, new ContactPair(people[i], people[j]), kind);
         }
+    }
+
+    /// <summary>Occasions per kind of evidence, indexed as <see cref="LinkEvidence"/>.</summary>
+    private struct Counts
+    {
+        public int Colleague;
+        public int Meetings;
+        public int Events;
+
+        public readonly int this[int k] => k switch { 0 => Colleague, 1 => Meetings, _ => Events };
     }
 }

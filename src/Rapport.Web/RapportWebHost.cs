@@ -34,6 +34,7 @@ public static class RapportWebHost
         builder.Services.AddSingleton(new RapportStore(options.Database));
         // The plan and standings are kept a few minutes per account; pages invalidate them after every form post.
         builder.Services.AddSingleton(new Rapport.App.Nurture.PlanCache());
+        builder.Services.AddSingleton(new Rapport.App.Insights.InsightsCache());
         builder.Services.AddScoped(sp => sp.GetRequiredService<RapportStore>().Open());
         builder.Services.AddRazorPages();
         // Names are written as they are (Zoë, 李), not as numeric character references.

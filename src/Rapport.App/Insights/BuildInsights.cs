@@ -30,15 +30,15 @@ public sealed record InsightsReport(
 /// Builds the insights of the current account: network health against the target shape, diversity, structural holes,
 /// returns on events and communities, job leads and dormant ties worth reviving.
 /// </summary>
-public sealed class BuildInsights(RapportDbContext db, TimeProvider clock)
+public sealed class BuildInsights(RapportDbContext db, TimeProvider clock, InsightsCache? cache = null)
 {
     /// <summary>How many job leads and reconnect candidates to list.</summary>
     public const int TopRows = 10;
 
     public async Task<InsightsReport> ExecuteAsync(CancellationToken ct)
     {
-        var network = await InsightsNetwork.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct);
-        return Analyze(network);
+        if (cache is not null) return (await cache.GetAsync(db, clock.GetUtcNow().UtcDateTime, ct)).Report;
+        return Analyze(await InsightsNetwork.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct));
     }
 
     /// <summary>The report over a network already loaded (the benchmark times this and the load apart).</summary>

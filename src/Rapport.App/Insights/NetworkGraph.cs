@@ -14,7 +14,7 @@ public sealed record GraphEdge(long Source, long Target, double? Strength, strin
 public sealed record NetworkGraphData(int TotalContacts, int TotalLinks, IReadOnlyList<GraphNode> Nodes, IReadOnlyList<GraphEdge> Edges, IReadOnlyList<string> Tiers, IReadOnlyList<string> Industries);
 
 /// <summary>Builds the network graph of the current account for the Insights page and /api/v1/insights/graph.</summary>
-public sealed class NetworkGraph(RapportDbContext db, TimeProvider clock)
+public sealed class NetworkGraph(RapportDbContext db, TimeProvider clock, InsightsCache? cache = null)
 {
     /// <summary>The most contacts a graph may hold (a browser draws a few hundred nodes smoothly).</summary>
     public const int MaxNodes = 2000;
@@ -23,7 +23,7 @@ public sealed class NetworkGraph(RapportDbContext db, TimeProvider clock)
     public async Task<NetworkGraphData> ExecuteAsync(int limit = 300, string? tier = null, string? industry = null, CancellationToken ct = default)
     {
         if (limit is < 1 or > MaxNodes) throw new Common.InputException("limit", $"limit: expected 1 to {MaxNodes}, got {limit}");
-        var network = await InsightsNetwork.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        var network = await InsightsCache.NetworkAsync(db, clock, cache, ct);
         return Build(network, limit, tier, industry);
     }
 

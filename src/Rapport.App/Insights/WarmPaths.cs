@@ -24,7 +24,7 @@ public enum WarmPathTargetKind { Auto, Person, Company, Role }
 /// Finds warm introduction paths (SCIENCE.md H) over the account's network: your ties, the links entered, logged
 /// introductions and links inferred from shared organizations, events and meetings (marked as inferred).
 /// </summary>
-public sealed class WarmPaths(RapportDbContext db, TimeProvider clock)
+public sealed class WarmPaths(RapportDbContext db, TimeProvider clock, InsightsCache? cache = null)
 {
     /// <summary>The longest path a caller may ask for.</summary>
     public const int MaxHopsLimit = 6;
@@ -35,7 +35,7 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock)
         ArgumentNullException.ThrowIfNull(target);
         if (string.IsNullOrWhiteSpace(target)) throw new InputException("target", "target: expected a person, a company or a role, got nothing");
         var hops = CheckHops(maxHops);
-        var network = await InsightsNetwork.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        var network = await InsightsCache.NetworkAsync(db, clock, cache, ct);
         var introContacts = IntroContacts(network);
         var intro = await ResolveAsync(target.Trim(), kind, network, introContacts, ct);
         return Find(network, introContacts, intro, hops);
@@ -57,7 +57,7 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock)
     public async Task<WarmPathsResult> ToContactAsync(long contactId, int? maxHops = null, CancellationToken ct = default)
     {
         var hops = CheckHops(maxHops);
-        var network = await InsightsNetwork.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        var network = await InsightsCache.NetworkAsync(db, clock, cache, ct);
         if (!network.ById.TryGetValue(contactId, out var c)) throw new InputException("contact", $"contact: no contact has id {contactId}");
         return Find(network, IntroContacts(network), IntroTarget.Person(c.Id, c.Name), hops);
     }

@@ -30,16 +30,16 @@ public static class InsightsApi
         return app;
     }
 
-    public sealed record Services(RapportDbContext Db, TimeProvider Clock);
+    public sealed record Services(RapportDbContext Db, TimeProvider Clock, InsightsCache Cache);
 
     public static async Task<JsonHttpResult<InsightsReport>> GetInsights([AsParameters] Services s, CancellationToken ct) =>
-        TypedResults.Json(await new BuildInsights(s.Db, s.Clock).ExecuteAsync(ct), JsonOptions);
+        TypedResults.Json(await new BuildInsights(s.Db, s.Clock, s.Cache).ExecuteAsync(ct), JsonOptions);
 
     public static async Task<Results<JsonHttpResult<NetworkGraphData>, ValidationProblem>> GetGraph([AsParameters] Services s, int? limit, string? tier, string? industry, CancellationToken ct)
     {
         try
         {
-            var graph = await new NetworkGraph(s.Db, s.Clock).ExecuteAsync(limit ?? 300, Blank(tier), Blank(industry), ct);
+            var graph = await new NetworkGraph(s.Db, s.Clock, s.Cache).ExecuteAsync(limit ?? 300, Blank(tier), Blank(industry), ct);
             return TypedResults.Json(graph, JsonOptions);
         }
         catch (InputException e)
@@ -60,7 +60,7 @@ public static class InsightsApi
                 "role" => WarmPathTargetKind.Role,
                 _ => throw new InputException("kind", $"kind: expected person, company or role, got '{kind}'"),
             };
-            return TypedResults.Json(await new WarmPaths(s.Db, s.Clock).FindAsync(to ?? "", k, maxHops, ct), JsonOptions);
+            return TypedResults.Json(await new WarmPaths(s.Db, s.Clock, s.Cache).FindAsync(to ?? "", k, maxHops, ct), JsonOptions);
         }
         catch (InputException e)
         {

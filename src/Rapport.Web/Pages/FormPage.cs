@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.App.Common;
+using Rapport.App.Insights;
 using Rapport.App.Nurture;
 using Rapport.Data;
 
@@ -57,8 +58,11 @@ public abstract class FormPage : PageModel
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         await next();
-        if (HttpMethods.IsPost(context.HttpContext.Request.Method) && context.HttpContext.RequestServices.GetService<PlanCache>() is { } cache)
-            cache.Invalidate(context.HttpContext.RequestServices.GetRequiredService<RapportDbContext>().AccountId);
+        if (!HttpMethods.IsPost(context.HttpContext.Request.Method)) return;
+        var services = context.HttpContext.RequestServices;
+        var account = services.GetRequiredService<RapportDbContext>().AccountId;
+        services.GetService<PlanCache>()?.Invalidate(account);
+        services.GetService<InsightsCache>()?.Invalidate(account);
     }
 
     /// <summary>Back to where the user was when the return address is local, else to <paramref name="fallback"/>.</summary>

@@ -8,7 +8,7 @@ using Rapport.Data;
 namespace Rapport.Web.Pages.Insights;
 
 /// <summary>/insights: the network's health, diversity, holes, returns and ranked lists as tables, with charts and a graph on top.</summary>
-public sealed class IndexModel(RapportDbContext db, TimeProvider clock) : PageModel
+public sealed class IndexModel(RapportDbContext db, TimeProvider clock, InsightsCache cache) : PageModel
 {
     // The default encoder escapes <, > and &, so names cannot close the script element the data sits in.
     private static readonly JsonSerializerOptions ScriptJson = new(JsonSerializerDefaults.Web)
@@ -36,14 +36,14 @@ public sealed class IndexModel(RapportDbContext db, TimeProvider clock) : PageMo
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        var network = await InsightsNetwork.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct);
-        Report = BuildInsights.Analyze(network);
+        var (network, report) = await cache.GetAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        Report = report;
         Graph = NetworkGraph.Build(network, GraphNodes);
         if (!string.IsNullOrWhiteSpace(To))
         {
             try
             {
-                Paths = await new WarmPaths(db, clock).FindInAsync(network, To, WarmPathTargetKind.Auto, null, ct);
+                Paths = await new WarmPaths(db, clock, cache).FindInAsync(network, To, WarmPathTargetKind.Auto, null, ct);
             }
             catch (InputException e)
             {

@@ -1,0 +1,33 @@
+using Rapport.App.Common;
+using Rapport.Data;
+
+namespace Rapport.App.Insights;
+
+/// <summary>One load of an account's network with the report computed from it.</summary>
+public sealed record InsightsSnapshot(InsightsNetwork Network, InsightsReport Report);
+
+/// <summary>
+/// The insights of each account kept until the next write (see <see cref="AccountCache{T}"/>), so the Insights page,
+/// its graph and its warm paths read one load instead of the whole network on every request.
+/// </summary>
+public sealed class InsightsCache(TimeSpan? maxAge = null) : AccountCache<InsightsSnapshot>(maxAge)
+{
+    /// <summary>The current account's network, kept when a cache is given, else loaded as of now.</summary>
+    public static async Task<InsightsNetwork> NetworkAsync(RapportDbContext db, TimeProvider clock, InsightsCache? cache, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return cache is null ? await InsightsNetwork.LoadAsync(db, now, ct) : (await cache.GetAsync(db, now, ct)).Network;
+    }
+
+    /// <summary>The current account's insights as of <paramref name="now"/>, kept or computed.</summary>
+    public Task<InsightsSnapshot> GetAsync(RapportDbContext db, DateTime now, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return GetOrAddAsync(db.AccountId, now, async () =>
+        {
+            var network = await InsightsNetwork.LoadAsync(db, now, ct);
+            return new InsightsSnapshot(network, BuildInsights.Analyze(network));
+        });
+    }
+}

@@ -1,0 +1,110 @@
+using Rapport.App.Insights;
+using Rapport.Data.Tests.Support;
+using Rapport.Domain.Contacts;
+using Rapport.Domain.Insights;
+using Rapport.Domain.Interactions;
+using Rapport.Domain.Nurture;
+
+namespace Rapport.Data.Tests.Insights;
+
+/// <summary>
+/// What the insights read of the interaction history: the members of small meetings (inferred links, never from a meeting in
+/// the trash) and the band a year ago of a tie whose history straddles the 12-month mark; and the per-account cache.
+/// </summary>
+public class InsightsLoadTest
+{
+    private static readonly DateTime Now = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly TestClock Clock = new(Now);
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Load_InfersMeetingLinks_LeavesTrashedMeetingsOut_AndMeasuresTheBandAYearAgo(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        long ana, eli, carl, finn, hal;
+        var halTouches = new List<DateTime>();
+        await using (var db = store.Open())
+        {
+            Contact Person(string name)
+            {
+                var c = new Contact(name, Now.AddYears(-4));
+                db.Contacts.Add(c);
+                return c;
+            }
+            var people = new[] { Person("Ana Silva"), Person("Eli Engel"), Person("Carl Costa"), Person("Finn Fox"), Person("Hal Heller") };
+            await db.SaveChangesAsync(ct);
+            (ana, eli, carl, finn, hal) = (people[0].Id, people[1].Id, people[2].Id, people[3].Id, people[4].Id);
+
+            // Ana and Eli were in one meeting with you; Carl and Finn too, but that meeting is in the trash.
+            db.Interactions.Add(new Interaction(Now.AddDays(-30), Channel.Video, Direction.Mutual, InteractionSource.Calendar, [ana, eli]));
+            db.Interactions.Add(new Interaction(Now.AddDays(-40), Channel.Video, Direction.Mutual, InteractionSource.Calendar, [carl, finn])
+            {
+                DeletedAt = Now.AddDays(-1),
+            });
+            // Hal: weekly three years ago, then silent past the year mark, and weekly again for the last ten weeks.
+            for (var i = 0; i < 20; i++) halTouches.Add(Now.AddYears(-3).AddDays(7 * i));
+            for (var i = 0; i < 10; i++) halTouches.Add(Now.AddDays(-7 * i - 1));
+            foreach (var at in halTouches) db.Interactions.Add(new Interaction(at, Channel.InPerson, Direction.Mutual, InteractionSource.Manual, [hal]));
+            await db.SaveChangesAsync(ct);
+        }
+
+        await using var read = store.Open();
+        var network = await InsightsNetwork.LoadAsync(read, Now, ct);
+
+        var meeting = Assert.Single(network.Links);
+        Assert.Equal(new ContactPair(ana, eli), new ContactPair(meeting.A, meeting.B));
+        Assert.True(meeting.Inferred);
+        Assert.Equal(LinkKind.Inferred, meeting.Kind);
+        Assert.Equal("They were in a meeting together.", meeting.Reason);
+
+        // The band a year ago is what the touches up to then give, measured then.
+        var yearAgo = Now.AddDays(-InsightSettings.Default.RecentWindowDays);
+        var then = ContactStats.FromHistory(hal, halTouches.Where(t => t <= yearAgo).Select(t => new Touch(t, Channel.InPerson, Direction.Mutual)), network.Nurture, yearAgo);
+        var expected = InsightsNetwork.BandOf(then.Measure(yearAgo, network.Nurture).Label);
+        Assert.True(expected.IsDormant());
+        Assert.Equal(expected, network.ById[hal].BandYearAgo);
+        Assert.False(network.ById[hal].Band.IsDormant());
+
+        var report = BuildInsights.Analyze(network);
+        Assert.Contains(report.Health.Recent.Revived, r => r.ContactId == hal);
+        Assert.Equal(1, report.Links.InferredMeeting);
+    }
+
+    [Fact]
+    public async Task Cache_KeepsTheSnapshotUntilInvalidated_ThenReadsTheChange()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var store = await test.MigratedStoreAsync(Clock);
+        await using (var db = store.Open())
+        {
+            db.Contacts.Add(new Contact("Ana Silva", Now.AddYears(-1)));
+            await db.SaveChangesAsync(ct);
+        }
+        var cache = new InsightsCache();
+        await using var read = store.Open();
+
+        var first = await cache.GetAsync(read, Now, ct);
+        await using (var db = store.Open())
+        {
+            db.Contacts.Add(new Contact("Bea Braun", Now.AddYears(-1)));
+            await db.SaveChangesAsync(ct);
+        }
+        // Kept: the same load, the write not seen yet.
+        Assert.Same(first, await cache.GetAsync(read, Now.AddMinutes(1), ct));
+        Assert.Equal(1, first.Report.Contacts);
+
+        cache.Invalidate(read.AccountId);
+        var second = await cache.GetAsync(read, Now.AddMinutes(2), ct);
+        Assert.NotSame(first, second);
+        Assert.Equal(2, second.Report.Contacts);
+        // The use case reads the kept report too.
+        Assert.Same(second.Report, await new BuildInsights(read, new TestClock(Now.AddMinutes(3)), cache).ExecuteAsync(ct));
+
+        // Past the maximum age, and on a new day, it is read again.
+        Assert.NotSame(second, await cache.GetAsync(read, Now.AddMinutes(2) + cache.MaxAge, ct));
+        Assert.NotSame(second, await cache.GetAsync(read, Now.Date.AddDays(1).AddMinutes(1), ct));
+    }
+}

@@ -2,6 +2,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Rapport.Data;
+using Rapport.Data.Storage;
 using Rapport.Domain.Interactions;
 
 namespace Rapport.App.Insights;
@@ -57,7 +58,7 @@ internal sealed class HistoryScan
             {
                 while (await reader.ReadAsync(ct))
                 {
-                    var at = DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
+                    var at = reader.GetFieldType(1) == typeof(string) ? SqliteTime.Parse(reader.GetString(1)) : DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
                     interactions[reader.GetInt64(0)] = (at, Parse(channels, reader.GetString(2)), Parse(directions, reader.GetString(3)));
                 }
             }

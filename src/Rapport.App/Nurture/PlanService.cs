@@ -193,16 +193,22 @@ public sealed class NurtureState(NurturePlan plan, NetworkSnapshot snapshot)
 
 /// <summary>
 /// Plans kept for a few minutes per account and day, so pages read them without recomputing; any write through this
-/// process invalidates them (the web app does so after every form post). Writes by another process show after the time-out.
+/// process invalidates them (the web app does so after every form post, and when it sees another process commit).
 /// </summary>
 public sealed class PlanCache(TimeSpan? maxAge = null)
 {
     private readonly TimeSpan _maxAge = maxAge ?? TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<long, (DateTime BuiltAt, Task<NurtureState> State)> _plans = new();
+    private readonly ConcurrentDictionary<long, (DateTime BuiltAt, long Generation, Task<NurtureState> State)> _plans = new();
+    // Bumped by every invalidation; a plan whose build began before the last one is never served, even if it lands after it.
+    private long _generation;
+
+    /// <summary>How long a plan is kept at most (it is also dropped when the day changes).</summary>
+    public TimeSpan MaxAge => _maxAge;
 
     public async Task<NurtureState> GetOrAddAsync(long accountId, DateTime now, Func<Task<NurtureState>> build)
     {
-        if (_plans.TryGetValue(accountId, out var hit) && hit.BuiltAt.Date == now.Date && now - hit.BuiltAt < _maxAge && now >= hit.BuiltAt)
+        var generation = Interlocked.Read(ref _generation);
+        if (_plans.TryGetValue(accountId, out var hit) && hit.Generation == generation && hit.BuiltAt.Date == now.Date && now - hit.BuiltAt < _maxAge && now >= hit.BuiltAt)
         {
             try
             {
@@ -210,15 +216,23 @@ public sealed class PlanCache(TimeSpan? maxAge = null)
             }
             catch (Exception) when (!hit.State.IsCompletedSuccessfully)
             {
-                _plans.TryRemove(new KeyValuePair<long, (DateTime, Task<NurtureState>)>(accountId, hit));
+                _plans.TryRemove(new KeyValuePair<long, (DateTime, long, Task<NurtureState>)>(accountId, hit));
             }
         }
         var task = build();
-        _plans[accountId] = (now, task);
+        _plans[accountId] = (now, generation, task);
         return await task;
     }
 
-    public void Invalidate(long accountId) => _plans.TryRemove(accountId, out _);
+    public void Invalidate(long accountId)
+    {
+        Interlocked.Increment(ref _generation);
+        _plans.TryRemove(accountId, out _);
+    }
 
-    public void InvalidateAll() => _plans.Clear();
+    public void InvalidateAll()
+    {
+        Interlocked.Increment(ref _generation);
+        _plans.Clear();
+    }
 }

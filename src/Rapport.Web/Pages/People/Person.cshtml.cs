@@ -52,6 +52,7 @@ public sealed class PersonEdit
 }
 
 /// <summary>A person: profile, timeline, ledger, life events, standing, warm paths, and the forms to log and edit.</summary>
+[Caching.CachedPage]
 public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCache cache) : FormPage
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }

@@ -46,7 +46,9 @@ public static class PersonQuery
         if (c is null) return null;
 
         // The person's interaction ids first (the participant index), then those rows by key: never a scan of every interaction.
-        var interactionIds = await db.InteractionParticipants.Where(p => p.ContactId == id).Select(p => p.InteractionId).ToListAsync(ct);
+        // The join applies the interactions' filters, so touchpoints in the trash are not counted.
+        var interactionIds = await db.InteractionParticipants.Where(p => p.ContactId == id)
+            .Join(db.Interactions, p => p.InteractionId, i => i.Id, (p, i) => i.Id).ToListAsync(ct);
         var total = interactionIds.Count;
         var interactions = await db.Interactions.Where(i => interactionIds.Contains(i.Id)).OrderByDescending(i => i.OccurredAt).Take(timelineTake)
             .Select(i => new { i.Id, i.OccurredAt, i.Channel, i.Direction, i.Purpose, i.Notes, i.Insight }).ToListAsync(ct);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Rapport.App.Common;
 using Rapport.App.Contacts;
 using Rapport.App.Exchanges;
@@ -168,6 +169,22 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
             var name = await new TrashBin(db, clock).DeleteAsync(TrashKind.Contact, Id, ct);
             Tell($"Moved {name} to the trash.", "contact", Id);
             return Redirect("/people");
+        }
+        catch (InputException)
+        {
+            return NotFound();
+        }
+    }
+
+    /// <summary>Moves one interaction of this person's timeline to the trash, with an undo.</summary>
+    public async Task<IActionResult> OnPostDeleteInteractionAsync(long interactionId, CancellationToken ct)
+    {
+        if (!await db.InteractionParticipants.AnyAsync(x => x.InteractionId == interactionId && x.ContactId == Id, ct)) return NotFound();
+        try
+        {
+            var name = await new TrashBin(db, clock).DeleteAsync(TrashKind.Interaction, interactionId, ct);
+            Tell($"Moved the {name} to the trash.", "interaction", interactionId);
+            return Redirect($"/people/{Id}#timeline-title");
         }
         catch (InputException)
         {

@@ -59,10 +59,13 @@ public static class PersonQuery
         var timeline = interactions.Select(i => new TimelineEntry(i.Id, i.OccurredAt, Input.Kebab(i.Channel), Input.Kebab(i.Direction),
             i.Purpose is { } p ? Input.Kebab(p) : null, i.Notes, i.Insight, othersBy.GetValueOrDefault(i.Id) ?? [])).ToList();
 
-        var ledger = (await db.Exchanges.Where(e => e.ContactId == id).OrderByDescending(e => e.OccurredOn).Take(200).ToListAsync(ct))
+        // Read-only rows, projected: nothing for the change tracker to keep.
+        var ledger = (await db.Exchanges.Where(e => e.ContactId == id).OrderByDescending(e => e.OccurredOn).Take(200)
+                .Select(e => new { e.Id, e.OccurredOn, e.Direction, e.Kind, e.Status, e.Note }).ToListAsync(ct))
             .Select(e => new LedgerEntry(e.Id, e.OccurredOn, Input.Kebab(e.Direction), Input.Kebab(e.Kind), Input.Kebab(e.Status), e.Note)).ToList();
-        var life = (await db.LifeEvents.Where(e => e.ContactId == id).OrderByDescending(e => e.OccurredOn).Take(100).ToListAsync(ct))
-            .Select(e => new LifeEventEntry(e.Id, e.OccurredOn, Input.Kebab(e.Kind), e.Note, e.Detected, e.AcknowledgedAt is not null)).ToList();
+        var life = (await db.LifeEvents.Where(e => e.ContactId == id).OrderByDescending(e => e.OccurredOn).Take(100)
+                .Select(e => new { e.Id, e.OccurredOn, e.Kind, e.Note, e.Detected, Acknowledged = e.AcknowledgedAt != null }).ToListAsync(ct))
+            .Select(e => new LifeEventEntry(e.Id, e.OccurredOn, Input.Kebab(e.Kind), e.Note, e.Detected, e.Acknowledged)).ToList();
         var memberships = await OrganizationQueries.OfContactAsync(db, id, clock, ct);
         var (metAt, introducer) = (c.MetAtEventId, c.IntroducedById) switch
         {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Rapport.Data;
 using Rapport.Data.Storage;
 using Rapport.Web.Api;
+using Rapport.Web.Caching;
 using Rapport.Web.Feeds;
 
 namespace Rapport.Web;
@@ -14,6 +15,9 @@ public sealed record WebOptions(DbTarget Database, TimeProvider Clock)
 {
     public string Urls { get; init; } = "http://127.0.0.1:5080";
     public string? EnvironmentName { get; init; }
+
+    /// <summary>Keep rendered Today and Person pages until the next commit (off only to measure the rendering itself).</summary>
+    public bool CachePages { get; init; } = true;
 }
 
 /// <summary>Builds the web application: pages, API and health, over one store.</summary>
@@ -32,9 +36,13 @@ public static class RapportWebHost
 
         builder.Services.AddSingleton(options.Clock);
         builder.Services.AddSingleton(new RapportStore(options.Database));
-        // The plan and standings are kept a few minutes per account; pages invalidate them after every form post.
+        // The plan, the standings and the insights are kept a few minutes per account, until the next form post or commit.
         builder.Services.AddSingleton(new Rapport.App.Nurture.PlanCache());
         builder.Services.AddSingleton(new Rapport.App.Insights.InsightsCache());
+        // Whether anything was committed since the last request; rendered Today and Person pages are kept until then.
+        builder.Services.AddSingleton(_ => CommitWatch.For(options.Database));
+        builder.Services.AddSingleton(sp => new PageCache(sp.GetRequiredService<CommitWatch>(), sp.GetRequiredService<Rapport.App.Nurture.PlanCache>(), sp.GetRequiredService<Rapport.App.Insights.InsightsCache>(),
+            options.Clock, sp.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(), options.CachePages));
         builder.Services.AddScoped(sp => sp.GetRequiredService<RapportStore>().Open());
         builder.Services.AddRazorPages();
         // Names are written as they are (Zoë, 李), not as numeric character references.
@@ -47,6 +55,8 @@ public static class RapportWebHost
         app.Environment.WebRootFileProvider = files;
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.UseRouting();
+        var pages = app.Services.GetRequiredService<PageCache>();
+        app.Use(pages.InvokeAsync);
         app.MapHealthApi();
         app.MapContactsApi();
         app.MapInsightsApi();

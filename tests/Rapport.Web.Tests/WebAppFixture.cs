@@ -70,6 +70,19 @@ public sealed class WebAppFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>
+    /// The address of a person found by <paramref name="query"/> who is not on this week's plan, so that a test writing to
+    /// them leaves the plan the other tests read as it was.
+    /// </summary>
+    public static async Task<string> PersonOffThePlanAsync(IPage page, string query, int skip = 0)
+    {
+        await page.GotoAsync("/");
+        var planned = (await page.Locator("main a[href^='/people/']").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))")).ToHashSet();
+        await page.GotoAsync("/people?q=" + Uri.EscapeDataString(query));
+        var listed = await page.Locator("main table tbody a[href^='/people/']").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))");
+        return listed.Where(h => !planned.Contains(h)).Skip(skip).First();
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (Browser is not null) await Browser.CloseAsync();

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Rapport.App.Common;
 using Rapport.App.Interactions;
@@ -192,33 +191,7 @@ public sealed class NurtureState(NurturePlan plan, NetworkSnapshot snapshot)
 }
 
 /// <summary>
-/// Plans kept for a few minutes per account and day, so pages read them without recomputing; any write through this
-/// process invalidates them (the web app does so after every form post). Writes by another process show after the time-out.
+/// Plans and standings kept per account for a few minutes within one day, so pages read them without recomputing
+/// (see <see cref="AccountCache{T}"/> for when they are dropped).
 /// </summary>
-public sealed class PlanCache(TimeSpan? maxAge = null)
-{
-    private readonly TimeSpan _maxAge = maxAge ?? TimeSpan.FromMinutes(5);
-    private readonly ConcurrentDictionary<long, (DateTime BuiltAt, Task<NurtureState> State)> _plans = new();
-
-    public async Task<NurtureState> GetOrAddAsync(long accountId, DateTime now, Func<Task<NurtureState>> build)
-    {
-        if (_plans.TryGetValue(accountId, out var hit) && hit.BuiltAt.Date == now.Date && now - hit.BuiltAt < _maxAge && now >= hit.BuiltAt)
-        {
-            try
-            {
-                return await hit.State;
-            }
-            catch (Exception) when (!hit.State.IsCompletedSuccessfully)
-            {
-                _plans.TryRemove(new KeyValuePair<long, (DateTime, Task<NurtureState>)>(accountId, hit));
-            }
-        }
-        var task = build();
-        _plans[accountId] = (now, task);
-        return await task;
-    }
-
-    public void Invalidate(long accountId) => _plans.TryRemove(accountId, out _);
-
-    public void InvalidateAll() => _plans.Clear();
-}
+public sealed class PlanCache(TimeSpan? maxAge = null) : AccountCache<NurtureState>(maxAge);

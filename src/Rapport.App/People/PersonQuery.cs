@@ -22,17 +22,33 @@ public sealed record PersonProfile(
     IReadOnlyList<(long OrganizationId, string Organization, string Role, string? Title, bool Current)> Memberships,
     IReadOnlyList<(long Id, string Name)> Knows);
 
-/// <summary>Loads a person for the Person page in a handful of indexed queries.</summary>
+/// <summary>Loads a person for the Person page in a handful of indexed queries over one open connection.</summary>
 public static class PersonQuery
 {
     public static async Task<PersonProfile?> LoadAsync(RapportDbContext db, long id, TimeProvider clock, int timelineTake, CancellationToken ct)
+    {
+        // One connection for the dozen queries below, instead of taking it from the pool (and setting it up) for each.
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            return await LoadOpenAsync(db, id, clock, timelineTake, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<PersonProfile?> LoadOpenAsync(RapportDbContext db, long id, TimeProvider clock, int timelineTake, CancellationToken ct)
     {
         var c = await db.Contacts.AsNoTracking().Include(x => x.Emails).Include(x => x.Phones).Include(x => x.Categories).Include(x => x.Tags)
             .Include(x => x.Profiles).Include(x => x.Dates).AsSplitQuery().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (c is null) return null;
 
         // The person's interaction ids first (the participant index), then those rows by key: never a scan of every interaction.
-        var interactionIds = await db.InteractionParticipants.Where(p => p.ContactId == id).Select(p => p.InteractionId).ToListAsync(ct);
+        // The join applies the interactions' filters, so touchpoints in the trash are not counted.
+        var interactionIds = await db.InteractionParticipants.Where(p => p.ContactId == id)
+            .Join(db.Interactions, p => p.InteractionId, i => i.Id, (p, i) => i.Id).ToListAsync(ct);
         var total = interactionIds.Count;
         var interactions = await db.Interactions.Where(i => interactionIds.Contains(i.Id)).OrderByDescending(i => i.OccurredAt).Take(timelineTake)
             .Select(i => new { i.Id, i.OccurredAt, i.Channel, i.Direction, i.Purpose, i.Notes, i.Insight }).ToListAsync(ct);
@@ -43,16 +59,24 @@ public static class PersonQuery
         var timeline = interactions.Select(i => new TimelineEntry(i.Id, i.OccurredAt, Input.Kebab(i.Channel), Input.Kebab(i.Direction),
             i.Purpose is { } p ? Input.Kebab(p) : null, i.Notes, i.Insight, othersBy.GetValueOrDefault(i.Id) ?? [])).ToList();
 
-        var ledger = (await db.Exchanges.Where(e => e.ContactId == id).OrderByDescending(e => e.OccurredOn).Take(200).ToListAsync(ct))
+        // Read-only rows, projected: nothing for the change tracker to keep.
+        var ledger = (await db.Exchanges.Where(e => e.ContactId == id).OrderByDescending(e => e.OccurredOn).Take(200)
+                .Select(e => new { e.Id, e.OccurredOn, e.Direction, e.Kind, e.Status, e.Note }).ToListAsync(ct))
             .Select(e => new LedgerEntry(e.Id, e.OccurredOn, Input.Kebab(e.Direction), Input.Kebab(e.Kind), Input.Kebab(e.Status), e.Note)).ToList();
-        var life = (await db.LifeEvents.Where(e => e.ContactId == id).OrderByDescending(e => e.OccurredOn).Take(100).ToListAsync(ct))
-            .Select(e => new LifeEventEntry(e.Id, e.OccurredOn, Input.Kebab(e.Kind), e.Note, e.Detected, e.AcknowledgedAt is not null)).ToList();
+        var life = (await db.LifeEvents.Where(e => e.ContactId == id).OrderByDescending(e => e.OccurredOn).Take(100)
+                .Select(e => new { e.Id, e.OccurredOn, e.Kind, e.Note, e.Detected, Acknowledged = e.AcknowledgedAt != null }).ToListAsync(ct))
+            .Select(e => new LifeEventEntry(e.Id, e.OccurredOn, Input.Kebab(e.Kind), e.Note, e.Detected, e.Acknowledged)).ToList();
         var memberships = await OrganizationQueries.OfContactAsync(db, id, clock, ct);
-        var metAt = c.MetAtEventId is { } eid ? await db.Events.Where(e => e.Id == eid).Select(e => e.Name).FirstOrDefaultAsync(ct) : null;
-        var introducer = c.IntroducedById is { } iid ? await db.Contacts.Where(x => x.Id == iid).Select(x => x.DisplayName).FirstOrDefaultAsync(ct) : null;
-        var knowsIds = await db.ContactLinks.Where(l => l.ContactAId == id).Select(l => l.ContactBId).ToListAsync(ct);
-        knowsIds.AddRange(await db.ContactLinks.Where(l => l.ContactBId == id).Select(l => l.ContactAId).ToListAsync(ct));
-        var knows = await db.Contacts.Where(x => knowsIds.Contains(x.Id)).OrderBy(x => x.DisplayName).Take(50)
+        var (metAt, introducer) = (c.MetAtEventId, c.IntroducedById) switch
+        {
+            (null, null) => (null, null),
+            var (eid, iid) => await db.Contacts.Where(x => x.Id == id).Select(x => new ValueTuple<string?, string?>(
+                db.Events.Where(e => e.Id == eid).Select(e => e.Name).FirstOrDefault(),
+                db.Contacts.Where(o => o.Id == iid).Select(o => o.DisplayName).FirstOrDefault())).FirstAsync(ct),
+        };
+        var linked = db.ContactLinks.Where(l => l.ContactAId == id).Select(l => l.ContactBId)
+            .Concat(db.ContactLinks.Where(l => l.ContactBId == id).Select(l => l.ContactAId));
+        var knows = await db.Contacts.Where(x => linked.Contains(x.Id)).OrderBy(x => x.DisplayName).Take(50)
             .Select(x => new { x.Id, x.DisplayName }).ToListAsync(ct);
         var last = interactions.Count > 0 ? interactions[0].OccurredAt : (DateTime?)null;
         return new PersonProfile(ContactView.From(c, last), metAt, introducer, timeline, total, ledger, life, memberships,

@@ -21,8 +21,11 @@ public sealed class TrashBin(RapportDbContext db, TimeProvider clock)
     public async Task<string> DeleteAsync(TrashKind kind, long id, CancellationToken ct = default)
     {
         var (row, name) = await FindAsync(kind, id, includeTrash: false, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         row.DeletedAt = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
+        await RefreshStatsAsync(kind, id, ct);
+        await tx.CommitAsync(ct);
         return name;
     }
 
@@ -30,10 +33,42 @@ public sealed class TrashBin(RapportDbContext db, TimeProvider clock)
     public async Task<string> RestoreAsync(TrashKind kind, long id, CancellationToken ct = default)
     {
         var (row, name) = await FindAsync(kind, id, includeTrash: true, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         row.DeletedAt = null;
         if (row is Domain.Contacts.Contact c) c.Touch(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
+        await RefreshStatsAsync(kind, id, ct);
+        await tx.CommitAsync(ct);
         return name;
+    }
+
+    /// <summary>
+    /// Empties the trash: deletes for good everything in it (with what hangs on it: a contact's emails, links and
+    /// participations), and the interactions left with nobody. Returns how many things were deleted.
+    /// </summary>
+    public async Task<int> EmptyAsync(CancellationToken ct = default)
+    {
+        string[] trash = [RapportDbContext.TrashFilter];
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var n = await db.Interactions.IgnoreQueryFilters(trash).Where(x => x.DeletedAt != null).ExecuteDeleteAsync(ct);
+        n += await db.Opportunities.IgnoreQueryFilters(trash).Where(x => x.DeletedAt != null).ExecuteDeleteAsync(ct);
+        n += await db.Goals.IgnoreQueryFilters(trash).Where(x => x.DeletedAt != null).ExecuteDeleteAsync(ct);
+        n += await db.Events.IgnoreQueryFilters(trash).Where(x => x.DeletedAt != null).ExecuteDeleteAsync(ct);
+        n += await db.Organizations.IgnoreQueryFilters(trash).Where(x => x.DeletedAt != null).ExecuteDeleteAsync(ct);
+        n += await db.Contacts.IgnoreQueryFilters(trash).Where(x => x.DeletedAt != null).ExecuteDeleteAsync(ct);
+        // An interaction whose only participants were deleted contacts would otherwise linger, belonging to no one.
+        await db.Interactions.IgnoreQueryFilters(trash).Where(i => !db.InteractionParticipants.Any(p => p.InteractionId == i.Id)).ExecuteDeleteAsync(ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return n;
+    }
+
+    /// <summary>An interaction deleted or restored changes its participants' aggregates (last touch, counts), so those are rebuilt.</summary>
+    private async Task RefreshStatsAsync(TrashKind kind, long id, CancellationToken ct)
+    {
+        if (kind != TrashKind.Interaction) return;
+        var contacts = await db.InteractionParticipants.Where(p => p.InteractionId == id).Select(p => p.ContactId).ToListAsync(ct);
+        await Nurture.ContactStatsRefresher.RebuildAsync(db, contacts, ct);
     }
 
     /// <summary>Everything in the trash, most recently deleted first.</summary>

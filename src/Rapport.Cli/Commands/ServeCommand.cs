@@ -13,7 +13,8 @@ internal static class ServeCommand
         var demo = Opt.Of<bool>("--demo", "Fill an empty database with the demo network first, so there is something to see.");
         var urls = Opt.Of<string>("--urls", "Where to listen (default http://127.0.0.1:5080). Anything beyond loopback should sit behind sign-in.");
         urls.DefaultValueFactory = _ => "http://127.0.0.1:5080";
-        var cmd = new Command("serve", "Run the web app (pages, /api/v1, /health) until stopped with Ctrl+C.").With(demo, urls);
+        var noPageCache = Opt.Of<bool>("--no-page-cache", "Render Today and Person pages afresh on every request (to measure rendering; the cache is dropped at every commit, so it never shows stale data).");
+        var cmd = new Command("serve", "Run the web app (pages, /api/v1, /health) until stopped with Ctrl+C.").With(demo, urls, noPageCache);
         cmd.SetAction(async (p, ct) =>
         {
             var ctx = s.Context(p);
@@ -27,7 +28,7 @@ internal static class ServeCommand
                     await ctx.Out.WriteLineAsync($"Wrote the demo network: {summary}");
                 }
             }
-            var app = RapportWebHost.Build(new WebOptions(ctx.Target, ctx.Clock) { Urls = p.GetValue(urls)! });
+            var app = RapportWebHost.Build(new WebOptions(ctx.Target, ctx.Clock) { Urls = p.GetValue(urls)!, CachePages = !p.GetValue(noPageCache) });
             await app.StartAsync(ct);
             await ctx.Out.WriteLineAsync($"Rapport is running at {string.Join(", ", app.Urls)} on {ctx.Target}. Press Ctrl+C to stop.");
             await app.WaitForShutdownAsync(ct);

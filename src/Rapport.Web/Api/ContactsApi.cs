@@ -16,6 +16,7 @@ public static class ContactsApi
     {
         var api = app.MapGroup("/api/v1/contacts").WithTags("Contacts");
         api.MapGet("/", ListContacts).WithName("ListContacts").WithSummary("List contacts with optional search and filters");
+        api.MapGet("/suggest", SuggestContacts).WithName("SuggestContacts").WithSummary("Names starting with the typed text, for type-ahead");
         api.MapGet("/{id:long}", GetContact).WithName("GetContact").WithSummary("One contact with its derived scores");
         api.MapPost("/", CreateContact).WithName("CreateContact").WithSummary("Add a contact");
         return app;
@@ -25,6 +26,9 @@ public static class ContactsApi
 
     public static async Task<Ok<IReadOnlyList<ContactView>>> ListContacts([AsParameters] Services s, string? search, string? category, string? city, int? limit, CancellationToken ct) =>
         TypedResults.Ok(await ContactDetails.ListAsync(s.Db, new ContactFilter { Search = search, Category = category, City = city, Limit = Math.Clamp(limit ?? 200, 1, 5000) }, s.Clock, ct));
+
+    public static async Task<Ok<IReadOnlyList<ContactSuggestion>>> SuggestContacts([AsParameters] Services s, string? q, int? limit, CancellationToken ct) =>
+        TypedResults.Ok(await ContactSuggestions.ForAsync(s.Db, q, limit ?? 8, ct));
 
     public static async Task<Results<Ok<ContactView>, NotFound>> GetContact([AsParameters] Services s, long id, CancellationToken ct)
     {

@@ -8,6 +8,7 @@ using Rapport.Domain.Nurture.Plan;
 namespace Rapport.Web.Pages;
 
 /// <summary>Today: the plan of who to contact and why, within the budget; done, snooze and skip in one click each.</summary>
+[Caching.CachedPage]
 public sealed class TodayModel(RapportDbContext db, TimeProvider clock, PlanCache cache) : FormPage
 {
     public NurturePlan Plan { get; private set; } = null!;

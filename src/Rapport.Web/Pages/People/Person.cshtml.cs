@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
 using Rapport.App.Common;
 using Rapport.App.Contacts;
 using Rapport.App.Exchanges;
@@ -52,7 +53,8 @@ public sealed class PersonEdit
 }
 
 /// <summary>A person: profile, timeline, ledger, life events, standing, warm paths, and the forms to log and edit.</summary>
-public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCache cache) : FormPage
+[Caching.CachedPage]
+public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCache cache, App.Insights.InsightsCache insights) : FormPage
 {
     [BindProperty(SupportsGet = true)] public long Id { get; set; }
     [BindProperty] public PersonForms Form { get; set; } = new();
@@ -174,6 +176,22 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
         }
     }
 
+    /// <summary>Moves one interaction of this person's timeline to the trash, with an undo.</summary>
+    public async Task<IActionResult> OnPostDeleteInteractionAsync(long interactionId, CancellationToken ct)
+    {
+        if (!await db.InteractionParticipants.AnyAsync(x => x.InteractionId == interactionId && x.ContactId == Id, ct)) return NotFound();
+        try
+        {
+            var name = await new TrashBin(db, clock).DeleteAsync(TrashKind.Interaction, interactionId, ct);
+            Tell($"Moved the {name} to the trash.", "interaction", interactionId);
+            return Redirect($"/people/{Id}#timeline-title");
+        }
+        catch (InputException)
+        {
+            return NotFound();
+        }
+    }
+
     private async Task<IActionResult> ReloadAsync(CancellationToken ct)
     {
         db.ChangeTracker.Clear();
@@ -188,7 +206,7 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
         var plan = new PlanService(db, clock, cache);
         var standings = await plan.StandingsAsync(ct);
         Standing = await plan.StandingAsync(Id, ct);
-        if (WantPaths || standings.Count <= AutoPathsUpTo) Paths = await new App.Insights.WarmPaths(db, clock).ToContactAsync(Id, ct: ct);
+        if (WantPaths || standings.Count <= AutoPathsUpTo) Paths = await new App.Insights.WarmPaths(db, clock, insights).ToContactAsync(Id, ct: ct);
         if (fillEdit)
         {
             var c = p.Contact;

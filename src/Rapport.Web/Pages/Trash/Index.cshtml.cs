@@ -10,7 +10,17 @@ public sealed class IndexModel(RapportDbContext db, TimeProvider clock) : FormPa
 {
     public IReadOnlyList<TrashItem> Items { get; private set; } = [];
 
+    /// <summary>True when the user asked to empty the trash: the page then asks to confirm.</summary>
+    [BindProperty(SupportsGet = true, Name = "empty")] public bool ConfirmEmpty { get; set; }
+
     public async Task OnGetAsync(CancellationToken ct) => Items = await new TrashBin(db, clock).ListAsync(500, ct);
+
+    public async Task<IActionResult> OnPostEmptyAsync(CancellationToken ct)
+    {
+        var n = await new TrashBin(db, clock).EmptyAsync(ct);
+        Tell(n == 1 ? "Deleted 1 thing for good." : $"Deleted {n} things for good.");
+        return Redirect("/trash");
+    }
 
     public async Task<IActionResult> OnPostRestoreAsync(string? kind, long id, string? returnUrl, CancellationToken ct)
     {

@@ -1,4 +1,4 @@
-// Rapport's one script: keyboard shortcuts and the quick-capture dialog. Every page works without it.
+// Rapport's one script: keyboard shortcuts, the quick-capture dialog and its name suggestions. Every page works without it.
 (() => {
     "use strict";
     const dialog = document.getElementById("capture-dialog");
@@ -46,6 +46,38 @@
             }
             const status = document.getElementById(button.getAttribute("data-copy") + "-status");
             if (status) status.textContent = "Copied.";
+        });
+    });
+
+    // Who: names suggested as one types, in the field's own <datalist> (the browser shows and keyboard-navigates them).
+    // Several people are separated by commas, so only the last part is looked up and each suggestion keeps the rest.
+    document.querySelectorAll("input[data-suggest][list]").forEach((input) => {
+        const list = document.getElementById(input.getAttribute("list"));
+        if (!list) return;
+        let timer = 0;
+        let asked = "";
+        input.addEventListener("input", () => {
+            clearTimeout(timer);
+            timer = setTimeout(async () => {
+                const value = input.value;
+                const cut = value.lastIndexOf(",");
+                const head = cut >= 0 ? value.slice(0, cut + 1) + " " : "";
+                const term = value.slice(cut + 1).trim();
+                if (term.length < 2 || term === asked) return;
+                asked = term;
+                try {
+                    const response = await fetch(input.dataset.suggest + "?q=" + encodeURIComponent(term), { headers: { Accept: "application/json" } });
+                    if (!response.ok) return;
+                    const names = await response.json();
+                    list.replaceChildren(...names.map((n) => {
+                        const option = document.createElement("option");
+                        option.value = head + n.name;
+                        return option;
+                    }));
+                } catch {
+                    // No suggestions: the field still takes a name, an email or an id.
+                }
+            }, 150);
         });
     });
 

@@ -41,24 +41,34 @@ public static class PersonKeys
     public static string LinkedIn(string? url)
     {
         var n = Formats.Records.ProfileUrls.NormalizeLinkedIn(url);
-        return n is null ? "" : Uri.UnescapeDataString(n).ToLowerInvariant();
+        if (n is null) return "";
+        var unescaped = Uri.UnescapeDataString(n);
+        // Most profile URLs are ASCII, and lower-casing ASCII needs no culture data.
+        return Ascii.IsValid(unescaped) ? string.Create(unescaped.Length, unescaped, static (span, s) => Ascii.ToLower(s, span, out _)) : unescaped.ToLowerInvariant();
     }
 
     private static string Key(string? text, HashSet<string> noise, bool sort = true)
     {
         if (string.IsNullOrWhiteSpace(text)) return "";
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
+        // ASCII text is its own canonical decomposition: only other text needs the (costly) Unicode normalization.
+        var decomposed = Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD);
+        Span<char> buffer = decomposed.Length <= 256 ? stackalloc char[decomposed.Length] : new char[decomposed.Length];
+        var length = 0;
         foreach (var ch in decomposed)
         {
-            var cat = CharUnicodeInfo.GetUnicodeCategory(ch);
-            if (cat == UnicodeCategory.NonSpacingMark) continue;
-            if (char.IsLetterOrDigit(ch)) sb.Append(char.ToLowerInvariant(ch));
-            else if (ch == 'ß') sb.Append("ss");
-            else sb.Append(' ');
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark) continue;
+            buffer[length++] = char.IsLetterOrDigit(ch) ? char.ToLowerInvariant(ch) : ' ';
         }
-        var words = sb.ToString().Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !noise.Contains(w)).ToList();
-        if (sort) words.Sort(StringComparer.Ordinal);
+        var isNoise = noise.GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = new List<string>(4);
+        foreach (var range in buffer[..length].Split(' '))
+        {
+            var word = buffer[..length][range];
+            if (word.Length > 0 && !isNoise.Contains(word)) words.Add(word.ToString());
+        }
+        if (words.Count == 1) return words[0];
+        if (sort && words.Count == 2 && string.CompareOrdinal(words[0], words[1]) > 0) return string.Concat(words[1], " ", words[0]);
+        if (sort && words.Count > 2) words.Sort(string.CompareOrdinal);
         return string.Join(' ', words);
     }
 

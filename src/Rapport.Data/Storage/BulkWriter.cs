@@ -1,10 +1,12 @@
 using System.Collections;
 using System.Data.Common;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using SQLitePCL;
 using Rapport.Domain.Accounts;
 
 namespace Rapport.Data.Storage;
@@ -49,7 +51,7 @@ public sealed class BulkWriter(RapportDbContext db)
         }
 
         var columns = type.GetProperties().ToList();
-        if (_provider == DbProvider.Sqlite) await InsertSqliteAsync(type, columns, rows, ct);
+        if (_provider == DbProvider.Sqlite) InsertSqlite(type, columns, rows, ct);
         else await CopyPostgresAsync(type, columns, rows, ct);
 
         foreach (var nav in type.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent))
@@ -74,21 +76,63 @@ public sealed class BulkWriter(RapportDbContext db)
     {
         if (_nextId.TryGetValue(type, out var cached)) return cached;
         await using var cmd = Command($"SELECT COALESCE(MAX({Q(id.GetColumnName())}), 0) FROM {Q(type.GetTableName()!)}");
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) + 1;
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) + 1;
     }
 
-    private async Task InsertSqliteAsync(IEntityType type, List<IProperty> columns, IReadOnlyCollection<object> rows, CancellationToken ct)
+    private void InsertSqlite(IEntityType type, List<IProperty> columns, IReadOnlyCollection<object> rows, CancellationToken ct)
     {
-        await using var cmd = (SqliteCommand)Command(
-            $"INSERT INTO {Q(type.GetTableName()!)} ({string.Join(", ", columns.Select(c => Q(c.GetColumnName())))}) VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})");
-        var parameters = columns.Select((_, i) => cmd.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
-        var getters = columns.Select(Reader).ToArray();
-        cmd.Prepare();
-        foreach (var row in rows)
+        // A column that is null in every row is left out (it has no default, so it stays null): imported contacts leave
+        // most of theirs empty, and every bound value costs time on every row.
+        var kept = columns.Select(c => (Column: c, Read: Reader(c)))
+            .Where(c => !c.Column.IsNullable || c.Column.GetDefaultValueSql() is not null || c.Column.GetDefaultValue() is not null || rows.Any(r => c.Read(r) is not null))
+            .ToArray();
+        var sql = $"INSERT INTO {Q(type.GetTableName()!)} ({string.Join(", ", kept.Select(c => Q(c.Column.GetColumnName())))}) VALUES ({string.Join(", ", kept.Select(_ => "?"))})";
+
+        // One statement prepared on the connection, its values bound by position and stored as Microsoft.Data.Sqlite
+        // stores them: the per-row work of a command (binding by name, a data reader per execution) is half the time.
+        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
+        using (statement)
         {
-            for (var i = 0; i < getters.Length; i++) parameters[i].Value = getters[i](row) ?? DBNull.Value;
-            await cmd.ExecuteNonQueryAsync(ct);
+            foreach (var row in rows)
+            {
+                ct.ThrowIfCancellationRequested();
+                for (var i = 0; i < kept.Length; i++) Check(handle, BindSqlite(statement, i + 1, kept[i].Read(row), kept[i].Column));
+                var rc = raw.sqlite3_step(statement);
+                raw.sqlite3_reset(statement);
+                if (rc != raw.SQLITE_DONE) Check(handle, rc);
+            }
         }
+    }
+
+    /// <summary>Binds a provider value the way Microsoft.Data.Sqlite does, so that EF reads back what it would have written.</summary>
+    private static int BindSqlite(sqlite3_stmt statement, int index, object? value, IProperty column) => value switch
+    {
+        null => raw.sqlite3_bind_null(statement, index),
+        string s => raw.sqlite3_bind_text(statement, index, s),
+        long l => raw.sqlite3_bind_int64(statement, index, l),
+        int i => raw.sqlite3_bind_int64(statement, index, i),
+        short h => raw.sqlite3_bind_int64(statement, index, h),
+        byte b => raw.sqlite3_bind_int64(statement, index, b),
+        bool b => raw.sqlite3_bind_int64(statement, index, b ? 1 : 0),
+        double d when double.IsNaN(d) => throw new InvalidOperationException($"{column.DeclaringType.DisplayName()}.{column.Name}: SQLite cannot store NaN"),
+        double d => raw.sqlite3_bind_double(statement, index, d),
+        float f => raw.sqlite3_bind_double(statement, index, f),
+        decimal m => raw.sqlite3_bind_text(statement, index, m.ToString("0.0###########################", CultureInfo.InvariantCulture)),
+        DateTime t => raw.sqlite3_bind_text(statement, index, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture)),
+        DateTimeOffset t => raw.sqlite3_bind_text(statement, index, t.ToString(@"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz", CultureInfo.InvariantCulture)),
+        DateOnly d => raw.sqlite3_bind_text(statement, index, d.ToString(@"yyyy\-MM\-dd", CultureInfo.InvariantCulture)),
+        TimeSpan t => raw.sqlite3_bind_text(statement, index, t.ToString("c", CultureInfo.InvariantCulture)),
+        Guid g => raw.sqlite3_bind_text(statement, index, g.ToString().ToUpperInvariant()),
+        char c => raw.sqlite3_bind_text(statement, index, c.ToString()),
+        byte[] blob => raw.sqlite3_bind_blob(statement, index, blob),
+        _ => throw new NotSupportedException($"BulkWriter does not bind {value.GetType().Name} ({column.DeclaringType.DisplayName()}.{column.Name}) for SQLite: add it here as Microsoft.Data.Sqlite binds it"),
+    };
+
+    private static void Check(sqlite3 handle, int rc)
+    {
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+            throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc, raw.sqlite3_extended_errcode(handle));
     }
 
     private async Task CopyPostgresAsync(IEntityType type, List<IProperty> columns, IReadOnlyCollection<object> rows, CancellationToken ct)

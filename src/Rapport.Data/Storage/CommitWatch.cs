@@ -10,7 +10,7 @@ namespace Rapport.Data.Storage;
 /// <remarks>
 /// SQLite: <c>PRAGMA data_version</c> on one dedicated, long-lived connection that never writes; SQLite changes the value
 /// whenever another connection commits. PostgreSQL: the text of <c>pg_current_snapshot()</c> (the next transaction id and
-/// those in progress), which changes whenever a transaction that wrote anything starts or ends anywhere in the cluster;
+/// those in progress), which changes whenever a transaction that wrote anything ends (commits or aborts) anywhere in the cluster;
 /// reads assign no transaction id, so a read-only load leaves it still. It can change with no change to this database
 /// (another database of the cluster, autovacuum's analyze): that only costs a cache rebuild, never a stale page.
 /// </remarks>

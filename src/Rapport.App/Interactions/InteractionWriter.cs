@@ -31,6 +31,7 @@ public static class InteractionWriter
 
     private static async Task FoldInAsync(RapportDbContext db, IReadOnlyList<Interaction> interactions, CancellationToken ct)
     {
+        await StatsLock.TakeAsync(db, ct);
         var settings = await NurtureSettingsStore.LoadAsync(db, ct);
         var contactIds = interactions.SelectMany(i => i.Participants.Select(p => p.ContactId)).Distinct().ToList();
         var stats = await db.ContactStats.Where(s => contactIds.Contains(s.ContactId)).ToDictionaryAsync(s => s.ContactId, ct);

@@ -24,11 +24,12 @@ public static class ContactStatsRefresher
     public static async Task RebuildAsync(RapportDbContext db, IReadOnlyCollection<long>? contactIds, NurtureSettings settings, CancellationToken ct)
     {
         if (contactIds is { Count: 0 }) return;
-        var rebuilt = await ComputeAsync(db, contactIds, settings, null, ct);
-
         var ownTx = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         try
         {
+            // History is read under the lock, so a touch folded in by a writer that got there first is not lost.
+            await StatsLock.TakeAsync(db, ct);
+            var rebuilt = await ComputeAsync(db, contactIds, settings, null, ct);
             var existing = db.ContactStats.AsQueryable();
             if (contactIds is not null) existing = existing.Where(s => contactIds.Contains(s.ContactId));
             await existing.ExecuteDeleteAsync(ct);

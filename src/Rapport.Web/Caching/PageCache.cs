@@ -83,7 +83,10 @@ public sealed class PageCache(CommitWatch watch, PlanCache plans, InsightsCache 
         await body.WriteAsync(html, context.RequestAborted);
     }
 
-    /// <summary>Drops the kept pages, plans and insights when something was committed since the last request; returns the version now.</summary>
+    /// <summary>Drops the kept pages, plans and insights when something was committed since the last look.</summary>
+    public async ValueTask CheckCommitsAsync(CancellationToken ct) => await CurrentVersionAsync(ct);
+
+    /// <summary>Drops the kept pages, plans and insights when something was committed since the last look; returns the version now.</summary>
     private async ValueTask<string> CurrentVersionAsync(CancellationToken ct)
     {
         var version = await watch.VersionAsync(ct);

@@ -4,9 +4,7 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.App.Common;
-using Rapport.App.Insights;
-using Rapport.App.Nurture;
-using Rapport.Data;
+using Rapport.Web.Caching;
 
 namespace Rapport.Web.Pages;
 
@@ -52,17 +50,17 @@ public abstract class FormPage : PageModel
         }
     }
 
-    /// <summary>After any form post, the cached plan and standings are rebuilt on the next read, so every page shows the change.</summary>
+    /// <summary>
+    /// After a form post, what its handler committed drops the kept pages, plans and insights before the response is
+    /// rendered (the same commit check every request starts with), so a page rendered by the post itself shows the change.
+    /// </summary>
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         await next();
-        if (!HttpMethods.IsPost(context.HttpContext.Request.Method)) return;
-        var services = context.HttpContext.RequestServices;
-        var account = services.GetRequiredService<RapportDbContext>().AccountId;
-        services.GetService<PlanCache>()?.Invalidate(account);
-        services.GetService<InsightsCache>()?.Invalidate(account);
+        if (HttpMethods.IsPost(context.HttpContext.Request.Method) && context.HttpContext.RequestServices.GetService<PageCache>() is { } pages)
+            await pages.CheckCommitsAsync(context.HttpContext.RequestAborted);
     }
 
     /// <summary>Back to where the user was when the return address is local, else to <paramref name="fallback"/>.</summary>

@@ -49,13 +49,23 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         _used = true;
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var ownEmails = await OwnEmailsAsync(ct);
-        var options = new ImportOptions { OwnEmails = ownEmails, SkipBadRows = request.SkipBadRows, Progress = request.Progress };
+        var options = new ImportOptions { SkipBadRows = request.SkipBadRows, Progress = request.Progress };
 
-        var batch = await Task.Run(() => ImportReader.Read(request, options), ct);
+        // Only mail and calendars need your own addresses to be read. Other files are read on a pool thread while the
+        // existing contacts load (the first query of a command also waits for the EF Core model to be built).
+        Task<ImportBatch> reading;
+        if (request.Kind is ImportSourceKind.Auto or ImportSourceKind.Mbox or ImportSourceKind.Ics)
+        {
+            var withOwn = options with { OwnEmails = await OwnEmailsAsync(ct) };
+            reading = Task.Run(() => ImportReader.Read(request, withOwn), ct);
+        }
+        else
+        {
+            reading = Task.Run(() => ImportReader.Read(request, options), ct);
+        }
+        await LoadContactsAsync(ct);
+        var batch = await reading;
         var source = batch.Source;
-
-        await LoadContactsAsync(batch, ct);
 
         var employers = ReadPositions(batch);
         foreach (var contact in batch.Contacts) MatchContact(source, batch.File, contact);
@@ -114,7 +124,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
 
     // ---------------------------------------------------------------- existing contacts
 
-    private async Task LoadContactsAsync(ImportBatch batch, CancellationToken ct)
+    private async Task LoadContactsAsync(CancellationToken ct)
     {
         var contacts = await db.Contacts.IgnoreQueryFilters([RapportDbContext.TrashFilter]).AsNoTracking()
             .Select(c => new { c.Id, c.DisplayName, c.GivenName, c.FamilyName, c.Company, c.Title, c.City, c.Country, c.Notes, c.KnownSince, Deleted = c.DeletedAt != null })
@@ -169,7 +179,6 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             else if (x.Label is not null) d.DateLabels.Add(x.Label);
         }
         foreach (var d in _drafts.Where(d => !d.Deleted)) IndexNames(d);
-        _ = batch;
     }
 
     private void IndexNames(ContactDraft d)

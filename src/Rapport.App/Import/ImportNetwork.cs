@@ -78,7 +78,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         var exchanges = interactions.Where(p => p.ExistingId is null).Sum(p => p.GivenExchange is null ? 0 : p.Participants.Count);
         if (!request.DryRun)
         {
-            await WriteAsync(batch, interactions, positions, now, today, ct);
+            await WriteAsync(batch, interactions, positions, options.Progress, now, today, ct);
         }
 
         foreach (var error in options.Progress.Rejected)
@@ -634,7 +634,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
 
     // ---------------------------------------------------------------- writing
 
-    private async Task WriteAsync(ImportBatch batch, List<InteractionPlan> interactions, List<PositionPlan> positions, DateTime now, DateOnly today, CancellationToken ct)
+    private async Task WriteAsync(ImportBatch batch, List<InteractionPlan> interactions, List<PositionPlan> positions, ImportProgress progress, DateTime now, DateOnly today, CancellationToken ct)
     {
         var newDrafts = _drafts.Where(d => d.IsNew).ToList();
         var changedDrafts = _drafts.Where(d => !d.IsNew && !d.Deleted && d.Dirty).ToList();
@@ -644,15 +644,17 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             && positions.All(p => p.Membership is null) && _ownIndustry is null) return;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var bulk = new BulkWriter(db, progress.AddWritten);
+        var contacts = newDrafts.Select(d => d.ToNewContact(now)).ToList();
+        progress.BeginWriting(bulk.CountRows(contacts) + newInteractions.Sum(p => 1 + p.Participants.Count));
 
         // New contacts, with their emails, phones, profiles, sources and dates, in bulk.
         if (newDrafts.Count > 0)
         {
-            var entities = newDrafts.Select(d => d.ToNewContact(now)).ToList();
-            await new BulkWriter(db).InsertAsync(entities, ct);
+            await bulk.InsertAsync(contacts, ct);
             for (var k = 0; k < newDrafts.Count; k++)
             {
-                newDrafts[k].Id = entities[k].Id;
+                newDrafts[k].Id = contacts[k].Id;
             }
         }
 
@@ -711,7 +713,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                     },
                 });
             }
-            await new BulkWriter(db).InsertAsync(entities, ct);
+            await bulk.InsertAsync(entities, ct);
             var exchanges = new List<Exchange>();
             for (var k = 0; k < newInteractions.Count; k++)
             {

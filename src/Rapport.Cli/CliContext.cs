@@ -31,10 +31,12 @@ public sealed class CliContext(DbTarget target, TimeProvider clock, TextWriter s
     public async Task<RapportStore> StoreAsync(CancellationToken ct)
     {
         if (_store is not null) return _store;
+        var store = new RapportStore(Target);
+        store.WarmUp();
         var result = await MigrationRunner.MigrateAsync(Target, Clock, ct: ct);
         if (result.BackupPath is not null)
             await Err.WriteLineAsync($"Upgraded the database to schema {result.Applied[^1].Version}; a copy of the old file is at {result.BackupPath}");
-        _store = new RapportStore(Target);
+        _store = store;
         return _store;
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Rapport.Cli.Commands;
+using Rapport.Formats.Records;
 using Rapport.Data.Tests.Support;
 using Rapport.Web;
 
@@ -87,7 +89,34 @@ public sealed class ImportCliTest : IDisposable
 
         Assert.Equal("", quiet.Err);
         Assert.Equal(0, loud.ExitCode);
-        Assert.Matches(@"20,000 rows, [\d,]+ rows/s, 100% in \d+\.\d s", loud.Err);
+        // 20,000 contacts, each with its LinkedIn profile and source key.
+        Assert.Matches(@"20,000 rows read, 60,000 rows written in \d+\.\d s", loud.Err);
+    }
+
+    [Fact]
+    public void ProgressLine_NamesEachStage_WithRateAndTimeLeft()
+    {
+        var progress = new ImportProgress();
+        progress.AddTotal(1000);
+        progress.SetBytes(250);
+        for (var i = 0; i < 5000; i++) progress.AddRow();
+        Assert.Equal("reading: 5,000 rows, 2,500 rows/s, 25%, about 6 s left", ProgressReporter.Line(progress, TimeSpan.FromSeconds(2), final: false));
+
+        progress.SetBytes(1000);
+        Assert.Equal("matching: 5,000 rows read", ProgressReporter.Line(progress, TimeSpan.FromSeconds(3), final: false));
+
+        progress.BeginWriting(15000);
+        Assert.StartsWith("writing: 0 of 15,000 rows, 0 rows/s", ProgressReporter.Line(progress, TimeSpan.FromSeconds(3), final: false));
+        progress.AddWritten(5000);
+        Assert.Matches(@"^writing: 5,000 of 15,000 rows, [\d,]+ rows/s, about \d+ s left$", ProgressReporter.Line(progress, TimeSpan.FromSeconds(4), final: false));
+
+        progress.AddWritten(10000);
+        Assert.Equal("saving: 5,000 rows read, 15,000 rows written", ProgressReporter.Line(progress, TimeSpan.FromSeconds(5), final: false));
+        Assert.Equal("5,000 rows read, 15,000 rows written in 5.5 s", ProgressReporter.Line(progress, TimeSpan.FromSeconds(5.5), final: true));
+
+        var dryRun = new ImportProgress();
+        dryRun.AddRow();
+        Assert.Equal("1 row read in 1.0 s", ProgressReporter.Line(dryRun, TimeSpan.FromSeconds(1), final: true));
     }
 
     [Theory]

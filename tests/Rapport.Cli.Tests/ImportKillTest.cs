@@ -41,7 +41,7 @@ public sealed class ImportKillTest : IDisposable
         var writing = new TaskCompletionSource();
         process.ErrorDataReceived += (_, e) =>
         {
-            if (e.Data?.Contains("matching and writing", StringComparison.Ordinal) == true) writing.TrySetResult();
+            if (e.Data?.StartsWith("writing: ", StringComparison.Ordinal) == true) writing.TrySetResult();
         };
         process.BeginErrorReadLine();
         process.BeginOutputReadLine();

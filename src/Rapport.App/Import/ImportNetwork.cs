@@ -49,13 +49,23 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         _used = true;
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var ownEmails = await OwnEmailsAsync(ct);
-        var options = new ImportOptions { OwnEmails = ownEmails, SkipBadRows = request.SkipBadRows, Progress = request.Progress };
+        var options = new ImportOptions { SkipBadRows = request.SkipBadRows, Progress = request.Progress };
 
-        var batch = await Task.Run(() => ImportReader.Read(request, options), ct);
+        // Only mail and calendars need your own addresses to be read. Other files are read on a pool thread while the
+        // existing contacts load (the first query of a command also waits for the EF Core model to be built).
+        Task<ImportBatch> reading;
+        if (request.Kind is ImportSourceKind.Auto or ImportSourceKind.Mbox or ImportSourceKind.Ics)
+        {
+            var withOwn = options with { OwnEmails = await OwnEmailsAsync(ct) };
+            reading = Task.Run(() => ImportReader.Read(request, withOwn), ct);
+        }
+        else
+        {
+            reading = Task.Run(() => ImportReader.Read(request, options), ct);
+        }
+        await LoadContactsAsync(ct);
+        var batch = await reading;
         var source = batch.Source;
-
-        await LoadContactsAsync(batch, ct);
 
         var employers = ReadPositions(batch);
         foreach (var contact in batch.Contacts) MatchContact(source, batch.File, contact);
@@ -68,7 +78,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         var exchanges = interactions.Where(p => p.ExistingId is null).Sum(p => p.GivenExchange is null ? 0 : p.Participants.Count);
         if (!request.DryRun)
         {
-            await WriteAsync(batch, interactions, positions, now, today, ct);
+            await WriteAsync(batch, interactions, positions, options.Progress, now, today, ct);
         }
 
         foreach (var error in options.Progress.Rejected)
@@ -114,7 +124,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
 
     // ---------------------------------------------------------------- existing contacts
 
-    private async Task LoadContactsAsync(ImportBatch batch, CancellationToken ct)
+    private async Task LoadContactsAsync(CancellationToken ct)
     {
         var contacts = await db.Contacts.IgnoreQueryFilters([RapportDbContext.TrashFilter]).AsNoTracking()
             .Select(c => new { c.Id, c.DisplayName, c.GivenName, c.FamilyName, c.Company, c.Title, c.City, c.Country, c.Notes, c.KnownSince, Deleted = c.DeletedAt != null })
@@ -169,7 +179,6 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             else if (x.Label is not null) d.DateLabels.Add(x.Label);
         }
         foreach (var d in _drafts.Where(d => !d.Deleted)) IndexNames(d);
-        _ = batch;
     }
 
     private void IndexNames(ContactDraft d)
@@ -625,7 +634,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
 
     // ---------------------------------------------------------------- writing
 
-    private async Task WriteAsync(ImportBatch batch, List<InteractionPlan> interactions, List<PositionPlan> positions, DateTime now, DateOnly today, CancellationToken ct)
+    private async Task WriteAsync(ImportBatch batch, List<InteractionPlan> interactions, List<PositionPlan> positions, ImportProgress progress, DateTime now, DateOnly today, CancellationToken ct)
     {
         var newDrafts = _drafts.Where(d => d.IsNew).ToList();
         var changedDrafts = _drafts.Where(d => !d.IsNew && !d.Deleted && d.Dirty).ToList();
@@ -635,15 +644,17 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             && positions.All(p => p.Membership is null) && _ownIndustry is null) return;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var bulk = new BulkWriter(db, progress.AddWritten);
+        var contacts = newDrafts.Select(d => d.ToNewContact(now)).ToList();
+        progress.BeginWriting(bulk.CountRows(contacts) + newInteractions.Sum(p => 1 + p.Participants.Count));
 
         // New contacts, with their emails, phones, profiles, sources and dates, in bulk.
         if (newDrafts.Count > 0)
         {
-            var entities = newDrafts.Select(d => d.ToNewContact(now)).ToList();
-            await new BulkWriter(db).InsertAsync(entities, ct);
+            await bulk.InsertAsync(contacts, ct);
             for (var k = 0; k < newDrafts.Count; k++)
             {
-                newDrafts[k].Id = entities[k].Id;
+                newDrafts[k].Id = contacts[k].Id;
             }
         }
 
@@ -702,7 +713,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                     },
                 });
             }
-            await new BulkWriter(db).InsertAsync(entities, ct);
+            await bulk.InsertAsync(entities, ct);
             var exchanges = new List<Exchange>();
             for (var k = 0; k < newInteractions.Count; k++)
             {

@@ -90,10 +90,11 @@ internal static class ImportCommands
 }
 
 /// <summary>
-/// Shows how a long import goes: rows read, rows per second and time left (from bytes read against the input size),
+/// Shows how a long import goes, stage by stage: reading (rows, rate, share of the input, time left), matching, writing
+/// (rows written of all, rate, time left) and saving,
 /// rewritten in place on a terminal, a line a second elsewhere. On a terminal nothing shows for imports shorter than half a second.
 /// </summary>
-internal sealed class ProgressReporter : IAsyncDisposable
+public sealed class ProgressReporter : IAsyncDisposable
 {
     private readonly TextWriter _err;
     private readonly ImportProgress _progress;
@@ -135,18 +136,7 @@ internal sealed class ProgressReporter : IAsyncDisposable
 
     private async Task WriteAsync(bool final)
     {
-        var inv = CultureInfo.InvariantCulture;
-        var seconds = Math.Max(_watch.Elapsed.TotalSeconds, 0.001);
-        var rows = _progress.RowsRead;
-        var line = string.Create(inv, $"{rows:N0} rows, {rows / seconds:N0} rows/s");
-        if (_progress.TotalBytes is { } total && total > 0)
-        {
-            var done = Math.Min(1.0, (double)_progress.BytesRead / total);
-            line += string.Create(inv, $", {done * 100:0}%");
-            if (!final && done > 0.01 && done < 1) line += string.Create(inv, $", about {Math.Ceiling(seconds / done - seconds):0} s left");
-            else if (done >= 1 && !final) line += ", matching and writing";
-        }
-        if (final) line += string.Create(inv, $" in {seconds:0.0} s");
+        var line = Line(_progress, _watch.Elapsed, final);
         lock (_err)
         {
             if (_terminal) _err.Write("\r" + line.PadRight(72));
@@ -156,6 +146,42 @@ internal sealed class ProgressReporter : IAsyncDisposable
         _shown = true;
         await _err.FlushAsync();
     }
+
+    /// <summary>
+    /// The progress line of each stage: reading (rows, rate, share of the input, time left), matching, writing (rows
+    /// written of all, rate, time left), saving; and at the end the totals with the time taken.
+    /// </summary>
+    public static string Line(ImportProgress progress, TimeSpan elapsed, bool final)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        var seconds = Math.Max(elapsed.TotalSeconds, 0.001);
+        var read = progress.RowsRead;
+        var toWrite = progress.RowsToWrite;
+        var written = progress.RowsWritten;
+        if (final)
+        {
+            return written > 0
+                ? string.Create(inv, $"{Rows(read)} read, {Rows(written)} written in {seconds:0.0} s")
+                : string.Create(inv, $"{Rows(read)} read in {seconds:0.0} s");
+        }
+        if (toWrite is { } total)
+        {
+            if (written >= total) return string.Create(inv, $"saving: {Rows(read)} read, {Rows(written)} written");
+            var writing = Math.Max(Stopwatch.GetElapsedTime(progress.WritingStartedAt).TotalSeconds, 0.001);
+            var line = string.Create(inv, $"writing: {written:N0} of {Rows(total)}, {written / writing:N0} rows/s");
+            return written > 0 ? line + string.Create(inv, $", about {Math.Ceiling((total - written) * writing / written):0} s left") : line;
+        }
+        if (progress.TotalBytes is { } bytes && bytes > 0)
+        {
+            var done = Math.Min(1.0, (double)progress.BytesRead / bytes);
+            if (done >= 1) return string.Create(inv, $"matching: {Rows(read)} read");
+            var line = string.Create(inv, $"reading: {Rows(read)}, {read / seconds:N0} rows/s, {done * 100:0}%");
+            return done > 0.01 ? line + string.Create(inv, $", about {Math.Ceiling(seconds / done - seconds):0} s left") : line;
+        }
+        return string.Create(inv, $"reading: {Rows(read)}, {read / seconds:N0} rows/s");
+    }
+
+    private static string Rows(long n) => n == 1 ? "1 row" : n.ToString("N0", CultureInfo.InvariantCulture) + " rows";
 
     public async ValueTask DisposeAsync()
     {

@@ -17,8 +17,14 @@ namespace Rapport.Data.Storage;
 /// the EF model, so it stays in step with the mapping. Keys are assigned here, and child collections
 /// (a contact's emails, an interaction's participants) are written with their parent.
 /// </summary>
-public sealed class BulkWriter(RapportDbContext db)
+/// <param name="db">The unit of work whose transaction the rows join.</param>
+/// <param name="written">Told, every <see cref="ReportEvery"/> rows and at the end of each table, how many more rows were
+/// written (all tables together), for progress.</param>
+public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null)
 {
+    /// <summary>How many rows go between two calls of the progress callback.</summary>
+    public const int ReportEvery = 1000;
+
     private readonly Dictionary<IEntityType, long> _nextId = [];
     private readonly DbProvider _provider = db.Database.IsNpgsql() ? DbProvider.Postgres : DbProvider.Sqlite;
 
@@ -28,6 +34,29 @@ public sealed class BulkWriter(RapportDbContext db)
         if (entities.Count == 0) return;
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
         await InsertAsync(type, entities, ct);
+    }
+
+    /// <summary>How many rows <see cref="InsertAsync{T}"/> writes for these entities: theirs and those of their collections, recursively.</summary>
+    public int CountRows<T>(IReadOnlyCollection<T> entities) where T : class
+    {
+        if (entities.Count == 0) return 0;
+        var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not mapped");
+        return CountRows(type, entities);
+    }
+
+    private static int CountRows(IEntityType type, IEnumerable<object> rows)
+    {
+        var count = 0;
+        var navigations = type.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent).ToArray();
+        foreach (var row in rows)
+        {
+            count++;
+            foreach (var nav in navigations)
+            {
+                if (nav.GetGetter().GetClrValue(row) is IEnumerable items) count += CountRows(nav.TargetEntityType, items.Cast<object>());
+            }
+        }
+        return count;
     }
 
     private async Task InsertAsync(IEntityType type, IReadOnlyCollection<object> rows, CancellationToken ct)
@@ -94,6 +123,7 @@ public sealed class BulkWriter(RapportDbContext db)
         Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
         using (statement)
         {
+            var pending = 0;
             foreach (var row in rows)
             {
                 ct.ThrowIfCancellationRequested();
@@ -101,8 +131,16 @@ public sealed class BulkWriter(RapportDbContext db)
                 var rc = raw.sqlite3_step(statement);
                 raw.sqlite3_reset(statement);
                 if (rc != raw.SQLITE_DONE) Check(handle, rc);
+                if (++pending == ReportEvery) pending = Report(pending);
             }
+            Report(pending);
         }
+    }
+
+    private int Report(int rows)
+    {
+        if (rows > 0) written?.Invoke(rows);
+        return 0;
     }
 
     /// <summary>Binds a provider value the way Microsoft.Data.Sqlite does, so that EF reads back what it would have written.</summary>
@@ -143,6 +181,7 @@ public sealed class BulkWriter(RapportDbContext db)
         var copy = $"COPY {Q(type.GetTableName()!)} ({string.Join(", ", columns.Select(c => Q(c.GetColumnName())))}) FROM STDIN (FORMAT BINARY)";
         await using (var writer = await connection.BeginBinaryImportAsync(copy, ct))
         {
+            var pending = 0;
             foreach (var row in rows)
             {
                 await writer.StartRowAsync(ct);
@@ -152,8 +191,10 @@ public sealed class BulkWriter(RapportDbContext db)
                     if (value is null) await writer.WriteNullAsync(ct);
                     else await writer.WriteAsync(value, types[i], ct);
                 }
+                if (++pending == ReportEvery) pending = Report(pending);
             }
             await writer.CompleteAsync(ct);
+            Report(pending);
         }
         var key = type.FindPrimaryKey()!;
         if (key.Properties.Count == 1 && key.Properties[0].ValueGenerated == ValueGenerated.OnAdd)

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Reflection;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using Rapport.Domain.Accounts;
 
@@ -87,7 +86,7 @@ public static class MigrationRunner
         // 0x10002 analyzes every table whose statistics are missing or stale, and is cheap when they are current.
         if (target.Provider == DbProvider.Sqlite) await ExecuteAsync(connection, null, "PRAGMA optimize = 0x10002;", ct);
 
-        await EnsureDefaultAccountAsync(target, clock, ct);
+        await EnsureDefaultAccountAsync(connection, clock, ct);
         return new MigrationResult(pending, backup);
     }
 
@@ -106,14 +105,15 @@ public static class MigrationRunner
         }
     }
 
-    private static async Task EnsureDefaultAccountAsync(DbTarget target, TimeProvider clock, CancellationToken ct)
+    // Plain SQL rather than EF Core, so that migrating does not wait for the model to be built (RapportStore.WarmUp builds it
+    // meanwhile). The id is left to the database, as EF Core would: a fresh table gives 1, and its sequence moves on.
+    private static async Task EnsureDefaultAccountAsync(DbConnection connection, TimeProvider clock, CancellationToken ct)
     {
-        await using var db = new RapportStore(target).Open();
-        if (!await db.Accounts.AnyAsync(a => a.Id == Account.DefaultId, ct))
-        {
-            db.Accounts.Add(new Account("Me", clock.GetUtcNow().UtcDateTime));
-            await db.SaveChangesAsync(ct);
-        }
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"""INSERT INTO "Accounts" ("Name", "CreatedAt") SELECT @name, @at WHERE NOT EXISTS (SELECT 1 FROM "Accounts" WHERE "Id" = {Account.DefaultId});""";
+        AddParameter(cmd, "@name", "Me");
+        AddParameter(cmd, "@at", clock.GetUtcNow().UtcDateTime);
+        await cmd.ExecuteNonQueryAsync(ct);
     }
 
     internal static DbConnection OpenConnection(DbTarget target) => target.Provider == DbProvider.Sqlite

@@ -45,6 +45,9 @@ public sealed class ImportProgress
     private long _total = -1;
     private long _skipped;
     private readonly List<ImportFormatException> _rejected = [];
+    private long _toWrite = -1;
+    private long _written;
+    private long _writingStarted;
 
     /// <summary>Records (rows, cards, events, messages) read so far.</summary>
     public long RowsRead => Interlocked.Read(ref _rows);
@@ -61,18 +64,38 @@ public sealed class ImportProgress
     /// <summary>Bad rows recorded when <see cref="ImportOptions.SkipBadRows"/> is set (the first 1,000).</summary>
     public IReadOnlyList<ImportFormatException> Rejected { get { lock (_rejected) return _rejected.ToArray(); } }
 
+    /// <summary>Rows the import writes (records and the rows that hang off them), once matching is done and writing began; null before.</summary>
+    public long? RowsToWrite => Interlocked.Read(ref _toWrite) is var t && t >= 0 ? t : null;
+
+    /// <summary>Rows written so far.</summary>
+    public long RowsWritten => Interlocked.Read(ref _written);
+
+    /// <summary>When writing began (<see cref="System.Diagnostics.Stopwatch"/> ticks), for the write rate.</summary>
+    public long WritingStartedAt => Interlocked.Read(ref _writingStarted);
+
+    /// <summary>Matching is done: <paramref name="rows"/> rows are about to be written.</summary>
+    public void BeginWriting(long rows)
+    {
+        Interlocked.Exchange(ref _writingStarted, System.Diagnostics.Stopwatch.GetTimestamp());
+        Interlocked.Exchange(ref _written, 0);
+        Interlocked.Exchange(ref _toWrite, Math.Max(0, rows));
+    }
+
+    /// <summary>Some more rows were written.</summary>
+    public void AddWritten(long rows) => Interlocked.Add(ref _written, rows);
+
     /// <summary>How many bad rows were met in all.</summary>
     public long RejectedCount { get; private set; }
 
-    internal void AddRow() => Interlocked.Increment(ref _rows);
+    public void AddRow() => Interlocked.Increment(ref _rows);
 
-    internal void AddSkipped() => Interlocked.Increment(ref _skipped);
+    public void AddSkipped() => Interlocked.Increment(ref _skipped);
 
-    internal void SetBytes(long bytes) => Interlocked.Exchange(ref _bytes, bytes);
+    public void SetBytes(long bytes) => Interlocked.Exchange(ref _bytes, bytes);
 
-    internal void AddBytes(long bytes) => Interlocked.Add(ref _bytes, bytes);
+    public void AddBytes(long bytes) => Interlocked.Add(ref _bytes, bytes);
 
-    internal void AddTotal(long bytes)
+    public void AddTotal(long bytes)
     {
         if (bytes < 0) return;
         if (Interlocked.CompareExchange(ref _total, bytes, -1) != -1) Interlocked.Add(ref _total, bytes);

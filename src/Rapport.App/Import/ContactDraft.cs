@@ -9,13 +9,26 @@ namespace Rapport.App.Import;
 /// </summary>
 internal sealed class ContactDraft
 {
+    private string? _nameKey;
+    private string? _companyKey;
+
     public long Id { get; set; }
     public bool IsNew { get; init; }
     public bool Deleted { get; init; }
-    public required string DisplayName { get; set; }
+    public required string DisplayName { get; init; }
     public string? GivenName { get; set; }
     public string? FamilyName { get; set; }
-    public string? Company { get; set; }
+
+    public string? Company
+    {
+        get;
+        set
+        {
+            field = value;
+            _companyKey = null;
+        }
+    }
+
     public string? Title { get; set; }
     public string? City { get; set; }
     public string? Country { get; set; }
@@ -28,6 +41,22 @@ internal sealed class ContactDraft
     public HashSet<string> Tags { get; } = new(StringComparer.OrdinalIgnoreCase);
     public HashSet<string> Categories { get; } = new(StringComparer.Ordinal);
     public HashSet<string> DateLabels { get; } = new(StringComparer.Ordinal);
+
+    /// <summary><see cref="PersonKeys.Name"/> of <see cref="DisplayName"/>, computed once.</summary>
+    public string NameKey => _nameKey ??= PersonKeys.Name(DisplayName);
+
+    /// <summary><see cref="PersonKeys.Company"/> of <see cref="Company"/>, computed once for each company it has.</summary>
+    public string CompanyKey => _companyKey ??= PersonKeys.Company(Company);
+
+    /// <summary>
+    /// Takes the keys of the row this draft was made from for the values it took from the row unchanged (the same
+    /// string), rather than computing them again.
+    /// </summary>
+    public void ShareKeys(IncomingContact row)
+    {
+        if (ReferenceEquals(DisplayName, row.Contact.DisplayName)) _nameKey = row.NameKey;
+        if (ReferenceEquals(Company, row.Contact.Company)) _companyKey = row.CompanyKey;
+    }
 
     // What this import changes.
     public HashSet<string> ChangedFields { get; } = new(StringComparer.Ordinal);

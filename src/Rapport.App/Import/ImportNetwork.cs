@@ -40,6 +40,9 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
     private readonly List<ImportRow> _interactionRows = [];
     private readonly List<ImportRow> _otherRows = [];
 
+    // The details of the contact row being matched; Combine copies them into the row.
+    private readonly List<string> _details = [];
+
     private bool _used;
 
     /// <summary>Runs one import (an instance keeps the matching state of its run: use a new one for each import).</summary>
@@ -168,7 +171,10 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             if (x.Kind == ImportantDateKind.Birthday) d.HasBirthday = true;
             else if (x.Label is not null) d.DateLabels.Add(x.Label);
         }
-        foreach (var d in _drafts.Where(d => !d.Deleted)) IndexNames(d);
+        foreach (var d in _drafts)
+        {
+            if (!d.Deleted) IndexNames(d);
+        }
         _ = batch;
     }
 
@@ -221,14 +227,16 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             };
             draft.ShareKeys(row);
             _drafts.Add(draft);
-            var details = new List<string>();
+            var details = _details;
+            details.Clear();
             MergeChildren(draft, row, source, key, details);
             IndexNames(draft);
             _contactRows.Add(new ImportRow(file, c.SourceLine, "contact", draft.DisplayName, ImportOutcome.New, null, Combine(details, c.Warnings)));
             return;
         }
 
-        var changes = new List<string>();
+        var changes = _details;
+        changes.Clear();
         MergeFields(match, row, changes);
         MergeChildren(match, row, source, key, changes);
         var outcome = changes.Count == 0 ? ImportOutcome.Unchanged
@@ -645,7 +653,8 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         // New contacts, with their emails, phones, profiles, sources and dates, in bulk.
         if (newDrafts.Count > 0)
         {
-            var entities = newDrafts.Select(d => d.ToNewContact(now)).ToList();
+            var entities = new List<Contact>(newDrafts.Count);
+            foreach (var d in newDrafts) entities.Add(d.ToNewContact(now));
             await new BulkWriter(db).InsertAsync(entities, ct);
             for (var k = 0; k < newDrafts.Count; k++)
             {

@@ -6,31 +6,61 @@ namespace Rapport.App.Import;
 /// <summary>
 /// A contact as the import sees it: an existing one (its values loaded without tracking) or a new one, with the
 /// changes the rows of this import make to it. Existing contacts are only loaded for writing when something changed.
+/// The sets that a new contact from a typical row never fills are created when first used.
 /// </summary>
 internal sealed class ContactDraft
 {
+    private string? _nameKey;
+    private string? _companyKey;
+
     public long Id { get; set; }
     public bool IsNew { get; init; }
     public bool Deleted { get; init; }
-    public required string DisplayName { get; set; }
+    public required string DisplayName { get; init; }
     public string? GivenName { get; set; }
     public string? FamilyName { get; set; }
-    public string? Company { get; set; }
+
+    public string? Company
+    {
+        get;
+        set
+        {
+            field = value;
+            _companyKey = null;
+        }
+    }
+
     public string? Title { get; set; }
     public string? City { get; set; }
     public string? Country { get; set; }
     public string? Notes { get; set; }
     public DateOnly? KnownSince { get; set; }
     public bool HasBirthday { get; set; }
-    public HashSet<string> Emails { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> Phones { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Emails => field ??= new(StringComparer.Ordinal);
+    public HashSet<string> Phones => field ??= new(StringComparer.Ordinal);
     public HashSet<ProfileNetwork> Networks { get; } = [];
-    public HashSet<string> Tags { get; } = new(StringComparer.OrdinalIgnoreCase);
-    public HashSet<string> Categories { get; } = new(StringComparer.Ordinal);
-    public HashSet<string> DateLabels { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> Tags => field ??= new(StringComparer.OrdinalIgnoreCase);
+    public HashSet<string> Categories => field ??= new(StringComparer.Ordinal);
+    public HashSet<string> DateLabels => field ??= new(StringComparer.Ordinal);
+
+    /// <summary><see cref="PersonKeys.Name"/> of <see cref="DisplayName"/>, computed once.</summary>
+    public string NameKey => _nameKey ??= PersonKeys.Name(DisplayName);
+
+    /// <summary><see cref="PersonKeys.Company"/> of <see cref="Company"/>, computed once for each company it has.</summary>
+    public string CompanyKey => _companyKey ??= PersonKeys.Company(Company);
+
+    /// <summary>
+    /// Takes the keys of the row this draft was made from for the values it took from the row unchanged (the same
+    /// string), rather than computing them again.
+    /// </summary>
+    public void ShareKeys(IncomingContact row)
+    {
+        if (ReferenceEquals(DisplayName, row.Contact.DisplayName)) _nameKey = row.NameKey;
+        if (ReferenceEquals(Company, row.Contact.Company)) _companyKey = row.CompanyKey;
+    }
 
     // What this import changes.
-    public HashSet<string> ChangedFields { get; } = new(StringComparer.Ordinal);
+    public HashSet<string> ChangedFields => field ??= new(StringComparer.Ordinal);
     public List<ImportedEmail> NewEmails { get; } = [];
     public List<ImportedPhone> NewPhones { get; } = [];
     public List<(ProfileNetwork Network, string Url)> NewProfiles { get; } = [];
@@ -83,12 +113,21 @@ internal sealed class ContactDraft
         foreach (var p in NewPhones) c.AddPhone(p.Number, p.Label);
         foreach (var (network, url) in NewProfiles)
         {
-            if (c.Profiles.All(p => p.Network != network)) c.SetProfile(network, url);
+            if (!HasProfile(c, network)) c.SetProfile(network, url);
         }
         foreach (var t in NewTags) c.AddTag(t);
         foreach (var cat in NewCategories) c.AddCategory(cat);
         if (NewBirthday is { } b && c.Dates.All(d => d.Kind != ImportantDateKind.Birthday)) c.SetDate(ImportantDateKind.Birthday, b.Month, b.Day, b.Year);
         foreach (var d in NewDates) c.SetDate(ImportantDateKind.Custom, d.Date.Month, d.Date.Day, d.Date.Year, d.Label);
         foreach (var (source, key) in NewSources) c.AddSource(source, key, now);
+    }
+
+    private static bool HasProfile(Contact c, ProfileNetwork network)
+    {
+        for (var i = 0; i < c.Profiles.Count; i++)
+        {
+            if (c.Profiles[i].Network == network) return true;
+        }
+        return false;
     }
 }

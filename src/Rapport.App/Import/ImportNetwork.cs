@@ -40,6 +40,9 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
     private readonly List<ImportRow> _interactionRows = [];
     private readonly List<ImportRow> _otherRows = [];
 
+    // The details of the contact row being matched; Combine copies them into the row.
+    private readonly List<string> _details = [];
+
     private bool _used;
 
     /// <summary>Runs one import (an instance keeps the matching state of its run: use a new one for each import).</summary>
@@ -178,42 +181,46 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             if (x.Kind == ImportantDateKind.Birthday) d.HasBirthday = true;
             else if (x.Label is not null) d.DateLabels.Add(x.Label);
         }
-        foreach (var d in _drafts.Where(d => !d.Deleted)) IndexNames(d);
+        foreach (var d in _drafts)
+        {
+            if (!d.Deleted) IndexNames(d);
+        }
     }
 
     private void IndexNames(ContactDraft d)
     {
-        var name = PersonKeys.Name(d.DisplayName);
+        var name = d.NameKey;
         if (name.Length == 0) return;
-        if (PersonKeys.Company(d.Company) is { Length: > 0 } company) _byNameCompany.TryAdd(name + "|" + company, d);
+        if (d.CompanyKey is { Length: > 0 } company) _byNameCompany.TryAdd(name + "|" + company, d);
         if (_byName.TryGetValue(name, out var other)) { if (!ReferenceEquals(other, d)) _byName[name] = null; }
         else _byName[name] = d;
     }
 
     // ---------------------------------------------------------------- contacts
 
-    private ContactDraft? Find(string source, string key, ImportedContact c, out bool bySourceKey)
+    private ContactDraft? Find(string source, string key, IncomingContact row, out bool bySourceKey)
     {
         bySourceKey = false;
         if (_bySource.TryGetValue((source, key), out var d)) { bySourceKey = true; return d; }
-        if (PersonKeys.LinkedIn(c.LinkedInUrl) is { Length: > 0 } li && _byLinkedIn.TryGetValue(li, out d)) return d;
-        foreach (var e in c.Emails)
+        if (row.LinkedInKey is { Length: > 0 } li && _byLinkedIn.TryGetValue(li, out d)) return d;
+        foreach (var address in row.EmailKeys)
         {
-            if (_byEmail.TryGetValue(e.Address.Trim().ToLowerInvariant(), out d)) return d;
+            if (_byEmail.TryGetValue(address, out d)) return d;
         }
-        foreach (var p in c.Phones)
+        foreach (var p in row.Contact.Phones)
         {
             if (PersonKeys.Phone(p.Number) is { Length: > 0 } pk && _byPhone.TryGetValue(pk, out d)) return d;
         }
-        if (PersonKeys.Name(c.DisplayName) is { Length: > 0 } name && PersonKeys.Company(c.Company) is { Length: > 0 } company
+        if (row.NameKey is { Length: > 0 } name && row.CompanyKey is { Length: > 0 } company
             && _byNameCompany.TryGetValue(name + "|" + company, out d)) return d;
         return null;
     }
 
     private void MatchContact(string source, string file, ImportedContact c)
     {
-        var key = FitKey(c.ExternalKey ?? SynthesizedKey(c));
-        var match = Find(source, key, c, out var bySourceKey);
+        var row = new IncomingContact(c);
+        var key = FitKey(c.ExternalKey ?? SynthesizedKey(row));
+        var match = Find(source, key, row, out var bySourceKey);
         if (match is { Deleted: true })
         {
             _contactRows.Add(new ImportRow(file, c.SourceLine, "contact", c.DisplayName, ImportOutcome.Skipped, match.Id, ["in the trash: restore it to update it"]));
@@ -227,17 +234,20 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 Company = Fit(c.Company, 200), Title = Fit(c.Title, 200), City = Fit(c.City, 100), Country = Fit(c.Country, 100),
                 Notes = Fit(c.Notes, 20000), KnownSince = c.KnownSince,
             };
+            draft.ShareKeys(row);
             _drafts.Add(draft);
-            var details = new List<string>();
-            MergeChildren(draft, c, source, key, details);
+            var details = _details;
+            details.Clear();
+            MergeChildren(draft, row, source, key, details);
             IndexNames(draft);
             _contactRows.Add(new ImportRow(file, c.SourceLine, "contact", draft.DisplayName, ImportOutcome.New, null, Combine(details, c.Warnings)));
             return;
         }
 
-        var changes = new List<string>();
-        MergeFields(match, c, changes);
-        MergeChildren(match, c, source, key, changes);
+        var changes = _details;
+        changes.Clear();
+        MergeFields(match, row, changes);
+        MergeChildren(match, row, source, key, changes);
         var outcome = changes.Count == 0 ? ImportOutcome.Unchanged
             : match.IsNew || !bySourceKey ? ImportOutcome.Merged
             : ImportOutcome.Updated;
@@ -248,14 +258,16 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
     private static IReadOnlyList<string> Combine(List<string> details, IReadOnlyList<string> warnings) =>
         details.Count == 0 && warnings.Count == 0 ? NoDetails : [.. details, .. warnings];
 
-    private static string SynthesizedKey(ImportedContact c)
+    private static string SynthesizedKey(IncomingContact row)
     {
+        var c = row.Contact;
         if (c.Emails.Count > 0) return "email:" + c.Emails[0].Address.ToLowerInvariant();
-        return "name:" + PersonKeys.Name(c.DisplayName) + "|" + PersonKeys.Company(c.Company);
+        return "name:" + row.NameKey + "|" + row.CompanyKey;
     }
 
-    private static void MergeFields(ContactDraft d, ImportedContact c, List<string> changes)
+    private static void MergeFields(ContactDraft d, IncomingContact row, List<string> changes)
     {
+        var c = row.Contact;
         void Fill(string field, string? current, string? incoming, int max, Action<string?> set)
         {
             if (current is not null || Fit(incoming, max) is not { } v) return;
@@ -271,7 +283,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
 
         var company = Fit(c.Company, 200);
         var title = Fit(c.Title, 200);
-        var companyChanged = company is not null && PersonKeys.Company(company) != PersonKeys.Company(d.Company);
+        var companyChanged = company is not null && (ReferenceEquals(company, c.Company) ? row.CompanyKey : PersonKeys.Company(company)) != d.CompanyKey;
         var titleChanged = title is not null && !string.Equals(title.Trim(), d.Title?.Trim(), StringComparison.OrdinalIgnoreCase);
         if (companyChanged || titleChanged)
         {
@@ -305,11 +317,13 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
     private static string Role(string? title, string? company) =>
         title is null ? company ?? "?" : company is null ? title : $"{title} at {company}";
 
-    private void MergeChildren(ContactDraft d, ImportedContact c, string source, string key, List<string> changes)
+    private void MergeChildren(ContactDraft d, IncomingContact row, string source, string key, List<string> changes)
     {
-        foreach (var e in c.Emails)
+        var c = row.Contact;
+        for (var i = 0; i < c.Emails.Count; i++)
         {
-            var address = e.Address.Trim().ToLowerInvariant();
+            var e = c.Emails[i];
+            var address = row.EmailKeys[i];
             if (d.Emails.Contains(address)) continue;
             if (address.Length > 320 || !IsStorableEmail(address)) { changes.Add($"email {e.Address} left out: not an address"); continue; }
             if (_byEmail.TryGetValue(address, out var owner) && !ReferenceEquals(owner, d))
@@ -338,7 +352,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         {
             d.Networks.Add(ProfileNetwork.LinkedIn);
             d.NewProfiles.Add((ProfileNetwork.LinkedIn, li));
-            if (PersonKeys.LinkedIn(li) is { Length: > 0 } lk) _byLinkedIn.TryAdd(lk, d);
+            if ((ReferenceEquals(li, url) ? row.LinkedInKey : PersonKeys.LinkedIn(li)) is { Length: > 0 } lk) _byLinkedIn.TryAdd(lk, d);
             if (!d.IsNew) changes.Add($"linkedin: {li}");
         }
         foreach (var p in c.Profiles)
@@ -414,9 +428,9 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
     private void MarkCoworkers(ImportBatch batch, Dictionary<string, (string Company, bool Current)> employers)
     {
         if (employers.Count == 0) return;
-        foreach (var d in _drafts.Where(d => !d.Deleted))
+        foreach (var d in _drafts)
         {
-            if (!employers.TryGetValue(PersonKeys.Company(d.Company), out var employer)) continue;
+            if (d.Deleted || !employers.TryGetValue(d.CompanyKey, out var employer)) continue;
             var category = employer.Current ? "coworker" : "past-coworker";
             if (d.Categories.Contains(category)) continue;
             d.Categories.Add(category);
@@ -645,7 +659,8 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var bulk = new BulkWriter(db, progress.AddWritten);
-        var contacts = newDrafts.Select(d => d.ToNewContact(now)).ToList();
+        var contacts = new List<Contact>(newDrafts.Count);
+        foreach (var d in newDrafts) contacts.Add(d.ToNewContact(now));
         progress.BeginWriting(bulk.CountRows(contacts) + newInteractions.Sum(p => 1 + p.Participants.Count));
 
         // New contacts, with their emails, phones, profiles, sources and dates, in bulk.

@@ -83,26 +83,11 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options,
 
         foreach (var type in modelBuilder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
         {
-            if (typeof(IAccountOwned).IsAssignableFrom(type))
-                typeof(RapportDbContext).GetMethod(nameof(FilterByAccount), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!
-                    .MakeGenericMethod(type).Invoke(this, [modelBuilder]);
-            if (typeof(ISoftDeletable).IsAssignableFrom(type))
-                typeof(RapportDbContext).GetMethod(nameof(HideTrash), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-                    .MakeGenericMethod(type).Invoke(null, [modelBuilder]);
+            if (typeof(IAccountOwned).IsAssignableFrom(type)) modelBuilder.Entity(type).HasIndex(nameof(IAccountOwned.AccountId));
+            if (QueryFilters.LeftOut) continue;
+            foreach (var (name, filter) in QueryFilters.For(type, Expression.Constant(this)))
+                modelBuilder.Entity(type).HasQueryFilter(name, filter);
         }
-    }
-
-    private void FilterByAccount<T>(ModelBuilder modelBuilder) where T : class, IAccountOwned
-    {
-        Expression<Func<T, bool>> filter = e => e.AccountId == AccountId;
-        modelBuilder.Entity<T>().HasQueryFilter(AccountFilter, filter);
-        modelBuilder.Entity<T>().HasIndex(e => e.AccountId);
-    }
-
-    private static void HideTrash<T>(ModelBuilder modelBuilder) where T : class, ISoftDeletable
-    {
-        Expression<Func<T, bool>> filter = e => e.DeletedAt == null;
-        modelBuilder.Entity<T>().HasQueryFilter(TrashFilter, filter);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

@@ -5,9 +5,11 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace Rapport.Data.Storage;
 
 /// <summary>Opens units of work on one database: configures the provider and the account scope.</summary>
-public sealed class RapportStore(DbTarget target)
+/// <param name="target">The database.</param>
+/// <param name="compiledModel">Load the compiled model (the default: fast start-up); false builds it from the configuration.</param>
+public sealed class RapportStore(DbTarget target, bool compiledModel = true)
 {
-    private readonly DbContextOptions<RapportDbContext> _options = Configure(new DbContextOptionsBuilder<RapportDbContext>(), target).Options;
+    private readonly DbContextOptions<RapportDbContext> _options = Configure(new DbContextOptionsBuilder<RapportDbContext>(), target, compiledModel).Options;
 
     public DbTarget Target { get; } = target;
 
@@ -16,9 +18,10 @@ public sealed class RapportStore(DbTarget target)
         new(_options, new AccountScope { AccountId = accountId });
 
     /// <summary>
-    /// Builds the EF Core model on a pool thread (about half a second of CPU for this model, once per process), so that
-    /// start-up work that needs no model, such as migrating and reading an import file, runs meanwhile on the other core.
-    /// The first query waits for the build if it is still running; a build that fails here fails again, visibly, at that query.
+    /// Readies EF Core on a pool thread: its internal services and the model (compiled, or built from the configuration,
+    /// which takes about half a second of CPU), once per process, so that start-up work that needs neither, such as
+    /// migrating and reading an import file, runs meanwhile on the other core. The first query waits for it if it is still
+    /// running; a failure here happens again, visibly, at that query.
     /// </summary>
     public void WarmUp() => _ = Task.Run(() =>
     {
@@ -34,17 +37,23 @@ public sealed class RapportStore(DbTarget target)
     public static Task AnalyzeAsync(RapportDbContext db, CancellationToken ct = default) =>
         db.Database.ExecuteSqlRawAsync(db.Database.IsSqlite() ? "PRAGMA analysis_limit = 1000; ANALYZE;" : "ANALYZE;", ct);
 
-    /// <summary>Applies the provider and the per-connection settings to an options builder.</summary>
-    public static DbContextOptionsBuilder<RapportDbContext> Configure(DbContextOptionsBuilder<RapportDbContext> builder, DbTarget target)
+    /// <summary>
+    /// Applies the provider, its compiled model and the per-connection settings to an options builder. Without
+    /// <paramref name="compiledModel"/> EF Core builds the model from the configuration instead (about half a second of
+    /// CPU at the first query; tests compare the two).
+    /// </summary>
+    public static DbContextOptionsBuilder<RapportDbContext> Configure(DbContextOptionsBuilder<RapportDbContext> builder, DbTarget target, bool compiledModel = true)
     {
         if (target.Provider == DbProvider.Sqlite)
         {
             builder.UseSqlite(target.ConnectionString, o => o.CommandTimeout(120));
             builder.AddInterceptors(SqlitePragmas.Instance);
+            if (compiledModel) builder.UseModel(CompiledModels.Sqlite.RapportDbContextModel.Instance);
         }
         else
         {
             builder.UseNpgsql(target.ConnectionString, o => o.CommandTimeout(120));
+            if (compiledModel) builder.UseModel(CompiledModels.Postgres.RapportDbContextModel.Instance);
         }
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.TrackAll);
         return builder;

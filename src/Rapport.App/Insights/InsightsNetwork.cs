@@ -6,6 +6,7 @@ using Rapport.Domain.Events;
 using Rapport.Domain.Exchanges;
 using Rapport.Domain.Insights;
 using Rapport.Domain.Insights.Links;
+using Rapport.Domain.Insights.Paths;
 using Rapport.Domain.Nurture;
 using Rapport.Domain.Nurture.Goals;
 using Rapport.Domain.Organizations;
@@ -72,6 +73,7 @@ public sealed class InsightsNetwork
     public required InsightSettings Settings { get; init; }
     public required IReadOnlyList<NetworkContact> Contacts { get; init; }
     public required IReadOnlyDictionary<long, NetworkContact> ById { get; init; }
+    /// <summary>Every link once, ordered by pair (A, then B, with A &lt; B).</summary>
     public required IReadOnlyList<NetworkLink> Links { get; init; }
     public required IReadOnlyList<Organization> Organizations { get; init; }
     public required IReadOnlyList<MembershipSpan> Memberships { get; init; }
@@ -79,6 +81,38 @@ public sealed class InsightsNetwork
     public required IReadOnlyList<EventAttendance> Attendances { get; init; }
     public required IReadOnlyList<(long EventId, long ContactId)> MetAtEvents { get; init; }
     public required IReadOnlyList<GoalProfile> Goals { get; init; }
+
+    private IReadOnlyList<IntroContact>? _introContacts;
+    private IntroGraph? _pathGraph;
+
+    /// <summary>Your contacts as the path graph takes them: your strength to each, their trust, company and title.</summary>
+    public IReadOnlyList<IntroContact> IntroContacts => LazyInitializer.EnsureInitialized(ref _introContacts,
+        () => Contacts.Select(c => new IntroContact(c.Id, c.Name, c.Strength, c.Trust, c.Company, c.Title)).ToArray());
+
+    /// <summary>
+    /// The path graph over these contacts and links, built at the first search and kept with the network: the Person page
+    /// and every path search after it reuse it instead of building it again from every link.
+    /// </summary>
+    public IntroGraph PathGraph => LazyInitializer.EnsureInitialized(ref _pathGraph,
+        () => IntroGraph.Build(IntroContacts, Links.Select(l => new IntroLink(l.A, l.B, l.Strength)), Settings));
+
+    /// <summary>The link between two contacts, either way round, or null: a binary search of <see cref="Links"/>, which is sorted by pair.</summary>
+    public NetworkLink? FindLink(long a, long b)
+    {
+        if (a == b) return null;
+        var pair = new ContactPair(a, b);
+        int lo = 0, hi = Links.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            var link = Links[mid];
+            var order = link.A != pair.A ? link.A.CompareTo(pair.A) : link.B.CompareTo(pair.B);
+            if (order == 0) return link;
+            if (order < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return null;
+    }
 
     /// <summary>Maps the nurture engine's label onto the insight engines' band.</summary>
     public static TieBand BandOf(TieLabel label) => label switch

@@ -36,9 +36,9 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock, InsightsC
         if (string.IsNullOrWhiteSpace(target)) throw new InputException("target", "target: expected a person, a company or a role, got nothing");
         var hops = CheckHops(maxHops);
         var network = await InsightsCache.NetworkAsync(db, clock, cache, ct);
-        var introContacts = IntroContacts(network);
+        var introContacts = network.IntroContacts;
         var intro = await ResolveAsync(target.Trim(), kind, network, introContacts, ct);
-        return Find(network, introContacts, intro, hops);
+        return Find(network, intro, hops);
     }
 
     /// <summary>The same search over a network already loaded (the Insights page loads it once for everything it shows).</summary>
@@ -48,9 +48,9 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock, InsightsC
         ArgumentNullException.ThrowIfNull(target);
         if (string.IsNullOrWhiteSpace(target)) throw new InputException("target", "target: expected a person, a company or a role, got nothing");
         var hops = CheckHops(maxHops);
-        var introContacts = IntroContacts(network);
+        var introContacts = network.IntroContacts;
         var intro = await ResolveAsync(target.Trim(), kind, network, introContacts, ct);
-        return Find(network, introContacts, intro, hops);
+        return Find(network, intro, hops);
     }
 
     /// <summary>The top paths to one contact, for the Person page.</summary>
@@ -59,34 +59,25 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock, InsightsC
         var hops = CheckHops(maxHops);
         var network = await InsightsCache.NetworkAsync(db, clock, cache, ct);
         if (!network.ById.TryGetValue(contactId, out var c)) throw new InputException("contact", $"contact: no contact has id {contactId}");
-        return Find(network, IntroContacts(network), IntroTarget.Person(c.Id, c.Name), hops);
+        return Find(network, IntroTarget.Person(c.Id, c.Name), hops);
     }
 
-    /// <summary>The top paths over a network already loaded.</summary>
-    public static WarmPathsResult Find(InsightsNetwork network, IReadOnlyList<IntroContact> contacts, IntroTarget target, int maxHops)
+    /// <summary>The top paths over a network already loaded, on its kept path graph.</summary>
+    public static WarmPathsResult Find(InsightsNetwork network, IntroTarget target, int maxHops)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(target);
-        var graph = IntroGraph.Build(contacts, network.Links.Select(l => new IntroLink(l.A, l.B, l.Strength)), network.Settings);
-        var result = IntroPathFinder.Find(graph, target, network.Settings, maxHops);
-        var links = network.Links.ToDictionary(l => new ContactPair(l.A, l.B));
+        var result = IntroPathFinder.Find(network.PathGraph, target, network.Settings, maxHops);
         var paths = result.Paths.Select(p => new WarmPath(p.Rank, Math.Round(p.Strength, 4), p.Hops.Select((h, i) =>
         {
             var strength = Math.Round(h.Strength, 4);
             if (i == 0) return new WarmHop(h.ContactId, h.Name, strength, "you", false, null);
-            var link = links.GetValueOrDefault(new ContactPair(p.Hops[i - 1].ContactId, h.ContactId));
+            var link = network.FindLink(p.Hops[i - 1].ContactId, h.ContactId);
             var via = link is null ? "link" : link.Inferred ? "inferred" : link.Kind == Domain.Contacts.LinkKind.Introduced ? "introduced" : "link";
             return new WarmHop(h.ContactId, h.Name, strength, via, link?.Inferred ?? false, link?.Reason);
         }).ToArray(), p.Ask)).ToArray();
         var kind = target.Kind.ToString().ToLowerInvariant();
         return new WarmPathsResult(kind, target.Label, target.ContactIds.Count, maxHops, paths, result.Summary);
-    }
-
-    /// <summary>Your contacts as the path graph takes them: your strength to each, their trust, company and title.</summary>
-    public static IReadOnlyList<IntroContact> IntroContacts(InsightsNetwork network)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        return network.Contacts.Select(c => new IntroContact(c.Id, c.Name, c.Strength, c.Trust, c.Company, c.Title)).ToArray();
     }
 
     private static int CheckHops(int? maxHops) => maxHops switch

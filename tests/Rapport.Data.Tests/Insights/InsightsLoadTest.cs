@@ -16,6 +16,33 @@ public class InsightsLoadTest
     private static readonly DateTime Now = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
     private static readonly TestClock Clock = new(Now);
 
+    [Fact]
+    public void FindLink_FindsEveryLink_EitherWayRound_AndNothingElse()
+    {
+        var rng = new Random(7);
+        var pairs = new HashSet<ContactPair>();
+        while (pairs.Count < 500)
+        {
+            var (a, b) = (rng.Next(1, 120), rng.Next(1, 120));
+            if (a != b) pairs.Add(new ContactPair(a, b));
+        }
+        var links = pairs.OrderBy(p => p.A).ThenBy(p => p.B).Select(p => new NetworkLink(p.A, p.B, 0.5, LinkKind.Friend, false)).ToArray();
+        var network = new InsightsNetwork
+        {
+            Now = Now, Nurture = NurtureSettings.Default, Settings = InsightSettings.Default, Contacts = [], ById = new Dictionary<long, NetworkContact>(),
+            Links = links, Organizations = [], Memberships = [], Events = [], Attendances = [], MetAtEvents = [], Goals = [],
+        };
+        for (var a = 0; a <= 120; a++)
+        {
+            for (var b = 0; b <= 120; b++)
+            {
+                var found = network.FindLink(a, b);
+                if (a != b && pairs.Contains(new ContactPair(a, b))) Assert.Equal(new ContactPair(a, b), new ContactPair(found!.A, found.B));
+                else Assert.Null(found);
+            }
+        }
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Load_InfersMeetingLinks_LeavesTrashedMeetingsOut_AndMeasuresTheBandAYearAgo(string provider)
@@ -58,6 +85,11 @@ public class InsightsLoadTest
         Assert.True(meeting.Inferred);
         Assert.Equal(LinkKind.Inferred, meeting.Kind);
         Assert.Equal("They were in a meeting together.", meeting.Reason);
+        Assert.Same(meeting, network.FindLink(eli, ana));
+        Assert.Same(meeting, network.FindLink(ana, eli));
+        Assert.Null(network.FindLink(carl, finn));
+        Assert.Null(network.FindLink(ana, ana));
+        Assert.Same(network.PathGraph, network.PathGraph);
 
         // The band a year ago is what the touches up to then give, measured then.
         var yearAgo = Now.AddDays(-InsightSettings.Default.RecentWindowDays);

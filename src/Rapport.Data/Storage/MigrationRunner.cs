@@ -106,15 +106,26 @@ public static class MigrationRunner
     }
 
     // Plain SQL rather than EF Core, so that migrating does not wait for the model to be built (RapportStore.WarmUp builds it
-    // meanwhile). The id is left to the database, as EF Core would: a fresh table gives 1, and its sequence moves on.
+    // meanwhile). The id is left to the database, as EF Core would: a fresh table gives 1, and its sequence moves on. On
+    // PostgreSQL two programs starting at once on an empty database could both find no account under read committed and
+    // insert two: a transaction-scoped advisory lock makes the second wait and then find the first one's row.
     private static async Task EnsureDefaultAccountAsync(DbConnection connection, TimeProvider clock, CancellationToken ct)
     {
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"""INSERT INTO "Accounts" ("Name", "CreatedAt") SELECT @name, @at WHERE NOT EXISTS (SELECT 1 FROM "Accounts" WHERE "Id" = {Account.DefaultId});""";
-        AddParameter(cmd, "@name", "Me");
-        AddParameter(cmd, "@at", clock.GetUtcNow().UtcDateTime);
-        await cmd.ExecuteNonQueryAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (connection is NpgsqlConnection) await ExecuteAsync(connection, tx, $"SELECT pg_advisory_xact_lock({AccountLockSpace}, 0);", ct);
+        await using (var cmd = connection.CreateCommand())
+        {
+            cmd.Transaction = tx;
+            cmd.CommandText = $"""INSERT INTO "Accounts" ("Name", "CreatedAt") SELECT @name, @at WHERE NOT EXISTS (SELECT 1 FROM "Accounts" WHERE "Id" = {Account.DefaultId});""";
+            AddParameter(cmd, "@name", "Me");
+            AddParameter(cmd, "@at", clock.GetUtcNow().UtcDateTime);
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        await tx.CommitAsync(ct);
     }
+
+    // "RAPP": the advisory lock space around creating accounts (the aggregates' lock uses "RAPS").
+    private const int AccountLockSpace = 0x52415050;
 
     internal static DbConnection OpenConnection(DbTarget target) => target.Provider == DbProvider.Sqlite
         ? new SqliteConnection(target.ConnectionString)

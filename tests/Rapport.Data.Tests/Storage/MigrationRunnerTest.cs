@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data.Storage;
 using Rapport.Data.Tests.Support;
+using Rapport.Domain.Accounts;
 
 namespace Rapport.Data.Tests.Storage;
 
@@ -21,6 +22,28 @@ public class MigrationRunnerTest
         var actual = await DescribeAsync(migrated.Target);
         Assert.NotEmpty(expected);
         Assert.Equal(expected, actual);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ProgramsStartingAtOnce_CreateOneDefaultAccount(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        await MigrationRunner.MigrateAsync(db.Target, TimeProvider.System);
+        for (var round = 0; round < 5; round++)
+        {
+            // As on a fresh database: no account, and the next id is 1 again.
+            await using (var ctx = new RapportStore(db.Target).Open())
+            {
+                await ctx.Database.ExecuteSqlRawAsync("DELETE FROM \"Accounts\"");
+                await ctx.Database.ExecuteSqlRawAsync(provider == "sqlite"
+                    ? "DELETE FROM sqlite_sequence WHERE name = 'Accounts'"
+                    : "ALTER TABLE \"Accounts\" ALTER COLUMN \"Id\" RESTART WITH 1");
+            }
+            await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => MigrationRunner.MigrateAsync(db.Target, TimeProvider.System))));
+            await using var check = new RapportStore(db.Target).Open();
+            Assert.Equal([Account.DefaultId], await check.Accounts.Select(a => a.Id).ToListAsync());
+        }
     }
 
     [Theory]

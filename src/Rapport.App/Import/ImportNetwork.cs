@@ -66,7 +66,8 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         {
             reading = Task.Run(() => ImportReader.Read(request, options), ct);
         }
-        await LoadContactsAsync(ct);
+        // Both are awaited whatever happens, so that a failure of one never leaves the other running unobserved.
+        await Task.WhenAll(reading, LoadContactsAsync(ct));
         var batch = await reading;
         var source = batch.Source;
 

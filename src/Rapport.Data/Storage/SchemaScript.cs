@@ -5,13 +5,12 @@ namespace Rapport.Data.Storage;
 /// <summary>The CREATE script EF Core derives from the model, per provider: the reference the migrations must match.</summary>
 public static class SchemaScript
 {
-    /// <summary>The script of the model built from the configuration, or of the compiled one (which must give the same).</summary>
-    public static string Generate(DbProvider provider, bool compiledModel = false)
+    public static string Generate(DbProvider provider)
     {
         var target = provider == DbProvider.Sqlite
             ? DbTarget.Sqlite(Path.Combine(Path.GetTempPath(), "rapport-model.db"))
             : new DbTarget(DbProvider.Postgres, "Host=localhost;Database=rapport", null);
-        using var db = new RapportStore(target, compiledModel).Open();
+        using var db = new RapportStore(target).Open();
         return db.Database.GenerateCreateScript();
     }
 }

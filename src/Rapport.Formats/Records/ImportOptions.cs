@@ -64,7 +64,10 @@ public sealed class ImportProgress
     /// <summary>Bad rows recorded when <see cref="ImportOptions.SkipBadRows"/> is set (the first 1,000).</summary>
     public IReadOnlyList<ImportFormatException> Rejected { get { lock (_rejected) return _rejected.ToArray(); } }
 
-    /// <summary>Rows the import writes (records and the rows that hang off them), once matching is done and writing began; null before.</summary>
+    /// <summary>
+    /// Rows the import writes in bulk (new contacts with the rows that hang off them, new interactions with their
+    /// participants), once matching is done and writing began; null before. Updates to existing records come after them.
+    /// </summary>
     public long? RowsToWrite => Interlocked.Read(ref _toWrite) is var t && t >= 0 ? t : null;
 
     /// <summary>Rows written so far.</summary>

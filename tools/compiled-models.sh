@@ -8,7 +8,8 @@
 # `dbcontext optimize` does not use them: the design assembly is therefore taken from its package directly.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-ef_version=10.0.14
+# The version the solution uses (Directory.Packages.props).
+ef_version=$(grep -o 'Include="Microsoft.EntityFrameworkCore.Sqlite" Version="[^"]*"' "$root/Directory.Packages.props" | grep -o '[0-9][0-9.]*' | tail -n 1)
 work=$(mktemp -d /tmp/rapport-compiled-models.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
@@ -72,8 +73,11 @@ for provider in Sqlite Postgres; do
     --output-dir "$work/out/$provider" --namespace "Rapport.Data.CompiledModels.$provider" >/dev/null
   out="$root/src/Rapport.Data/CompiledModels/$provider"
   mkdir -p "$out"
+  # Each run draws a new model id; keep the one in the repository so that an unchanged model gives no diff.
+  old_id=$(grep -o 'modelId: new Guid("[^"]*")' "$out/RapportDbContextModelBuilder.cs" 2>/dev/null || true)
   find "$out" -name '*.cs' ! -name '*.Filters.cs' -delete
   cp "$work/out/$provider"/*.cs "$out/"
+  [ -n "$old_id" ] && sed -i "s/modelId: new Guid(\"[^\"]*\")/$old_id/" "$out/RapportDbContextModelBuilder.cs"
   # No assembly-wide model: with one per provider EF Core could not pick, and RapportStore names the one to load.
   rm "$out/RapportDbContextAssemblyAttributes.cs"
   echo "$provider: $(ls "$work/out/$provider"/*.cs | wc -l) generated files in src/Rapport.Data/CompiledModels/$provider"

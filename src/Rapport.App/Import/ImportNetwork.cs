@@ -54,18 +54,11 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         var today = DateOnly.FromDateTime(now);
         var options = new ImportOptions { SkipBadRows = request.SkipBadRows, Progress = request.Progress };
 
-        // Only mail and calendars need your own addresses to be read. Other files are read on a pool thread while the
-        // existing contacts load (the first query of a command also waits for the EF Core model to be built).
-        Task<ImportBatch> reading;
+        // Only mail and calendars need your own addresses to be read. The file is read on a pool thread while the existing
+        // contacts load (the first query of a command also waits for EF Core to be ready).
         if (request.Kind is ImportSourceKind.Auto or ImportSourceKind.Mbox or ImportSourceKind.Ics)
-        {
-            var withOwn = options with { OwnEmails = await OwnEmailsAsync(ct) };
-            reading = Task.Run(() => ImportReader.Read(request, withOwn), ct);
-        }
-        else
-        {
-            reading = Task.Run(() => ImportReader.Read(request, options), ct);
-        }
+            options = options with { OwnEmails = await OwnEmailsAsync(ct) };
+        var reading = Task.Run(() => ImportReader.Read(request, options), ct);
         // Both are awaited whatever happens, so that a failure of one never leaves the other running unobserved.
         await Task.WhenAll(reading, LoadContactsAsync(ct));
         var batch = await reading;

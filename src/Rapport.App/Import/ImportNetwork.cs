@@ -121,60 +121,65 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
 
     // ---------------------------------------------------------------- existing contacts
 
+    // Plain SQL rather than EF Core queries: a command imports once, and would pay the first compilation of each query.
     private async Task LoadContactsAsync(CancellationToken ct)
     {
-        var contacts = await db.Contacts.IgnoreQueryFilters([RapportDbContext.TrashFilter]).AsNoTracking()
-            .Select(c => new { c.Id, c.DisplayName, c.GivenName, c.FamilyName, c.Company, c.Title, c.City, c.Country, c.Notes, c.KnownSince, Deleted = c.DeletedAt != null })
-            .ToListAsync(ct);
-        if (contacts.Count == 0) return;
-        var byId = new Dictionary<long, ContactDraft>(contacts.Count);
-        foreach (var c in contacts)
+        var byId = new Dictionary<long, ContactDraft>();
+        await AccountRows.ReadAsync(db, """
+            SELECT "Id", "DisplayName", "GivenName", "FamilyName", "Company", "Title", "City", "Country", "Notes", "KnownSince", "DeletedAt" IS NOT NULL
+            FROM "Contacts" WHERE "AccountId" = @account
+            """, r =>
         {
             var d = new ContactDraft
             {
-                Id = c.Id, Deleted = c.Deleted, DisplayName = c.DisplayName, GivenName = c.GivenName, FamilyName = c.FamilyName, Company = c.Company, Title = c.Title,
-                City = c.City, Country = c.Country, Notes = c.Notes, KnownSince = c.KnownSince,
+                Id = r.GetInt64(0), DisplayName = r.GetString(1), GivenName = r.GetStringOrNull(2), FamilyName = r.GetStringOrNull(3), Company = r.GetStringOrNull(4),
+                Title = r.GetStringOrNull(5), City = r.GetStringOrNull(6), Country = r.GetStringOrNull(7), Notes = r.GetStringOrNull(8),
+                KnownSince = r.GetDateOnlyOrNull(9), Deleted = r.GetBoolean(10),
             };
-            byId[c.Id] = d;
+            byId[d.Id] = d;
             _drafts.Add(d);
-        }
-        foreach (var e in await db.ContactEmails.AsNoTracking().Select(e => new { e.ContactId, e.Address }).ToListAsync(ct))
+        }, ct);
+        if (byId.Count == 0) return;
+        await AccountRows.ReadAsync(db, """SELECT "ContactId", "Address" FROM "ContactEmails" WHERE "AccountId" = @account""", r =>
         {
-            if (!byId.TryGetValue(e.ContactId, out var d)) continue;
-            d.Emails.Add(e.Address);
-            _byEmail.TryAdd(e.Address, d);
-        }
-        foreach (var p in await db.ContactPhones.AsNoTracking().Select(p => new { p.ContactId, p.Number }).ToListAsync(ct))
+            if (!byId.TryGetValue(r.GetInt64(0), out var d)) return;
+            var address = r.GetString(1);
+            d.Emails.Add(address);
+            _byEmail.TryAdd(address, d);
+        }, ct);
+        await AccountRows.ReadAsync(db, """SELECT "ContactId", "Number" FROM "ContactPhones" WHERE "AccountId" = @account""", r =>
         {
-            if (!byId.TryGetValue(p.ContactId, out var d)) continue;
-            var key = PersonKeys.Phone(p.Number);
-            d.Phones.Add(key.Length > 0 ? key : p.Number.Trim());
+            if (!byId.TryGetValue(r.GetInt64(0), out var d)) return;
+            var number = r.GetString(1);
+            var key = PersonKeys.Phone(number);
+            d.Phones.Add(key.Length > 0 ? key : number.Trim());
             if (key.Length > 0 && !d.Deleted) _byPhone.TryAdd(key, d);
-        }
-        foreach (var p in await db.ContactProfiles.AsNoTracking().Select(p => new { p.ContactId, p.Network, p.Url }).ToListAsync(ct))
+        }, ct);
+        await AccountRows.ReadAsync(db, """SELECT "ContactId", "Network", "Url" FROM "ContactProfiles" WHERE "AccountId" = @account""", r =>
         {
-            if (!byId.TryGetValue(p.ContactId, out var d)) continue;
-            d.Networks.Add(p.Network);
-            if (p.Network == ProfileNetwork.LinkedIn && PersonKeys.LinkedIn(p.Url) is { Length: > 0 } key) _byLinkedIn.TryAdd(key, d);
-        }
-        foreach (var s in await db.ContactSources.AsNoTracking().Select(s => new { s.ContactId, s.Source, s.ExternalKey }).ToListAsync(ct))
+            if (!byId.TryGetValue(r.GetInt64(0), out var d)) return;
+            var network = r.GetEnum<ProfileNetwork>(1);
+            d.Networks.Add(network);
+            if (network == ProfileNetwork.LinkedIn && PersonKeys.LinkedIn(r.GetString(2)) is { Length: > 0 } key) _byLinkedIn.TryAdd(key, d);
+        }, ct);
+        await AccountRows.ReadAsync(db, """SELECT "ContactId", "Source", "ExternalKey" FROM "ContactSources" WHERE "AccountId" = @account""", r =>
         {
-            if (byId.TryGetValue(s.ContactId, out var d)) _bySource.TryAdd((s.Source, s.ExternalKey), d);
-        }
-        foreach (var t in await db.ContactTags.AsNoTracking().Select(t => new { t.ContactId, t.Tag }).ToListAsync(ct))
+            if (byId.TryGetValue(r.GetInt64(0), out var d)) _bySource.TryAdd((r.GetString(1), r.GetString(2)), d);
+        }, ct);
+        await AccountRows.ReadAsync(db, """SELECT "ContactId", "Tag" FROM "ContactTags" WHERE "AccountId" = @account""", r =>
         {
-            if (byId.TryGetValue(t.ContactId, out var d)) d.Tags.Add(t.Tag);
-        }
-        foreach (var c in await db.ContactCategories.AsNoTracking().Select(c => new { c.ContactId, c.Category }).ToListAsync(ct))
+            if (byId.TryGetValue(r.GetInt64(0), out var d)) d.Tags.Add(r.GetString(1));
+        }, ct);
+        await AccountRows.ReadAsync(db, """SELECT "ContactId", "Category" FROM "ContactCategories" WHERE "AccountId" = @account""", r =>
         {
-            if (byId.TryGetValue(c.ContactId, out var d)) d.Categories.Add(c.Category);
-        }
-        foreach (var x in await db.ContactDates.AsNoTracking().Select(x => new { x.ContactId, x.Kind, x.Label }).ToListAsync(ct))
+            if (byId.TryGetValue(r.GetInt64(0), out var d)) d.Categories.Add(r.GetString(1));
+        }, ct);
+        await AccountRows.ReadAsync(db, """SELECT "ContactId", "Kind", "Label" FROM "ContactDates" WHERE "AccountId" = @account""", r =>
         {
-            if (!byId.TryGetValue(x.ContactId, out var d)) continue;
-            if (x.Kind == ImportantDateKind.Birthday) d.HasBirthday = true;
-            else if (x.Label is not null) d.DateLabels.Add(x.Label);
-        }
+            if (!byId.TryGetValue(r.GetInt64(0), out var d)) return;
+            if (r.GetEnum<ImportantDateKind>(1) == ImportantDateKind.Birthday) d.HasBirthday = true;
+            else if (r.GetStringOrNull(2) is { } label) d.DateLabels.Add(label);
+        }, ct);
         foreach (var d in _drafts)
         {
             if (!d.Deleted) IndexNames(d);
@@ -686,19 +691,23 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             db.ChangeTracker.Clear();
         }
 
-        // Your own positions and industry.
-        if (_ownIndustry is not null) db.Settings.Add(new AccountSetting("own.industry", _ownIndustry));
-        foreach (var org in positions.Where(p => p.NewOrganization is not null).Select(p => p.NewOrganization!).Distinct()) db.Organizations.Add(org);
-        await db.SaveChangesAsync(ct);
-        foreach (var p in positions.Where(p => p.Membership is not null))
+        // Your own positions and industry, and the life events found. (Saved only when there are any: an import of
+        // new contacts alone would otherwise pay for readying EF Core's update pipeline to save nothing.)
+        if (_ownIndustry is not null || positions.Count > 0 || lifeEvents.Count > 0)
         {
-            var orgId = p.OrganizationId ?? p.NewOrganization!.Id;
-            var m = p.Membership!;
-            db.Memberships.Add(new Membership(orgId, null, m.Role, m.StartedOn, m.EndedOn) { Title = m.Title });
+            if (_ownIndustry is not null) db.Settings.Add(new AccountSetting("own.industry", _ownIndustry));
+            foreach (var org in positions.Where(p => p.NewOrganization is not null).Select(p => p.NewOrganization!).Distinct()) db.Organizations.Add(org);
+            await db.SaveChangesAsync(ct);
+            foreach (var p in positions.Where(p => p.Membership is not null))
+            {
+                var orgId = p.OrganizationId ?? p.NewOrganization!.Id;
+                var m = p.Membership!;
+                db.Memberships.Add(new Membership(orgId, null, m.Role, m.StartedOn, m.EndedOn) { Title = m.Title });
+            }
+            db.LifeEvents.AddRange(lifeEvents);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
         }
-        db.LifeEvents.AddRange(lifeEvents);
-        await db.SaveChangesAsync(ct);
-        db.ChangeTracker.Clear();
 
         // Interactions: new ones in bulk, re-imported ones that changed through the model.
         var touched = new HashSet<long>();

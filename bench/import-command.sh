@@ -43,7 +43,7 @@ for i in $(seq 1 "$runs"); do
   cp "$work/template.db" "$work/run.db"; [ -f "$work/template.db-wal" ] && cp "$work/template.db-wal" "$work/run.db-wal"
   RAPPORT_DB="$work/run.db" RAPPORT_NOW=2026-11-20T12:00:00Z /usr/bin/time -f "%e %U %S" -o "$work/time.txt" \
     "${rapport[@]}" import linkedin "$work/Connections.csv" > "$work/out.txt"
-  grep -q "contacts:     $rows new" "$work/out.txt" || { cat "$work/out.txt"; exit 1; }
+  grep -q "contacts:     $(printf '%s' "$rows" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta') new" "$work/out.txt" || { cat "$work/out.txt"; exit 1; }
   read -r wall user sys < "$work/time.txt"
   times+=($(awk -v w="$wall" 'BEGIN { printf "%d", w * 1000 }'))
   cpus+=($(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%d", (u + s) * 1000 }'))

@@ -106,7 +106,7 @@ public sealed class ImportCliTest : IDisposable
         Assert.Equal("matching: 5,000 rows read", ProgressReporter.Line(progress, TimeSpan.FromSeconds(3), final: false));
 
         progress.BeginWriting(15000);
-        Assert.StartsWith("writing: 0 of 15,000 rows, 0 rows/s", ProgressReporter.Line(progress, TimeSpan.FromSeconds(3), final: false));
+        Assert.Equal("writing: 15,000 rows", ProgressReporter.Line(progress, TimeSpan.FromSeconds(3), final: false));
         progress.AddWritten(5000);
         Assert.Matches(@"^writing: 5,000 of 15,000 rows, [\d,]+ rows/s, about \d+ s left$", ProgressReporter.Line(progress, TimeSpan.FromSeconds(4), final: false));
 

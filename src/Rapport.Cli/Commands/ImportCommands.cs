@@ -85,8 +85,8 @@ internal static class ImportCommands
         }
     }
 
-    private static string Counts(ImportCounts c) =>
-        $"{c.New} new, {c.Updated} updated, {c.Merged} merged, {c.Unchanged} unchanged, {c.Rejected} rejected, {c.Skipped} skipped";
+    private static string Counts(ImportCounts c) => string.Create(CultureInfo.InvariantCulture,
+        $"{c.New:N0} new, {c.Updated:N0} updated, {c.Merged:N0} merged, {c.Unchanged:N0} unchanged, {c.Rejected:N0} rejected, {c.Skipped:N0} skipped");
 }
 
 /// <summary>
@@ -168,8 +168,9 @@ public sealed class ProgressReporter : IAsyncDisposable
         {
             if (written >= total) return string.Create(inv, $"saving: {Rows(read)} read, {Rows(written)} written");
             var writing = Math.Max(Stopwatch.GetElapsedTime(progress.WritingStartedAt).TotalSeconds, 0.001);
-            var line = string.Create(inv, $"writing: {written:N0} of {Rows(total)}, {written / writing:N0} rows/s");
-            return written > 0 ? line + string.Create(inv, $", about {Math.Ceiling((total - written) * writing / written):0} s left") : line;
+            // No rate before the first rows are written: "0 rows/s" would only say the writing has not begun.
+            if (written == 0) return string.Create(inv, $"writing: {Rows(total)}");
+            return string.Create(inv, $"writing: {written:N0} of {Rows(total)}, {written / writing:N0} rows/s, about {Math.Ceiling((total - written) * writing / written):0} s left");
         }
         if (progress.TotalBytes is { } bytes && bytes > 0)
         {

@@ -53,8 +53,9 @@ public sealed class NetworkContact
 }
 
 /// <summary>
-/// A link between two contacts as the insights use it: entered, from a logged introduction, or inferred (and then marked,
-/// with the evidence behind it when Rapport inferred it itself rather than an import).
+/// A link between two contacts as the insights show it: entered, from a logged introduction, or inferred (and then marked,
+/// with the evidence behind it when Rapport inferred it itself rather than an import). The network keeps its links in
+/// <see cref="NetworkLinks"/> and makes one of these only for a link shown.
 /// </summary>
 public sealed record NetworkLink(long A, long B, double? Strength, LinkKind Kind, bool Inferred, InferredLink? Evidence = null)
 {
@@ -74,7 +75,7 @@ public sealed class InsightsNetwork
     public required IReadOnlyList<NetworkContact> Contacts { get; init; }
     public required IReadOnlyDictionary<long, NetworkContact> ById { get; init; }
     /// <summary>Every link once, ordered by pair (A, then B, with A &lt; B).</summary>
-    public required IReadOnlyList<NetworkLink> Links { get; init; }
+    public required NetworkLinks Links { get; init; }
     public required IReadOnlyList<Organization> Organizations { get; init; }
     public required IReadOnlyList<MembershipSpan> Memberships { get; init; }
     public required IReadOnlyList<NetworkEvent> Events { get; init; }
@@ -93,25 +94,35 @@ public sealed class InsightsNetwork
     /// The path graph over these contacts and links, built at the first search and kept with the network: the Person page
     /// and every path search after it reuse it instead of building it again from every link.
     /// </summary>
-    public IntroGraph PathGraph => LazyInitializer.EnsureInitialized(ref _pathGraph,
-        () => IntroGraph.Build(IntroContacts, Links.Select(l => new IntroLink(l.A, l.B, l.Strength)), Settings));
+    public IntroGraph PathGraph => LazyInitializer.EnsureInitialized(ref _pathGraph, BuildPathGraph);
 
-    /// <summary>The link between two contacts, either way round, or null: a binary search of <see cref="Links"/>, which is sorted by pair.</summary>
-    public NetworkLink? FindLink(long a, long b)
+    // Straight from the link array (contacts are ordered by id, so a link's positions are the graph's indices), as
+    // IntroGraph.Build would take the same contacts and links, without a list entry per link in between.
+    private IntroGraph BuildPathGraph()
     {
-        if (a == b) return null;
-        var pair = new ContactPair(a, b);
-        int lo = 0, hi = Links.Count - 1;
-        while (lo <= hi)
+        var n = Contacts.Count;
+        var ids = new long[n];
+        var names = new string[n];
+        var ego = new float[n];
+        var trust = new byte[n];
+        for (var i = 0; i < n; i++)
         {
-            var mid = lo + (hi - lo) / 2;
-            var link = Links[mid];
-            var order = link.A != pair.A ? link.A.CompareTo(pair.A) : link.B.CompareTo(pair.B);
-            if (order == 0) return link;
-            if (order < 0) lo = mid + 1;
-            else hi = mid - 1;
+            var c = Contacts[i];
+            ids[i] = c.Id;
+            names[i] = c.Name;
+            ego[i] = (float)Math.Clamp(double.IsNaN(c.Strength) ? 0 : c.Strength, 0, 1);
+            trust[i] = (byte)Math.Clamp(c.Trust, 0, 3);
         }
-        return null;
+        var a = new int[Links.Count];
+        var b = new int[Links.Count];
+        var strengths = new float[Links.Count];
+        for (var k = 0; k < Links.Count; k++)
+        {
+            a[k] = Links.IndexA(k);
+            b[k] = Links.IndexB(k);
+            strengths[k] = Links.Strength(k) is { } x && x > 0 ? (float)Math.Min(x, 1) : 0f;
+        }
+        return IntroGraph.FromArrays(ids, ego, a, b, strengths, trust, names, Settings);
     }
 
     /// <summary>Maps the nurture engine's label onto the insight engines' band.</summary>
@@ -212,10 +223,8 @@ public sealed class InsightsNetwork
         }
         var history = await HistoryScan.ReadAsync(db, ct);
         var meetings = Meetings(history, settings.MaxParticipantsForMeetingLinks, byId);
-        foreach (var l in LinkInference.Infer(memberships, attendances, meetings, links.Keys.ToHashSet(), settings))
-            links[l.Pair] = new NetworkLink(l.Pair.A, l.Pair.B, l.Strength, l.Kind, true, l);
-        var linkList = links.Values.ToArray();
-        Array.Sort(linkList, static (x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        var inferred = LinkInference.Infer(memberships, attendances, meetings, links.Keys.ToHashSet(), settings);
+        var linkList = NetworkLinks.Create(contacts.Select(c => c.Id).ToArray(), links.Values, inferred);
 
         // Ledger: done gives and every ask in the ledger window.
         foreach (var e in await NetworkLoader.LedgerAsync(db, today, nurture, ct))

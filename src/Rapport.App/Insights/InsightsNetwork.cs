@@ -35,9 +35,6 @@ public sealed class NetworkContact
     public long? MetAtOrganizationId { get; init; }
     public DateTime CreatedAt { get; init; }
 
-    /// <summary>The stored interaction aggregates (null without any interaction).</summary>
-    public ContactStats? Stats { get; init; }
-
     /// <summary>Mutual contacts as the strength engine counts them: the stored links of this contact.</summary>
     public int Mutuals { get; set; }
     public TieMeasure Measure { get; set; }
@@ -172,7 +169,7 @@ public sealed class InsightsNetwork
                 Seniority = c.Seniority, SeniorityAtLastContact = c.SeniorityAtLastContact, City = c.City, Country = c.Country,
                 Categories = categories.GetValueOrDefault(c.Id) ?? [], Trust = c.Trust, Closeness = c.Closeness, TierPin = c.TierPin,
                 KnownSince = c.KnownSince, MetAtEventId = c.MetAtEventId, MetAtOrganizationId = c.MetAtOrganizationId, CreatedAt = c.CreatedAt,
-                Mutuals = mutuals.GetValueOrDefault(c.Id), Stats = stats.GetValueOrDefault(c.Id),
+                Mutuals = mutuals.GetValueOrDefault(c.Id),
             });
         }
         var byId = contacts.ToDictionary(c => c.Id);
@@ -221,8 +218,8 @@ public sealed class InsightsNetwork
         {
             if (c.MetAtEventId is { } e && eventIds.Contains(e) && metSeen.Add((e, c.Id))) metAtEvents.Add((e, c.Id));
         }
-        var history = await HistoryScan.ReadAsync(db, ct);
-        var meetings = Meetings(history, settings.MaxParticipantsForMeetingLinks, byId);
+        var yearAgo = now.AddDays(-settings.RecentWindowDays);
+        var (meetings, yearAgoStats) = await ReadHistoryAsync(db, settings, nurture, contacts, byId, stats, yearAgo, ct);
         var inferred = LinkInference.Infer(memberships, attendances, meetings, links.Keys.ToHashSet(), settings);
         var linkList = NetworkLinks.Create(contacts.Select(c => c.Id).ToArray(), links.Values, inferred);
 
@@ -235,11 +232,9 @@ public sealed class InsightsNetwork
         }
 
         // Strength now from the stored aggregates, and a year ago from the touches before then.
-        var yearAgo = now.AddDays(-settings.RecentWindowDays);
-        var yearAgoStats = StatsAt(history, contacts, yearAgo, nurture);
         foreach (var c in contacts)
         {
-            var st = c.Stats ?? ContactStats.Empty(c.Id, nurture);
+            var st = stats.GetValueOrDefault(c.Id) ?? ContactStats.Empty(c.Id, nurture);
             c.Measure = st.Measure(now, nurture, c.Mutuals, c.Closeness, c.KnownSince);
             c.Band = BandOf(c.Measure.Label);
             c.FirstTouch = st.FirstTouchAt;
@@ -268,6 +263,18 @@ public sealed class InsightsNetwork
             MetAtEvents = metAtEvents,
             Goals = await NetworkLoader.ActiveGoalsAsync(db, ct),
         };
+    }
+
+    /// <summary>
+    /// What the insights take from the interaction history: the small meetings and the aggregates a year ago. The history
+    /// is read and dropped here, so that it is garbage before the links are inferred rather than held to the end of the load.
+    /// </summary>
+    private static async Task<(List<MeetingParticipants> Meetings, Dictionary<long, ContactStats> YearAgo)> ReadHistoryAsync(
+        RapportDbContext db, InsightSettings settings, NurtureSettings nurture, IReadOnlyList<NetworkContact> contacts,
+        IReadOnlyDictionary<long, NetworkContact> byId, IReadOnlyDictionary<long, ContactStats> stats, DateTime yearAgo, CancellationToken ct)
+    {
+        var history = await HistoryScan.ReadAsync(db, ct);
+        return (Meetings(history, settings.MaxParticipantsForMeetingLinks, byId), StatsAt(history, contacts, stats, yearAgo, nurture));
     }
 
     /// <summary>
@@ -301,9 +308,10 @@ public sealed class InsightsNetwork
     /// The aggregates as of <paramref name="asOf"/> for the contacts whose history straddles it (first touch before, last
     /// after), from their touches up to then.
     /// </summary>
-    private static Dictionary<long, ContactStats> StatsAt(HistoryScan history, IReadOnlyList<NetworkContact> contacts, DateTime asOf, NurtureSettings nurture)
+    private static Dictionary<long, ContactStats> StatsAt(
+        HistoryScan history, IReadOnlyList<NetworkContact> contacts, IReadOnlyDictionary<long, ContactStats> stats, DateTime asOf, NurtureSettings nurture)
     {
-        var need = contacts.Where(c => c.Stats is { FirstTouchAt: { } f, LastTouchAt: { } l } && f <= asOf && l > asOf).Select(c => c.Id).ToHashSet();
+        var need = contacts.Where(c => stats.GetValueOrDefault(c.Id) is { FirstTouchAt: { } f, LastTouchAt: { } l } && f <= asOf && l > asOf).Select(c => c.Id).ToHashSet();
         var earlier = new Dictionary<long, List<Touch>>(need.Count);
         if (need.Count == 0) return [];
         for (var k = 0; k < history.ContactIds.Length; k++)

@@ -70,21 +70,22 @@ public sealed class BuildInsights(RapportDbContext db, TimeProvider clock, Insig
             JobLeads(network), Reconnect(network));
     }
 
-    private static LinkSummary Summarize(IReadOnlyList<NetworkLink> links)
+    private static LinkSummary Summarize(NetworkLinks links)
     {
         int entered = 0, introduced = 0, inferred = 0, colleague = 0, sameEvent = 0, meeting = 0;
-        foreach (var l in links)
+        for (var k = 0; k < links.Count; k++)
         {
-            if (!l.Inferred)
+            var kind = links.Kind(k);
+            if (!links.IsInferred(k))
             {
-                if (l.Kind == LinkKind.Introduced) introduced++;
+                if (kind == LinkKind.Introduced) introduced++;
                 else entered++;
                 continue;
             }
             inferred++;
-            if (l.Kind == LinkKind.Colleague) colleague++;
-            else if (l.Kind == LinkKind.SameEvent) sameEvent++;
-            else if (l.Kind == LinkKind.Inferred) meeting++;
+            if (kind == LinkKind.Colleague) colleague++;
+            else if (kind == LinkKind.SameEvent) sameEvent++;
+            else if (kind == LinkKind.Inferred) meeting++;
         }
         return new LinkSummary(entered, introduced, inferred, colleague, sameEvent, meeting);
     }
@@ -106,8 +107,12 @@ public sealed class BuildInsights(RapportDbContext db, TimeProvider clock, Insig
             .Select(c => new BrokerageContact(c.Id, c.Name, c.Strength,
                 current.GetValueOrDefault(c.Id) ?? [], past.GetValueOrDefault(c.Id) ?? [], events.GetValueOrDefault(c.Id) ?? []))
             .ToArray();
-        var links = network.Links.Select(l => new KnownLink(new ContactPair(l.A, l.B), l.Strength)).ToArray();
-        return new BrokerageInput(contacts, links, []);
+        return new BrokerageInput(contacts, KnownLinks(network.Links), []);
+    }
+
+    private static IEnumerable<KnownLink> KnownLinks(NetworkLinks links)
+    {
+        for (var k = 0; k < links.Count; k++) yield return new KnownLink(new ContactPair(links.A(k), links.B(k)), links.Strength(k));
     }
 
     private static ReturnsInput Returns(InsightsNetwork network)

@@ -35,9 +35,6 @@ public sealed class NetworkContact
     public long? MetAtOrganizationId { get; init; }
     public DateTime CreatedAt { get; init; }
 
-    /// <summary>The stored interaction aggregates (null without any interaction).</summary>
-    public ContactStats? Stats { get; init; }
-
     /// <summary>Mutual contacts as the strength engine counts them: the stored links of this contact.</summary>
     public int Mutuals { get; set; }
     public TieMeasure Measure { get; set; }
@@ -53,8 +50,9 @@ public sealed class NetworkContact
 }
 
 /// <summary>
-/// A link between two contacts as the insights use it: entered, from a logged introduction, or inferred (and then marked,
-/// with the evidence behind it when Rapport inferred it itself rather than an import).
+/// A link between two contacts as the insights show it: entered, from a logged introduction, or inferred (and then marked,
+/// with the evidence behind it when Rapport inferred it itself rather than an import). The network keeps its links in
+/// <see cref="NetworkLinks"/> and makes one of these only for a link shown.
 /// </summary>
 public sealed record NetworkLink(long A, long B, double? Strength, LinkKind Kind, bool Inferred, InferredLink? Evidence = null)
 {
@@ -74,7 +72,7 @@ public sealed class InsightsNetwork
     public required IReadOnlyList<NetworkContact> Contacts { get; init; }
     public required IReadOnlyDictionary<long, NetworkContact> ById { get; init; }
     /// <summary>Every link once, ordered by pair (A, then B, with A &lt; B).</summary>
-    public required IReadOnlyList<NetworkLink> Links { get; init; }
+    public required NetworkLinks Links { get; init; }
     public required IReadOnlyList<Organization> Organizations { get; init; }
     public required IReadOnlyList<MembershipSpan> Memberships { get; init; }
     public required IReadOnlyList<NetworkEvent> Events { get; init; }
@@ -93,25 +91,35 @@ public sealed class InsightsNetwork
     /// The path graph over these contacts and links, built at the first search and kept with the network: the Person page
     /// and every path search after it reuse it instead of building it again from every link.
     /// </summary>
-    public IntroGraph PathGraph => LazyInitializer.EnsureInitialized(ref _pathGraph,
-        () => IntroGraph.Build(IntroContacts, Links.Select(l => new IntroLink(l.A, l.B, l.Strength)), Settings));
+    public IntroGraph PathGraph => LazyInitializer.EnsureInitialized(ref _pathGraph, BuildPathGraph);
 
-    /// <summary>The link between two contacts, either way round, or null: a binary search of <see cref="Links"/>, which is sorted by pair.</summary>
-    public NetworkLink? FindLink(long a, long b)
+    // Straight from the link array (contacts are ordered by id, so a link's positions are the graph's indices), as
+    // IntroGraph.Build would take the same contacts and links, without a list entry per link in between.
+    private IntroGraph BuildPathGraph()
     {
-        if (a == b) return null;
-        var pair = new ContactPair(a, b);
-        int lo = 0, hi = Links.Count - 1;
-        while (lo <= hi)
+        var n = Contacts.Count;
+        var ids = new long[n];
+        var names = new string[n];
+        var ego = new float[n];
+        var trust = new byte[n];
+        for (var i = 0; i < n; i++)
         {
-            var mid = lo + (hi - lo) / 2;
-            var link = Links[mid];
-            var order = link.A != pair.A ? link.A.CompareTo(pair.A) : link.B.CompareTo(pair.B);
-            if (order == 0) return link;
-            if (order < 0) lo = mid + 1;
-            else hi = mid - 1;
+            var c = Contacts[i];
+            ids[i] = c.Id;
+            names[i] = c.Name;
+            ego[i] = (float)Math.Clamp(double.IsNaN(c.Strength) ? 0 : c.Strength, 0, 1);
+            trust[i] = (byte)Math.Clamp(c.Trust, 0, 3);
         }
-        return null;
+        var a = new int[Links.Count];
+        var b = new int[Links.Count];
+        var strengths = new float[Links.Count];
+        for (var k = 0; k < Links.Count; k++)
+        {
+            a[k] = Links.IndexA(k);
+            b[k] = Links.IndexB(k);
+            strengths[k] = Links.Strength(k) is { } x && x > 0 ? (float)Math.Min(x, 1) : 0f;
+        }
+        return IntroGraph.FromArrays(ids, ego, a, b, strengths, trust, names, Settings);
     }
 
     /// <summary>Maps the nurture engine's label onto the insight engines' band.</summary>
@@ -161,7 +169,7 @@ public sealed class InsightsNetwork
                 Seniority = c.Seniority, SeniorityAtLastContact = c.SeniorityAtLastContact, City = c.City, Country = c.Country,
                 Categories = categories.GetValueOrDefault(c.Id) ?? [], Trust = c.Trust, Closeness = c.Closeness, TierPin = c.TierPin,
                 KnownSince = c.KnownSince, MetAtEventId = c.MetAtEventId, MetAtOrganizationId = c.MetAtOrganizationId, CreatedAt = c.CreatedAt,
-                Mutuals = mutuals.GetValueOrDefault(c.Id), Stats = stats.GetValueOrDefault(c.Id),
+                Mutuals = mutuals.GetValueOrDefault(c.Id),
             });
         }
         var byId = contacts.ToDictionary(c => c.Id);
@@ -210,12 +218,10 @@ public sealed class InsightsNetwork
         {
             if (c.MetAtEventId is { } e && eventIds.Contains(e) && metSeen.Add((e, c.Id))) metAtEvents.Add((e, c.Id));
         }
-        var history = await HistoryScan.ReadAsync(db, ct);
-        var meetings = Meetings(history, settings.MaxParticipantsForMeetingLinks, byId);
-        foreach (var l in LinkInference.Infer(memberships, attendances, meetings, links.Keys.ToHashSet(), settings))
-            links[l.Pair] = new NetworkLink(l.Pair.A, l.Pair.B, l.Strength, l.Kind, true, l);
-        var linkList = links.Values.ToArray();
-        Array.Sort(linkList, static (x, y) => x.A != y.A ? x.A.CompareTo(y.A) : x.B.CompareTo(y.B));
+        var yearAgo = now.AddDays(-settings.RecentWindowDays);
+        var (meetings, yearAgoStats) = await ReadHistoryAsync(db, settings, nurture, contacts, byId, stats, yearAgo, ct);
+        var inferred = LinkInference.Infer(memberships, attendances, meetings, links.Keys.ToHashSet(), settings);
+        var linkList = NetworkLinks.Create(contacts.Select(c => c.Id).ToArray(), links.Values, inferred);
 
         // Ledger: done gives and every ask in the ledger window.
         foreach (var e in await NetworkLoader.LedgerAsync(db, today, nurture, ct))
@@ -226,11 +232,9 @@ public sealed class InsightsNetwork
         }
 
         // Strength now from the stored aggregates, and a year ago from the touches before then.
-        var yearAgo = now.AddDays(-settings.RecentWindowDays);
-        var yearAgoStats = StatsAt(history, contacts, yearAgo, nurture);
         foreach (var c in contacts)
         {
-            var st = c.Stats ?? ContactStats.Empty(c.Id, nurture);
+            var st = stats.GetValueOrDefault(c.Id) ?? ContactStats.Empty(c.Id, nurture);
             c.Measure = st.Measure(now, nurture, c.Mutuals, c.Closeness, c.KnownSince);
             c.Band = BandOf(c.Measure.Label);
             c.FirstTouch = st.FirstTouchAt;
@@ -259,6 +263,18 @@ public sealed class InsightsNetwork
             MetAtEvents = metAtEvents,
             Goals = await NetworkLoader.ActiveGoalsAsync(db, ct),
         };
+    }
+
+    /// <summary>
+    /// What the insights take from the interaction history: the small meetings and the aggregates a year ago. The history
+    /// is read and dropped here, so that it is garbage before the links are inferred rather than held to the end of the load.
+    /// </summary>
+    private static async Task<(List<MeetingParticipants> Meetings, Dictionary<long, ContactStats> YearAgo)> ReadHistoryAsync(
+        RapportDbContext db, InsightSettings settings, NurtureSettings nurture, IReadOnlyList<NetworkContact> contacts,
+        IReadOnlyDictionary<long, NetworkContact> byId, IReadOnlyDictionary<long, ContactStats> stats, DateTime yearAgo, CancellationToken ct)
+    {
+        var history = await HistoryScan.ReadAsync(db, ct);
+        return (Meetings(history, settings.MaxParticipantsForMeetingLinks, byId), StatsAt(history, contacts, stats, yearAgo, nurture));
     }
 
     /// <summary>
@@ -292,9 +308,10 @@ public sealed class InsightsNetwork
     /// The aggregates as of <paramref name="asOf"/> for the contacts whose history straddles it (first touch before, last
     /// after), from their touches up to then.
     /// </summary>
-    private static Dictionary<long, ContactStats> StatsAt(HistoryScan history, IReadOnlyList<NetworkContact> contacts, DateTime asOf, NurtureSettings nurture)
+    private static Dictionary<long, ContactStats> StatsAt(
+        HistoryScan history, IReadOnlyList<NetworkContact> contacts, IReadOnlyDictionary<long, ContactStats> stats, DateTime asOf, NurtureSettings nurture)
     {
-        var need = contacts.Where(c => c.Stats is { FirstTouchAt: { } f, LastTouchAt: { } l } && f <= asOf && l > asOf).Select(c => c.Id).ToHashSet();
+        var need = contacts.Where(c => stats.GetValueOrDefault(c.Id) is { FirstTouchAt: { } f, LastTouchAt: { } l } && f <= asOf && l > asOf).Select(c => c.Id).ToHashSet();
         var earlier = new Dictionary<long, List<Touch>>(need.Count);
         if (need.Count == 0) return [];
         for (var k = 0; k < history.ContactIds.Length; k++)

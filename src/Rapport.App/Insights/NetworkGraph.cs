@@ -37,12 +37,17 @@ public sealed class NetworkGraph(RapportDbContext db, TimeProvider clock, Insigh
             .OrderByDescending(c => c.Strength).ThenBy(c => c.Id)
             .Take(limit)
             .ToArray();
-        var ids = picked.Select(c => c.Id).ToHashSet();
+        var links = network.Links;
+        var shown = new bool[network.Contacts.Count];
+        foreach (var c in picked) shown[links.IndexOf(c.Id)] = true;
         var nodes = picked.Select(c => new GraphNode(c.Id, c.Name, Math.Round(c.Strength, 3), c.Band.Word(), TierName(c.Tier), c.Industry, c.Company, c.Mutuals)).ToArray();
-        var edges = network.Links
-            .Where(l => ids.Contains(l.A) && ids.Contains(l.B))
-            .Select(l => new GraphEdge(l.A, l.B, l.Strength is { } s ? Math.Round(s, 3) : null, l.Kind.ToString().ToLowerInvariant(), l.Inferred, l.Reason))
-            .ToArray();
+        var edges = new List<GraphEdge>();
+        for (var k = 0; k < links.Count; k++)
+        {
+            if (!shown[links.IndexA(k)] || !shown[links.IndexB(k)]) continue;
+            var l = links[k];
+            edges.Add(new GraphEdge(l.A, l.B, l.Strength is { } s ? Math.Round(s, 3) : null, l.Kind.ToString().ToLowerInvariant(), l.Inferred, l.Reason));
+        }
         var tiers = Enum.GetValues<Tier>().Select(TierName).ToArray();
         var industries = network.Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Industry)).Select(c => c.Industry!.Trim())
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();

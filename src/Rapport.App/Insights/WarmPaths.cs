@@ -72,7 +72,7 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock, InsightsC
         {
             var strength = Math.Round(h.Strength, 4);
             if (i == 0) return new WarmHop(h.ContactId, h.Name, strength, "you", false, null);
-            var link = network.FindLink(p.Hops[i - 1].ContactId, h.ContactId);
+            var link = network.Links.Find(p.Hops[i - 1].ContactId, h.ContactId);
             var via = link is null ? "link" : link.Inferred ? "inferred" : link.Kind == Domain.Contacts.LinkKind.Introduced ? "introduced" : "link";
             return new WarmHop(h.ContactId, h.Name, strength, via, link?.Inferred ?? false, link?.Reason);
         }).ToArray(), p.Ask)).ToArray();

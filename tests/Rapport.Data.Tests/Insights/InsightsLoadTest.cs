@@ -2,6 +2,7 @@ using Rapport.App.Insights;
 using Rapport.Data.Tests.Support;
 using Rapport.Domain.Contacts;
 using Rapport.Domain.Insights;
+using Rapport.Domain.Insights.Links;
 using Rapport.Domain.Interactions;
 using Rapport.Domain.Nurture;
 
@@ -17,7 +18,7 @@ public class InsightsLoadTest
     private static readonly TestClock Clock = new(Now);
 
     [Fact]
-    public void FindLink_FindsEveryLink_EitherWayRound_AndNothingElse()
+    public void Find_FindsEveryLink_EitherWayRound_AndNothingElse()
     {
         var rng = new Random(7);
         var pairs = new HashSet<ContactPair>();
@@ -26,19 +27,27 @@ public class InsightsLoadTest
             var (a, b) = (rng.Next(1, 120), rng.Next(1, 120));
             if (a != b) pairs.Add(new ContactPair(a, b));
         }
-        var links = pairs.OrderBy(p => p.A).ThenBy(p => p.B).Select(p => new NetworkLink(p.A, p.B, 0.5, LinkKind.Friend, false)).ToArray();
-        var network = new InsightsNetwork
-        {
-            Now = Now, Nurture = NurtureSettings.Default, Settings = InsightSettings.Default, Contacts = [], ById = new Dictionary<long, NetworkContact>(),
-            Links = links, Organizations = [], Memberships = [], Events = [], Attendances = [], MetAtEvents = [], Goals = [],
-        };
+        var contacts = Enumerable.Range(1, 119).Select(i => (long)i).ToArray();
+        // Told links come in any order, inferred ones ordered by pair; every third pair is inferred here.
+        var all = pairs.OrderBy(p => p.A).ThenBy(p => p.B).ToArray();
+        var told = all.Where((_, i) => i % 3 != 0).Reverse().Select(p => new NetworkLink(p.B, p.A, 0.5, LinkKind.Friend, false));
+        var inferred = all.Where((_, i) => i % 3 == 0).Select(p => new InferredLink(p, LinkEvidence.Meeting, LinkKind.Inferred, 0.2, 0, 1, 0)).ToArray();
+        var links = NetworkLinks.Create(contacts, told, inferred);
+
+        Assert.Equal(all, Enumerable.Range(0, links.Count).Select(k => new ContactPair(links.A(k), links.B(k))));
         for (var a = 0; a <= 120; a++)
         {
             for (var b = 0; b <= 120; b++)
             {
-                var found = network.FindLink(a, b);
-                if (a != b && pairs.Contains(new ContactPair(a, b))) Assert.Equal(new ContactPair(a, b), new ContactPair(found!.A, found.B));
-                else Assert.Null(found);
+                var found = links.Find(a, b);
+                if (a == b || !pairs.Contains(new ContactPair(a, b)))
+                {
+                    Assert.Null(found);
+                    continue;
+                }
+                Assert.Equal(new ContactPair(a, b), new ContactPair(found!.A, found.B));
+                Assert.Equal(Array.IndexOf(all, new ContactPair(a, b)) % 3 == 0, found.Inferred);
+                Assert.Equal(found.Inferred ? "They were in a meeting together." : null, found.Reason);
             }
         }
     }
@@ -80,15 +89,16 @@ public class InsightsLoadTest
         await using var read = store.Open();
         var network = await InsightsNetwork.LoadAsync(read, Now, ct);
 
-        var meeting = Assert.Single(network.Links);
+        Assert.Equal(1, network.Links.Count);
+        var meeting = network.Links[0];
         Assert.Equal(new ContactPair(ana, eli), new ContactPair(meeting.A, meeting.B));
         Assert.True(meeting.Inferred);
         Assert.Equal(LinkKind.Inferred, meeting.Kind);
         Assert.Equal("They were in a meeting together.", meeting.Reason);
-        Assert.Same(meeting, network.FindLink(eli, ana));
-        Assert.Same(meeting, network.FindLink(ana, eli));
-        Assert.Null(network.FindLink(carl, finn));
-        Assert.Null(network.FindLink(ana, ana));
+        Assert.Equal(meeting, network.Links.Find(eli, ana));
+        Assert.Equal(meeting, network.Links.Find(ana, eli));
+        Assert.Null(network.Links.Find(carl, finn));
+        Assert.Null(network.Links.Find(ana, ana));
         Assert.Same(network.PathGraph, network.PathGraph);
 
         // The band a year ago is what the touches up to then give, measured then.

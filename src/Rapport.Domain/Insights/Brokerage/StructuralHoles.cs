@@ -10,9 +10,10 @@ public readonly record struct KnownLink(ContactPair Pair, double? Strength = nul
 
 /// <summary>
 /// What brokerage is computed from: your contacts, the links known between them, and the pairs known
-/// not to know each other (every other pair is unknown and gets a probability).
+/// not to know each other (every other pair is unknown and gets a probability). The links are read once, in order,
+/// and only those among your top contacts count, so a large network can hand them over as they are read.
 /// </summary>
-public sealed record BrokerageInput(IReadOnlyList<BrokerageContact> Contacts, IReadOnlyList<KnownLink> KnownLinks, IReadOnlyList<ContactPair> KnownNonLinks);
+public sealed record BrokerageInput(IReadOnlyList<BrokerageContact> Contacts, IEnumerable<KnownLink> KnownLinks, IReadOnlyList<ContactPair> KnownNonLinks);
 
 /// <summary>A median with its 10th and 90th percentiles.</summary>
 public readonly record struct Spread(double Median, double P10, double P90);

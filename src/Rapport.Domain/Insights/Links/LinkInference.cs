@@ -16,10 +16,10 @@ public enum LinkEvidence { Colleague, Meeting, SameEvent }
 
 /// <summary>
 /// A link Rapport inferred, never told: the pair, the strongest evidence (and the <see cref="LinkKind"/> to
-/// store it under), a modest strength, and how many occasions of each kind back it. The reason in plain words
-/// is written when asked for, since most inferred links are never shown.
+/// store it under), a modest strength, and how many occasions of each kind back it. A value, not an object, since a
+/// large network infers millions; the reason in plain words is written when asked for, since most are never shown.
 /// </summary>
-public sealed record InferredLink(ContactPair Pair, LinkEvidence Evidence, LinkKind Kind, double Strength, int Colleague, int Meetings, int Events)
+public readonly record struct InferredLink(ContactPair Pair, LinkEvidence Evidence, LinkKind Kind, double Strength, int Colleague, int Meetings, int Events)
 {
     /// <summary>How many occasions back the link.</summary>
     public int Occasions => Colleague + Meetings + Events;
@@ -36,7 +36,12 @@ public sealed record InferredLink(ContactPair Pair, LinkEvidence Evidence, LinkK
 /// </summary>
 public static class LinkInference
 {
-    /// <summary>The inferred links, strongest first, leaving out every pair in <paramref name="existing"/>.</summary>
+    /// <summary>The inferred links ordered by pair (<see cref="ContactPair.A"/>, then B), leaving out every pair in <paramref name="existing"/>.</summary>
+    /// <remarks>
+    /// Each occasion is one 64-bit word (the pair as two dense contact numbers and the kind of evidence), so a network
+    /// of a hundred thousand contacts and millions of colleague pairs is counted with one sort of a number array
+    /// instead of a dictionary entry per pair.
+    /// </remarks>
     public static IReadOnlyList<InferredLink> Infer(
         IEnumerable<MembershipSpan> memberships, IEnumerable<EventAttendance> attendances, IEnumerable<MeetingParticipants> meetings,
         IEnumerable<ContactPair> existing, InsightSettings? settings = null)
@@ -46,8 +51,7 @@ public static class LinkInference
         ArgumentNullException.ThrowIfNull(meetings);
         ArgumentNullException.ThrowIfNull(existing);
         settings ??= InsightSettings.Default;
-        var skip = existing as IReadOnlySet<ContactPair> ?? existing.ToHashSet();
-        var evidence = new Dictionary<ContactPair, Counts>();
+        var occasions = new Occasions(existing as IReadOnlySet<ContactPair> ?? existing.ToHashSet());
 
         var together = new HashSet<ContactPair>();
         var people = new HashSet<long>();
@@ -66,7 +70,7 @@ public static class LinkInference
                     together.Add(new ContactPair(spans[i].ContactId, spans[j].ContactId));
                 }
             }
-            foreach (var pair in together) Count(evidence, skip, pair, LinkEvidence.Colleague);
+            foreach (var pair in together) occasions.Add(pair, LinkEvidence.Colleague);
         }
 
         foreach (var ev in attendances.GroupBy(a => a.EventId))
@@ -74,7 +78,7 @@ public static class LinkInference
             people.Clear();
             foreach (var a in ev) people.Add(a.ContactId);
             if (people.Count > settings.MaxAttendeesForEventLinks) continue;
-            EachPair(evidence, skip, people.ToArray(), LinkEvidence.SameEvent);
+            occasions.AddEachPair(people, LinkEvidence.SameEvent);
         }
 
         foreach (var meeting in meetings)
@@ -82,21 +86,11 @@ public static class LinkInference
             people.Clear();
             foreach (var id in meeting.ContactIds) people.Add(id);
             if (people.Count > settings.MaxParticipantsForMeetingLinks) continue;
-            EachPair(evidence, skip, people.ToArray(), LinkEvidence.Meeting);
+            occasions.AddEachPair(people, LinkEvidence.Meeting);
         }
 
         var strengths = new[] { settings.InferredColleagueStrength, settings.InferredMeetingStrength, settings.InferredSameEventStrength };
-        var links = new InferredLink[evidence.Count];
-        var n = 0;
-        foreach (var (pair, counts) in evidence) links[n++] = Link(pair, counts, strengths, settings.InferredMaxStrength);
-        Array.Sort(links, static (x, y) =>
-        {
-            var c = y.Strength.CompareTo(x.Strength);
-            if (c != 0) return c;
-            c = x.Pair.A.CompareTo(y.Pair.A);
-            return c != 0 ? c : x.Pair.B.CompareTo(y.Pair.B);
-        });
-        return links;
+        return occasions.Links(strengths, settings.InferredMaxStrength);
     }
 
     /// <summary>The reason for an inferred link with these occasions, in plain words.</summary>
@@ -144,24 +138,105 @@ public static class LinkInference
         return new InferredLink(pair, evidence, kind, Math.Min(max, 1 - miss), counts.Colleague, counts.Meetings, counts.Events);
     }
 
-    private static void Count(Dictionary<ContactPair, Counts> evidence, IReadOnlySet<ContactPair> skip, ContactPair pair, LinkEvidence kind)
+    /// <summary>
+    /// Every occasion seen, as a word holding the pair's two contact numbers (given in order of first appearance) and the
+    /// kind of evidence; pairs already linked are left out as they come.
+    /// </summary>
+    private sealed class Occasions(IReadOnlySet<ContactPair> skip)
     {
-        if (skip.Contains(pair)) return;
-        ref var counts = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(evidence, pair, out _);
-        switch (kind)
-        {
-            case LinkEvidence.Colleague: counts.Colleague++; break;
-            case LinkEvidence.Meeting: counts.Meetings++; break;
-            default: counts.Events++; break;
-        }
-    }
+        private const int KindBits = 2;
+        private const int NumberBits = 31;
+        private readonly Dictionary<long, int> _numbers = [];
+        private readonly List<long> _ids = [];
+        private readonly List<ulong> _words = [];
+        private int[] _buffer = new int[16];
 
-    private static void EachPair(Dictionary<ContactPair, Counts> evidence, IReadOnlySet<ContactPair> skip, long[] people, LinkEvidence kind)
-    {
-        for (var i = 0; i < people.Length; i++)
+        public void Add(ContactPair pair, LinkEvidence kind)
         {
-            for (var j = i + 1; j < people.Length; j++) Count(evidence, skip, new ContactPair(people[i], people[j]), kind);
+            if (skip.Contains(pair)) return;
+            _words.Add(Word(Number(pair.A), Number(pair.B), kind));
         }
+
+        public void AddEachPair(HashSet<long> people, LinkEvidence kind)
+        {
+            if (_buffer.Length < people.Count) _buffer = new int[people.Count];
+            var ids = people.ToArray();
+            for (var i = 0; i < ids.Length; i++) _buffer[i] = Number(ids[i]);
+            for (var i = 0; i < ids.Length; i++)
+            {
+                for (var j = i + 1; j < ids.Length; j++)
+                {
+                    if (!skip.Contains(new ContactPair(ids[i], ids[j]))) _words.Add(Word(_buffer[i], _buffer[j], kind));
+                }
+            }
+        }
+
+        /// <summary>The links, one per pair, ordered by pair: the numbers are renumbered in id order, then the words sorted and counted.</summary>
+        public InferredLink[] Links(double[] strengths, double max)
+        {
+            var byId = new int[_ids.Count];
+            for (var i = 0; i < byId.Length; i++) byId[i] = i;
+            var ids = _ids.ToArray();
+            Array.Sort(ids, byId);
+            var rank = new int[ids.Length];
+            for (var r = 0; r < byId.Length; r++) rank[byId[r]] = r;
+
+            var words = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_words);
+            for (var k = 0; k < words.Length; k++)
+            {
+                var (a, b, kind) = Split(words[k]);
+                words[k] = Word(rank[a], rank[b], kind);
+            }
+            words.Sort();
+
+            var pairs = 0;
+            for (var k = 0; k < words.Length; k++)
+            {
+                if (k == 0 || words[k] >> KindBits != words[k - 1] >> KindBits) pairs++;
+            }
+            var links = new InferredLink[pairs];
+            var n = 0;
+            var start = 0;
+            while (start < words.Length)
+            {
+                var counts = default(Counts);
+                var end = start;
+                for (; end < words.Length && words[end] >> KindBits == words[start] >> KindBits; end++)
+                {
+                    switch (Split(words[end]).Kind)
+                    {
+                        case LinkEvidence.Colleague: counts.Colleague++; break;
+                        case LinkEvidence.Meeting: counts.Meetings++; break;
+                        default: counts.Events++; break;
+                    }
+                }
+                var (a, b, _) = Split(words[start]);
+                links[n++] = Link(new ContactPair(ids[a], ids[b]), counts, strengths, max);
+                start = end;
+            }
+            return links;
+        }
+
+        private int Number(long id)
+        {
+            ref var number = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_numbers, id, out var seen);
+            if (!seen)
+            {
+                number = _ids.Count;
+                _ids.Add(id);
+            }
+            return number;
+        }
+
+        // The smaller number first, so that a pair has one word per kind whichever way round it came.
+        private static ulong Word(int a, int b, LinkEvidence kind)
+        {
+            if (a > b) (a, b) = (b, a);
+            return ((ulong)a << (NumberBits + KindBits)) | ((ulong)b << KindBits) | (ulong)kind;
+        }
+
+        private static (int A, int B, LinkEvidence Kind) Split(ulong word) =>
+            ((int)(word >> (NumberBits + KindBits)), (int)((word >> KindBits) & int.MaxValue), (LinkEvidence)(word & 3));
     }
 
     /// <summary>Occasions per kind of evidence, indexed as <see cref="LinkEvidence"/>.</summary>

@@ -57,6 +57,36 @@ public class LinkInferenceTest
     }
 
     [Fact]
+    public void Links_AreOrderedByPair_WithEveryOccasionCounted()
+    {
+        var rng = new Random(11);
+        long Id() => 5_000_000_000L - rng.Next(40) * 1_000_003L; // large ids, first seen in no particular order
+        var told = new ContactPair(5_000_000_000L, 4_998_999_997L);
+        var meetings = Enumerable.Range(0, 300).Select(_ => new MeetingParticipants(At, Enumerable.Range(0, rng.Next(2, 5)).Select(_ => Id()).ToArray()))
+            .Append(new MeetingParticipants(At, [told.A, told.B])).ToArray();
+        var attendances = Enumerable.Range(0, 200).Select(_ => new EventAttendance(rng.Next(30), Id())).ToArray();
+        var spans = Enumerable.Range(0, 60).Select(_ => new MembershipSpan(Id(), rng.Next(8), null, null)).ToArray();
+
+        var links = LinkInference.Infer(spans, attendances, meetings, [told]);
+
+        var expected = new Dictionary<ContactPair, (int Colleague, int Meetings, int Events)>();
+        void Count(IEnumerable<long> people, Func<(int, int, int), (int, int, int)> add)
+        {
+            var ids = people.Distinct().ToArray();
+            for (var i = 0; i < ids.Length; i++)
+            {
+                for (var j = i + 1; j < ids.Length; j++) expected[new ContactPair(ids[i], ids[j])] = add(expected.GetValueOrDefault(new ContactPair(ids[i], ids[j])));
+            }
+        }
+        foreach (var org in spans.GroupBy(s => s.OrganizationId)) Count(org.Select(s => s.ContactId), c => (c.Item1 + 1, c.Item2, c.Item3));
+        foreach (var ev in attendances.GroupBy(a => a.EventId)) Count(ev.Select(a => a.ContactId), c => (c.Item1, c.Item2, c.Item3 + 1));
+        foreach (var m in meetings) Count(m.ContactIds, c => (c.Item1, c.Item2 + 1, c.Item3));
+        Assert.True(expected.Remove(told));
+        Assert.Equal(expected.Keys.OrderBy(p => p.A).ThenBy(p => p.B), links.Select(l => l.Pair));
+        Assert.All(links, l => Assert.Equal(expected[l.Pair], (l.Colleague, l.Meetings, l.Events)));
+    }
+
+    [Fact]
     public void Crowds_InferNothing()
     {
         var settings = InsightSettings.Default with { MaxAttendeesForEventLinks = 3 };

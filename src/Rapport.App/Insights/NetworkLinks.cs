@@ -1,0 +1,129 @@
+using Rapport.Domain.Contacts;
+using Rapport.Domain.Insights;
+using Rapport.Domain.Insights.Links;
+
+namespace Rapport.App.Insights;
+
+/// <summary>
+/// Every link of a network once, ordered by pair (A, then B, with A &lt; B), in one array of 32-byte values that name
+/// the two contacts by their position among the network's contacts (ordered by id). A network of 100,000 contacts
+/// infers millions of links and shows a handful: the <see cref="NetworkLink"/> with its reason is made only when asked for.
+/// </summary>
+public sealed class NetworkLinks
+{
+    private const byte InferredFlag = 1;
+    private const byte StrengthFlag = 2;
+    private const byte EvidenceFlag = 4;
+
+    private readonly long[] _ids;
+    private readonly Row[] _rows;
+
+    private NetworkLinks(long[] ids, Row[] rows)
+    {
+        _ids = ids;
+        _rows = rows;
+    }
+
+    /// <summary>How many links there are.</summary>
+    public int Count => _rows.Length;
+
+    /// <summary>The link at position <paramref name="k"/> as shown, with the evidence behind it when Rapport inferred it.</summary>
+    public NetworkLink this[int k]
+    {
+        get
+        {
+            var row = _rows[k];
+            var (a, b) = (_ids[row.A], _ids[row.B]);
+            var kind = (LinkKind)row.Kind;
+            InferredLink? evidence = (row.Flags & EvidenceFlag) == 0 ? null
+                : new InferredLink(new ContactPair(a, b), (LinkEvidence)row.Evidence, kind, row.Strength, row.Colleague, row.Meetings, row.Events);
+            return new NetworkLink(a, b, Strength(k), kind, (row.Flags & InferredFlag) != 0, evidence);
+        }
+    }
+
+    /// <summary>The position of the first contact of link <paramref name="k"/> among the network's contacts.</summary>
+    public int IndexA(int k) => _rows[k].A;
+
+    /// <summary>The position of the second contact of link <paramref name="k"/> among the network's contacts.</summary>
+    public int IndexB(int k) => _rows[k].B;
+
+    /// <summary>The id of the first (smaller) contact of link <paramref name="k"/>.</summary>
+    public long A(int k) => _ids[_rows[k].A];
+
+    /// <summary>The id of the second (larger) contact of link <paramref name="k"/>.</summary>
+    public long B(int k) => _ids[_rows[k].B];
+
+    /// <summary>The strength of link <paramref name="k"/>; null for a bare link.</summary>
+    public double? Strength(int k) => (_rows[k].Flags & StrengthFlag) != 0 ? _rows[k].Strength : null;
+
+    /// <summary>The kind of link <paramref name="k"/>.</summary>
+    public LinkKind Kind(int k) => (LinkKind)_rows[k].Kind;
+
+    /// <summary>Whether link <paramref name="k"/> was inferred (by Rapport or on import) rather than told.</summary>
+    public bool IsInferred(int k) => (_rows[k].Flags & InferredFlag) != 0;
+
+    /// <summary>The position of a contact among the network's contacts, or −1.</summary>
+    public int IndexOf(long contactId)
+    {
+        var i = Array.BinarySearch(_ids, contactId);
+        return i >= 0 ? i : -1;
+    }
+
+    /// <summary>The link between two contacts, either way round, or null: a binary search, as the links are ordered by pair.</summary>
+    public NetworkLink? Find(long a, long b)
+    {
+        if (a == b) return null;
+        var (i, j) = (IndexOf(Math.Min(a, b)), IndexOf(Math.Max(a, b)));
+        if (i < 0 || j < 0) return null;
+        int lo = 0, hi = _rows.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            var order = Compare(_rows[mid].A, _rows[mid].B, i, j);
+            if (order == 0) return this[mid];
+            if (order < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The links among <paramref name="contactIds"/> (ascending, the network's contacts): those you told (entered,
+    /// imported or from an introduction; one per pair, any order) merged with those Rapport inferred (ordered by pair,
+    /// none for a pair you told). Links naming a contact not in <paramref name="contactIds"/> are left out.
+    /// </summary>
+    public static NetworkLinks Create(long[] contactIds, IEnumerable<NetworkLink> told, IReadOnlyList<InferredLink> inferred)
+    {
+        ArgumentNullException.ThrowIfNull(contactIds);
+        ArgumentNullException.ThrowIfNull(told);
+        ArgumentNullException.ThrowIfNull(inferred);
+        var links = new NetworkLinks(contactIds, []);
+        var toldRows = new List<Row>();
+        foreach (var l in told)
+        {
+            var (a, b) = (links.IndexOf(l.A), links.IndexOf(l.B));
+            if (a < 0 || b < 0 || a == b) continue;
+            var flags = (byte)((l.Inferred ? InferredFlag : 0) | (l.Strength is null ? 0 : StrengthFlag));
+            toldRows.Add(new Row(Math.Min(a, b), Math.Max(a, b), l.Strength ?? 0, 0, 0, 0, (byte)l.Kind, 0, flags));
+        }
+        toldRows.Sort(static (x, y) => Compare(x.A, x.B, y.A, y.B));
+
+        var rows = new Row[toldRows.Count + inferred.Count];
+        int t = 0, n = 0;
+        for (var k = 0; k < inferred.Count; k++)
+        {
+            var l = inferred[k];
+            var (a, b) = (links.IndexOf(l.Pair.A), links.IndexOf(l.Pair.B));
+            if (a < 0 || b < 0) continue;
+            while (t < toldRows.Count && Compare(toldRows[t].A, toldRows[t].B, a, b) < 0) rows[n++] = toldRows[t++];
+            rows[n++] = new Row(a, b, l.Strength, l.Colleague, l.Meetings, l.Events, (byte)l.Kind, (byte)l.Evidence, InferredFlag | StrengthFlag | EvidenceFlag);
+        }
+        while (t < toldRows.Count) rows[n++] = toldRows[t++];
+        return new NetworkLinks(contactIds, n == rows.Length ? rows : rows[..n]);
+    }
+
+    private static int Compare(int a1, int b1, int a2, int b2) => a1 != a2 ? a1.CompareTo(a2) : b1.CompareTo(b2);
+
+    /// <summary>One link: two contact positions, the strength, the occasions behind an inferred link, kind and flags (32 bytes).</summary>
+    private readonly record struct Row(int A, int B, double Strength, int Colleague, int Meetings, int Events, byte Kind, byte Evidence, byte Flags);
+}

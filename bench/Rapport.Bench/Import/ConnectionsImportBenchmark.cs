@@ -13,6 +13,7 @@ namespace Rapport.Bench.Import;
 /// rows, already in memory, inserted with one prepared Microsoft.Data.Sqlite command into one 7-column table in one
 /// transaction. The import is timed whole (read, parse, match, write contacts with their profile, email and source
 /// rows, commit); each iteration gets a fresh file (not timed). The target (DESIGN.md §5): import ≤ 3× the floor.
+/// The schema floor, beside them, is what SQLite alone takes for the rows the import writes.
 /// </summary>
 [RapportJob(warmupCount: 2, iterationCount: 9, oneShot: true)]
 [MemoryDiagnoser]
@@ -20,6 +21,7 @@ public class ConnectionsImportBenchmark
 {
     private string _csv = "";
     private string[][] _rows = [];
+    private string[] _knownSince = [];
     private string _file = "";
     private DbTarget? _target;
 
@@ -33,6 +35,7 @@ public class ConnectionsImportBenchmark
         Directory.CreateDirectory(ScenarioFiles.CacheFolder);
         File.WriteAllText(_csv, ConnectionsFile.Create(Rows), new UTF8Encoding(false));
         _rows = ConnectionsFile.Rows(Rows).Select(r => r.Select(v => v.Trim('"')).ToArray()).ToArray();
+        _knownSince = _rows.Select(r => DateOnly.ParseExact(r[6], "dd MMM yyyy", CultureInfo.InvariantCulture).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).ToArray();
     }
 
     [IterationSetup]
@@ -67,6 +70,62 @@ public class ConnectionsImportBenchmark
         }
         tx.Commit();
         return _rows.Length;
+    }
+
+    /// <summary>
+    /// Not a target, a measure of what is left: SQLite's own work for the rows the import writes. The same 30,000
+    /// contacts, already parsed, matched and shaped, inserted with prepared Microsoft.Data.Sqlite commands into Rapport's
+    /// schema (contacts, LinkedIn profiles, source keys and the 3,000 emails, with their indexes) in one transaction.
+    /// </summary>
+    [Benchmark(Description = "schema floor: the same rows into Rapport's tables, prepared inserts")]
+    public int SchemaFloor()
+    {
+        using var connection = new SqliteConnection(_target!.ConnectionString);
+        connection.Open();
+        using (var pragmas = connection.CreateCommand())
+        {
+            pragmas.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
+            pragmas.ExecuteNonQuery();
+        }
+        using var tx = connection.BeginTransaction();
+        var contact = Prepare(connection, tx, """
+            INSERT INTO "Contacts" ("Id", "AccountId", "DisplayName", "GivenName", "FamilyName", "Company", "Title", "Seniority", "Kind", "Trust",
+              "KeyPlayer", "WantToMeet", "KnownSince", "SeniorityAtLastContact", "CreatedAt", "UpdatedAt", "Version")
+            VALUES ($id, 1, $name, $given, $family, $company, $title, 'Unknown', 'Acquaintance', 2, 0, 0, $since, 'Unknown', $at, $at, 0)
+            """, "$id", "$name", "$given", "$family", "$company", "$title", "$since", "$at");
+        var profile = Prepare(connection, tx, """INSERT INTO "ContactProfiles" ("Id", "AccountId", "ContactId", "Network", "Url") VALUES ($id, 1, $id, 'LinkedIn', $url)""", "$id", "$url");
+        var source = Prepare(connection, tx, """
+            INSERT INTO "ContactSources" ("Id", "AccountId", "ContactId", "Source", "ExternalKey", "FirstSeenAt", "LastSeenAt") VALUES ($id, 1, $id, 'linkedin', $url, $at, $at)
+            """, "$id", "$url", "$at");
+        var email = Prepare(connection, tx, """INSERT INTO "ContactEmails" ("AccountId", "ContactId", "Address", "IsPrimary") VALUES (1, $id, $address, 1)""", "$id", "$address");
+        const string at = "2026-11-20 12:00:00";
+        for (var i = 0; i < _rows.Length; i++)
+        {
+            var row = _rows[i];
+            long id = i + 1;
+            Run(contact, id, row[0] + " " + row[1], row[0], row[1], row[4], row[5], _knownSince[i], at);
+            Run(profile, id, row[2]);
+            Run(source, id, row[2], at);
+            if (row[3].Length > 0) Run(email, id, row[3]);
+        }
+        tx.Commit();
+        return _rows.Length;
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction tx, string sql, params string[] names)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        foreach (var name in names) cmd.Parameters.Add(new SqliteParameter(name, null));
+        cmd.Prepare();
+        return cmd;
+    }
+
+    private static void Run(SqliteCommand cmd, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i];
+        cmd.ExecuteNonQuery();
     }
 
     [Benchmark(Description = "rapport import linkedin, 30k rows, in process")]

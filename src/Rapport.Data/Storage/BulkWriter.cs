@@ -28,6 +28,14 @@ public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null
     /// <summary>How many rows go between two calls of the progress callback.</summary>
     public const int ReportEvery = 1000;
 
+    /// <summary>
+    /// On SQLite, a table that receives at least this many rows, and at least as many as it holds (a first import), gets
+    /// its indexes dropped and built again once the rows are in, inside the same transaction: building an index from
+    /// sorted keys costs about a third less than updating it row by row. A rollback or a killed process brings the
+    /// indexes back with everything else.
+    /// </summary>
+    public const int RebuildIndexesFrom = 1000;
+
     private readonly Dictionary<IEntityType, long> _nextId = [];
     private readonly DbProvider _provider = db.Database.IsNpgsql() ? DbProvider.Postgres : DbProvider.Sqlite;
 
@@ -66,9 +74,11 @@ public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null
     {
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("BulkWriter needs an open transaction");
         var plan = TablePlan.Of(type);
+        var existing = long.MaxValue;
         if (plan.GeneratedKey is { } generated)
         {
             var next = await NextIdAsync(type, plan, ct);
+            existing = next - 1;
             foreach (var row in rows)
             {
                 if ((long)generated.Read(row)! == 0) generated.Write(row, next++);
@@ -80,7 +90,7 @@ public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null
             if (row is IAccountOwned owned && owned.AccountId == 0) owned.AccountId = db.AccountId;
         }
 
-        if (_provider == DbProvider.Sqlite) InsertSqlite(plan, rows, ct);
+        if (_provider == DbProvider.Sqlite) InsertSqlite(plan, rows, rebuildIndexes: rows.Count >= RebuildIndexesFrom && rows.Count >= existing, ct);
         else await CopyPostgresAsync(plan, rows, ct);
 
         foreach (var nav in plan.Children)
@@ -107,8 +117,11 @@ public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) + 1;
     }
 
-    private void InsertSqlite(TablePlan plan, IReadOnlyCollection<object> rows, CancellationToken ct)
+    private void InsertSqlite(TablePlan plan, IReadOnlyCollection<object> rows, bool rebuildIndexes, CancellationToken ct)
     {
+        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+        var indexes = rebuildIndexes ? DropIndexes(handle, plan) : [];
+
         // A column that is null in every row is left out (it has no default, so it stays null): imported contacts leave
         // most of theirs empty, and every bound value costs time on every row.
         var kept = plan.Columns
@@ -118,7 +131,6 @@ public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null
 
         // One statement prepared on the connection, its values bound by position and stored as Microsoft.Data.Sqlite
         // stores them: the per-row work of a command (binding by name, a data reader per execution) is half the time.
-        var handle = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
         Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
         using (statement)
         {
@@ -134,6 +146,25 @@ public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null
             }
             Report(pending);
         }
+        foreach (var create in indexes) Check(handle, raw.sqlite3_exec(handle, create));
+    }
+
+    // The table's own indexes (not those SQLite makes for its constraints, which have no SQL), dropped; their SQL is
+    // returned to create them again as they were.
+    private static List<string> DropIndexes(sqlite3 handle, TablePlan plan)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        Check(handle, raw.sqlite3_prepare_v2(handle, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", out var query));
+        using (query)
+        {
+            Check(handle, raw.sqlite3_bind_text(query, 1, plan.TableName));
+            int rc;
+            while ((rc = raw.sqlite3_step(query)) == raw.SQLITE_ROW)
+                indexes.Add((raw.sqlite3_column_text(query, 0).utf8_to_string(), raw.sqlite3_column_text(query, 1).utf8_to_string()));
+            Check(handle, rc);
+        }
+        foreach (var (name, _) in indexes) Check(handle, raw.sqlite3_exec(handle, $"DROP INDEX {Q(name)}"));
+        return [.. indexes.Select(i => i.Sql)];
     }
 
     private int Report(int rows)
@@ -250,7 +281,8 @@ public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null
 
         private TablePlan(IEntityType type)
         {
-            Table = Q(type.GetTableName()!);
+            TableName = type.GetTableName()!;
+            Table = Q(TableName);
             Columns = [.. type.GetProperties().Select(p => new Column(p, Q(p.GetColumnName()), Reader(p)))];
             var key = type.FindPrimaryKey()!;
             if (key.Properties is [{ ValueGenerated: ValueGenerated.OnAdd } id])
@@ -261,6 +293,7 @@ public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null
             Children = [.. type.GetNavigations().Where(n => n.IsCollection && !n.IsOnDependent).Select(n => new Child(n))];
         }
 
+        public string TableName { get; }
         public string Table { get; }
         public Column[] Columns { get; }
         public IProperty? KeyProperty { get; }

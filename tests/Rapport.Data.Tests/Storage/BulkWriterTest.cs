@@ -96,6 +96,61 @@ public class BulkWriterTest
         Assert.Equal(await RowsAsync(check, "InteractionParticipants", ids[0], "InteractionId"), await RowsAsync(check, "InteractionParticipants", ids[1], "InteractionId"));
     }
 
+    // A first import fills empty tables: their indexes are dropped and built again around the rows, in the transaction.
+    [Fact]
+    public async Task ManyRowsIntoAnEmptyTable_LeaveTheSameIndexes_StillEnforced_AndARollbackKeepsThem()
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var store = await test.MigratedStoreAsync();
+        var before = await IndexesAsync(test.Target);
+        Assert.Contains(before, i => i.Contains("IX_ContactEmails_AccountId_Address", StringComparison.Ordinal));
+
+        await using (var db = store.Open())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await new BulkWriter(db).InsertAsync(Many(BulkWriter.RebuildIndexesFrom, "rolled-back"));
+            Assert.Equal(BulkWriter.RebuildIndexesFrom, await db.Contacts.CountAsync());
+            await tx.RollbackAsync();
+        }
+        Assert.Equal(before, await IndexesAsync(test.Target));
+
+        await using (var db = store.Open())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            await new BulkWriter(db).InsertAsync(Many(BulkWriter.RebuildIndexesFrom, "kept"));
+            await tx.CommitAsync();
+        }
+        Assert.Equal(before, await IndexesAsync(test.Target));
+
+        await using var check = store.Open();
+        Assert.Equal(BulkWriter.RebuildIndexesFrom, await check.Contacts.CountAsync());
+        Assert.Equal(BulkWriter.RebuildIndexesFrom, await check.ContactEmails.CountAsync(e => e.Address.EndsWith("@kept.example")));
+        var again = new Contact("Someone else", At);
+        again.AddEmail("person7@kept.example");
+        check.Contacts.Add(again);
+        var e = await Assert.ThrowsAsync<DbUpdateException>(() => check.SaveChangesAsync());
+        Assert.Contains("UNIQUE", e.InnerException!.Message, StringComparison.Ordinal);
+    }
+
+    private static List<Contact> Many(int count, string domain) => [.. Enumerable.Range(0, count).Select(i =>
+    {
+        var c = new Contact($"Person {i}", At) { Company = $"Company {i % 7}" };
+        c.AddEmail($"person{i}@{domain}.example");
+        return c;
+    })];
+
+    private static async Task<List<string>> IndexesAsync(DbTarget target)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(target.ConnectionString);
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name";
+        var indexes = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) indexes.Add(reader.GetString(0));
+        return indexes;
+    }
+
     // The writer's name marks the values that must differ (emails are unique in an account).
     private static Contact Sample(string writer)
     {

@@ -1,6 +1,3 @@
-using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using Rapport.Data;
 using Rapport.Data.Storage;
 using Rapport.Domain.Interactions;
@@ -32,54 +29,25 @@ internal sealed class HistoryScan
 
     public static async Task<HistoryScan> ReadAsync(RapportDbContext db, CancellationToken ct)
     {
-        var connection = db.Database.GetDbConnection();
-        await db.Database.OpenConnectionAsync(ct);
-        try
-        {
-            var interactionIds = new List<long>();
-            var contactIds = new List<long>();
-            await using (var cmd = Command(connection, db,
-                """SELECT "InteractionId", "ContactId" FROM "InteractionParticipants" WHERE "AccountId" = @account ORDER BY "InteractionId", "ContactId" """))
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        var interactionIds = new List<long>();
+        var contactIds = new List<long>();
+        await AccountRows.ReadAsync(db,
+            """SELECT "InteractionId", "ContactId" FROM "InteractionParticipants" WHERE "AccountId" = @account ORDER BY "InteractionId", "ContactId" """, reader =>
             {
-                while (await reader.ReadAsync(ct))
-                {
-                    interactionIds.Add(reader.GetInt64(0));
-                    contactIds.Add(reader.GetInt64(1));
-                }
-            }
+                interactionIds.Add(reader.GetInt64(0));
+                contactIds.Add(reader.GetInt64(1));
+            }, ct);
 
-            var interactions = new Dictionary<long, (DateTime, Channel, Direction)>();
-            var channels = new Dictionary<string, Channel>(StringComparer.Ordinal);
-            var directions = new Dictionary<string, Direction>(StringComparer.Ordinal);
-            await using (var cmd = Command(connection, db,
-                """SELECT "Id", "OccurredAt", "Channel", "Direction" FROM "Interactions" WHERE "AccountId" = @account AND "DeletedAt" IS NULL"""))
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
+        var interactions = new Dictionary<long, (DateTime, Channel, Direction)>();
+        var channels = new Dictionary<string, Channel>(StringComparer.Ordinal);
+        var directions = new Dictionary<string, Direction>(StringComparer.Ordinal);
+        await AccountRows.ReadAsync(db,
+            """SELECT "Id", "OccurredAt", "Channel", "Direction" FROM "Interactions" WHERE "AccountId" = @account AND "DeletedAt" IS NULL""", reader =>
             {
-                while (await reader.ReadAsync(ct))
-                {
-                    var at = reader.GetFieldType(1) == typeof(string) ? SqliteTime.Parse(reader.GetString(1)) : DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
-                    interactions[reader.GetInt64(0)] = (at, Parse(channels, reader.GetString(2)), Parse(directions, reader.GetString(3)));
-                }
-            }
-            return new HistoryScan([.. interactionIds], [.. contactIds], interactions);
-        }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
-    }
-
-    private static DbCommand Command(DbConnection connection, RapportDbContext db, string sql)
-    {
-        var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var account = cmd.CreateParameter();
-        account.ParameterName = "@account";
-        account.Value = db.AccountId;
-        cmd.Parameters.Add(account);
-        return cmd;
+                var at = reader.GetFieldType(1) == typeof(string) ? SqliteTime.Parse(reader.GetString(1)) : DateTime.SpecifyKind(reader.GetDateTime(1), DateTimeKind.Utc);
+                interactions[reader.GetInt64(0)] = (at, Parse(channels, reader.GetString(2)), Parse(directions, reader.GetString(3)));
+            }, ct);
+        return new HistoryScan([.. interactionIds], [.. contactIds], interactions);
     }
 
     // Enums are stored by name (RapportDbContext's conventions).

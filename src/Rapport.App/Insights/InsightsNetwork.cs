@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.App.Common;
 using Rapport.App.Nurture;
 using Rapport.Data;
 using Rapport.Domain.Contacts;
@@ -154,8 +155,10 @@ public sealed class InsightsNetwork
                 c.Closeness, c.KnownSince, c.SeniorityAtLastContact, c.MetAtEventId, c.MetAtOrganizationId, c.CreatedAt,
             })
             .ToListAsync(ct);
+        // The contacts are kept with the report until the next write: one instance per distinct company, title, city...
+        var pool = new StringPool();
         var categories = (await db.ContactCategories.AsNoTracking().Select(c => new { c.ContactId, c.Category }).ToListAsync(ct))
-            .GroupBy(c => c.ContactId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Category).ToList());
+            .GroupBy(c => c.ContactId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)pool.GetAll(g.Select(x => x.Category)));
         var stored = await db.ContactLinks.AsNoTracking()
             .Select(l => new { l.ContactAId, l.ContactBId, l.Strength, l.Kind, l.Inferred }).ToListAsync(ct);
         var mutuals = NetworkLoader.Mutuals(stored.Select(l => (l.ContactAId, l.ContactBId)));
@@ -165,8 +168,9 @@ public sealed class InsightsNetwork
         {
             contacts.Add(new NetworkContact
             {
-                Id = c.Id, Name = c.DisplayName, Company = c.Company, Title = c.Title, Industry = c.Industry, Function = c.Function,
-                Seniority = c.Seniority, SeniorityAtLastContact = c.SeniorityAtLastContact, City = c.City, Country = c.Country,
+                Id = c.Id, Name = c.DisplayName, Company = pool.Get(c.Company), Title = pool.Get(c.Title), Industry = pool.Get(c.Industry),
+                Function = pool.Get(c.Function), Seniority = c.Seniority, SeniorityAtLastContact = c.SeniorityAtLastContact,
+                City = pool.Get(c.City), Country = pool.Get(c.Country),
                 Categories = categories.GetValueOrDefault(c.Id) ?? [], Trust = c.Trust, Closeness = c.Closeness, TierPin = c.TierPin,
                 KnownSince = c.KnownSince, MetAtEventId = c.MetAtEventId, MetAtOrganizationId = c.MetAtOrganizationId, CreatedAt = c.CreatedAt,
                 Mutuals = mutuals.GetValueOrDefault(c.Id),

@@ -5,23 +5,34 @@ using Rapport.Domain.Insights.Links;
 namespace Rapport.App.Insights;
 
 /// <summary>
-/// Every link of a network once, ordered by pair (A, then B, with A &lt; B), in one array of 32-byte values that name
+/// Every link of a network once, ordered by pair (A, then B, with A &lt; B), in one array of 24-byte values that name
 /// the two contacts by their position among the network's contacts (ordered by id). A network of 100,000 contacts
 /// infers millions of links and shows a handful: the <see cref="NetworkLink"/> with its reason is made only when asked for.
 /// </summary>
+/// <remarks>
+/// The occasions behind an inferred link (organizations, meetings, events) share one 32-bit word, 10, 11 and 11 bits;
+/// a link with more than that fits keeps its counts aside, by position. The counts are read only to explain a link shown.
+/// </remarks>
 public sealed class NetworkLinks
 {
     private const byte InferredFlag = 1;
     private const byte StrengthFlag = 2;
     private const byte EvidenceFlag = 4;
+    private const byte CountsAsideFlag = 8;
+
+    private const int ColleagueBits = 10;
+    private const int MeetingsBits = 11;
+    private const int EventsBits = 11;
 
     private readonly long[] _ids;
     private readonly Row[] _rows;
+    private readonly Dictionary<int, (int Colleague, int Meetings, int Events)> _countsAside;
 
-    private NetworkLinks(long[] ids, Row[] rows)
+    private NetworkLinks(long[] ids, Row[] rows, Dictionary<int, (int Colleague, int Meetings, int Events)> countsAside)
     {
         _ids = ids;
         _rows = rows;
+        _countsAside = countsAside;
     }
 
     /// <summary>How many links there are.</summary>
@@ -35,8 +46,12 @@ public sealed class NetworkLinks
             var row = _rows[k];
             var (a, b) = (_ids[row.A], _ids[row.B]);
             var kind = (LinkKind)row.Kind;
-            InferredLink? evidence = (row.Flags & EvidenceFlag) == 0 ? null
-                : new InferredLink(new ContactPair(a, b), (LinkEvidence)row.Evidence, kind, row.Strength, row.Colleague, row.Meetings, row.Events);
+            InferredLink? evidence = null;
+            if ((row.Flags & EvidenceFlag) != 0)
+            {
+                var (colleague, meetings, events) = (row.Flags & CountsAsideFlag) != 0 ? _countsAside[k] : Unpack(row.Counts);
+                evidence = new InferredLink(new ContactPair(a, b), (LinkEvidence)row.Evidence, kind, row.Strength, colleague, meetings, events);
+            }
             return new NetworkLink(a, b, Strength(k), kind, (row.Flags & InferredFlag) != 0, evidence);
         }
     }
@@ -97,18 +112,19 @@ public sealed class NetworkLinks
         ArgumentNullException.ThrowIfNull(contactIds);
         ArgumentNullException.ThrowIfNull(told);
         ArgumentNullException.ThrowIfNull(inferred);
-        var links = new NetworkLinks(contactIds, []);
+        var links = new NetworkLinks(contactIds, [], []);
         var toldRows = new List<Row>();
         foreach (var l in told)
         {
             var (a, b) = (links.IndexOf(l.A), links.IndexOf(l.B));
             if (a < 0 || b < 0 || a == b) continue;
             var flags = (byte)((l.Inferred ? InferredFlag : 0) | (l.Strength is null ? 0 : StrengthFlag));
-            toldRows.Add(new Row(Math.Min(a, b), Math.Max(a, b), l.Strength ?? 0, 0, 0, 0, (byte)l.Kind, 0, flags));
+            toldRows.Add(new Row(Math.Min(a, b), Math.Max(a, b), l.Strength ?? 0, 0, (byte)l.Kind, 0, flags));
         }
         toldRows.Sort(static (x, y) => Compare(x.A, x.B, y.A, y.B));
 
         var rows = new Row[toldRows.Count + inferred.Count];
+        var countsAside = new Dictionary<int, (int, int, int)>();
         int t = 0, n = 0;
         for (var k = 0; k < inferred.Count; k++)
         {
@@ -116,14 +132,35 @@ public sealed class NetworkLinks
             var (a, b) = (links.IndexOf(l.Pair.A), links.IndexOf(l.Pair.B));
             if (a < 0 || b < 0) continue;
             while (t < toldRows.Count && Compare(toldRows[t].A, toldRows[t].B, a, b) < 0) rows[n++] = toldRows[t++];
-            rows[n++] = new Row(a, b, l.Strength, l.Colleague, l.Meetings, l.Events, (byte)l.Kind, (byte)l.Evidence, InferredFlag | StrengthFlag | EvidenceFlag);
+            var flags = (byte)(InferredFlag | StrengthFlag | EvidenceFlag);
+            if (!TryPack(l.Colleague, l.Meetings, l.Events, out var counts))
+            {
+                countsAside[n] = (l.Colleague, l.Meetings, l.Events);
+                flags |= CountsAsideFlag;
+            }
+            rows[n++] = new Row(a, b, l.Strength, counts, (byte)l.Kind, (byte)l.Evidence, flags);
         }
         while (t < toldRows.Count) rows[n++] = toldRows[t++];
-        return new NetworkLinks(contactIds, n == rows.Length ? rows : rows[..n]);
+        return new NetworkLinks(contactIds, n == rows.Length ? rows : rows[..n], countsAside);
     }
+
+    /// <summary>The three occasion counts in one word, when each fits its bits.</summary>
+    private static bool TryPack(int colleague, int meetings, int events, out uint packed)
+    {
+        packed = 0;
+        if ((uint)colleague >> ColleagueBits != 0 || (uint)meetings >> MeetingsBits != 0 || (uint)events >> EventsBits != 0) return false;
+        packed = (uint)colleague | (uint)meetings << ColleagueBits | (uint)events << (ColleagueBits + MeetingsBits);
+        return true;
+    }
+
+    /// <summary>The three occasion counts from the word <see cref="TryPack"/> made.</summary>
+    private static (int Colleague, int Meetings, int Events) Unpack(uint packed) => (
+        (int)(packed & ((1u << ColleagueBits) - 1)),
+        (int)(packed >> ColleagueBits & ((1u << MeetingsBits) - 1)),
+        (int)(packed >> (ColleagueBits + MeetingsBits)));
 
     private static int Compare(int a1, int b1, int a2, int b2) => a1 != a2 ? a1.CompareTo(a2) : b1.CompareTo(b2);
 
-    /// <summary>One link: two contact positions, the strength, the occasions behind an inferred link, kind and flags (32 bytes).</summary>
-    private readonly record struct Row(int A, int B, double Strength, int Colleague, int Meetings, int Events, byte Kind, byte Evidence, byte Flags);
+    /// <summary>One link: two contact positions, the strength, the occasions behind an inferred link (packed), kind and flags (24 bytes).</summary>
+    private readonly record struct Row(int A, int B, double Strength, uint Counts, byte Kind, byte Evidence, byte Flags);
 }

@@ -88,7 +88,7 @@ public static class Standings
                 Strength = Math.Round(m.Strength, 3),
                 PeakStrength = Math.Round(m.Peak, 3),
                 TieLabel = m.Label,
-                Tier = Input.Kebab(tiers[i]),
+                Tier = tiers[i].ToWire(),
                 TierPinned = c.Pin is not null,
                 CadenceDays = status.CadenceDays,
                 NextDue = status.NextDue,

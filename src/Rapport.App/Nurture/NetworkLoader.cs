@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Rapport.App.Common;
 using Rapport.Data;
 using Rapport.Domain.Contacts;
 using Rapport.Domain.Exchanges;
@@ -45,15 +46,18 @@ public static class NetworkLoader
                 c.Closeness, c.KnownSince, c.SeniorityAtLastContact, c.WantToMeet,
             })
             .ToListAsync(ct);
+        // The facts are kept with the plan until the next write: one instance per distinct company, title, city...
+        var pool = new StringPool();
         var categories = (await db.ContactCategories.AsNoTracking().Select(c => new { c.ContactId, c.Category }).ToListAsync(ct))
-            .GroupBy(c => c.ContactId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(x => x.Category).ToList());
+            .GroupBy(c => c.ContactId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)pool.GetAll(g.Select(x => x.Category)));
         var links = await db.ContactLinks.AsNoTracking().Select(l => new { l.ContactAId, l.ContactBId }).ToListAsync(ct);
         var mutuals = Mutuals(links.Select(l => (l.ContactAId, l.ContactBId)));
 
         var planContacts = new List<PlanContact>(contacts.Count);
         foreach (var c in contacts)
         {
-            var facts = new ContactFacts(c.DisplayName, c.Title, c.Function, c.Industry, c.Company, c.City, categories.GetValueOrDefault(c.Id), c.Seniority);
+            var facts = new ContactFacts(c.DisplayName, pool.Get(c.Title), pool.Get(c.Function), pool.Get(c.Industry), pool.Get(c.Company),
+                pool.Get(c.City), categories.GetValueOrDefault(c.Id), c.Seniority);
             planContacts.Add(new PlanContact(c.Id, facts, stats.GetValueOrDefault(c.Id))
             {
                 Trust = c.Trust,

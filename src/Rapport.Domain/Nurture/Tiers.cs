@@ -103,4 +103,14 @@ public static class Tiers
         LapseState.Cooling => "cooling",
         _ => "going-dormant",
     };
+
+    /// <summary>The wire name of a tier ("inner" ... "acquaintance"), one instance each.</summary>
+    public static string ToWire(this Tier tier) => tier switch
+    {
+        Tier.Inner => "inner",
+        Tier.Close => "close",
+        Tier.Active => "active",
+        Tier.Network => "network",
+        _ => "acquaintance",
+    };
 }

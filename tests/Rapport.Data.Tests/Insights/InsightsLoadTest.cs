@@ -52,6 +52,24 @@ public class InsightsLoadTest
         }
     }
 
+    [Fact]
+    public void InferredLinks_KeepTheirEvidence_AsLargeAsTheCountsGo()
+    {
+        // The counts share one word up to 1,023 organizations and 2,047 meetings and events; beyond, they are kept aside.
+        var counts = new[] { (0, 1, 0), (1, 0, 0), (0, 0, 1), (3, 17, 5), (1023, 2047, 2047), (1024, 0, 0), (0, 2048, 0), (0, 0, 2048), (2, 70_000, 1), (int.MaxValue, 0, 0) };
+        var contacts = Enumerable.Range(1, counts.Length + 1).Select(i => (long)i).ToArray();
+        var inferred = counts.Select((c, i) => new InferredLink(new ContactPair(i + 1, i + 2), LinkEvidence.Meeting, LinkKind.Inferred, 0.1 * i, c.Item1, c.Item2, c.Item3)).ToArray();
+        var links = NetworkLinks.Create(contacts, [new NetworkLink(1, 3, 0.9, LinkKind.Friend, false)], inferred);
+
+        Assert.Equal(inferred.Length + 1, links.Count);
+        var shown = Enumerable.Range(0, links.Count).Select(k => links[k]).ToArray();
+        Assert.Equal(inferred, shown.Where(l => l.Inferred).Select(l => l.Evidence!.Value));
+        Assert.Equal(inferred.Select(l => (double?)l.Strength), shown.Where(l => l.Inferred).Select(l => l.Strength));
+        Assert.Null(links.Find(1, 3)!.Evidence);
+        Assert.Equal(0.9, links.Find(3, 1)!.Strength);
+        Assert.Equal("They overlapped at 2 organizations, were in 70000 meetings together and attended the same event.", links.Find(9, 10)!.Reason);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Load_InfersMeetingLinks_LeavesTrashedMeetingsOut_AndMeasuresTheBandAYearAgo(string provider)

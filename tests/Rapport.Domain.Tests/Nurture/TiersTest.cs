@@ -7,6 +7,14 @@ namespace Rapport.Domain.Tests.Nurture;
 public class TiersTest
 {
     [Fact]
+    public void ToWire_NamesEveryTierInLowerCase_WithOneInstanceEach()
+    {
+        Assert.Equal(["inner", "close", "active", "network", "acquaintance"], Enum.GetValues<Tier>().Select(t => t.ToWire()));
+        // 100,000 standings name their tier: one string per tier, not one per standing.
+        Assert.Same(Tier.Acquaintance.ToWire(), Tier.Acquaintance.ToWire());
+    }
+
+    [Fact]
     public void Assign_RanksByStrength_PinsOverride_AndNeverContactedAreAcquaintances()
     {
         var s = S.With("rank.inner", "2").With("rank.close", "4").With("rank.active", "5").With("rank.network", "6");

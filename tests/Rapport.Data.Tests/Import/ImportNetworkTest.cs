@@ -222,6 +222,43 @@ public sealed class ImportNetworkTest : IDisposable
         Assert.Equal("dora@example.org", Assert.Single(dora.Emails).Address);
     }
 
+    // What a re-import compares with is read back from the database: phones, labels, birthdays and other dates, the
+    // company and the date first known, and whether a contact is in the trash.
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ReimportingAGoogleFile_FindsEveryValueAlreadyThere_AndLeavesContactsInTheTrashAlone(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        await ImportAsync(store, Write("Connections.csv", Connections));
+        var google =
+            "First Name,Middle Name,Last Name,Organization Name,Organization Title,Birthday,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value,Event 1 - Label,Event 1 - Value\n" +
+            "Dora,,Dias,Soylent,CEO,1990-05-17,Met at Web Summit,* myContacts ::: Friends,* Home,dora@example.org,Mobile,+49 30 9876543,Anniversary,2015-06-01\n" +
+            "Bruno,,Costa,Globex,Designer,,,* myContacts,,,,,,\n";
+        var first = await ImportAsync(store, Write("google.csv", google));
+        Assert.Equal(1, first.Contacts.New);
+        await using (var db = store.Open())
+        {
+            var bruno = await db.Contacts.SingleAsync(c => c.DisplayName == "Bruno Costa");
+            bruno.DeletedAt = Now;
+            await db.SaveChangesAsync();
+        }
+
+        var again = await ImportAsync(store, Write("google.csv", google), now: Now.AddDays(1));
+
+        Assert.Equal(1, again.Contacts.Unchanged);
+        Assert.Equal(1, again.Contacts.Skipped);
+        Assert.Equal(0, again.Contacts.New + again.Contacts.Updated + again.Contacts.Merged);
+        Assert.Contains(again.Rows, r => r.Label == "Bruno Costa" && r.Outcome == ImportOutcome.Skipped && r.Details.Single().Contains("in the trash", StringComparison.Ordinal));
+        await using var check = store.Open();
+        Assert.Equal(3, await check.Contacts.CountAsync());
+        Assert.Equal(4, await check.Contacts.IgnoreQueryFilters([RapportDbContext.TrashFilter]).CountAsync());
+        var dora = await check.Contacts.Include(c => c.Phones).Include(c => c.Dates).Include(c => c.Tags).SingleAsync(c => c.DisplayName == "Dora Dias");
+        Assert.Single(dora.Phones);
+        Assert.Equal(2, dora.Dates.Count);
+        Assert.Equal(["Friends"], dora.Tags.Select(t => t.Tag));
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task DryRun_ReportsWhatAnImportWouldDo_AndWritesNothing(string provider)

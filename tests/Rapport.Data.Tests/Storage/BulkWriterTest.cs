@@ -41,7 +41,7 @@ public class BulkWriterTest
         }
 
         await using var check = store.Open();
-        var ids = await check.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
+        var ids = await check.Contacts.IgnoreQueryFilters([RapportDbContext.TrashFilter]).OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
         Assert.Equal(2, ids.Count);
         foreach (var table in new[] { "Contacts", "ContactEmails", "ContactPhones", "ContactCategories", "ContactTags", "ContactProfiles", "ContactDates", "ContactSources" })
         {
@@ -52,7 +52,11 @@ public class BulkWriterTest
         }
 
         // And EF Core reads the bulk-written contact back as the same contact.
-        var read = await check.Contacts.Include(c => c.Profiles).Include(c => c.Dates).Include(c => c.Sources).AsNoTracking().SingleAsync(c => c.Id == ids[1]);
+        var read = await check.Contacts.IgnoreQueryFilters([RapportDbContext.TrashFilter]).Include(c => c.Profiles).Include(c => c.Dates).Include(c => c.Sources).AsNoTracking()
+            .SingleAsync(c => c.Id == ids[1]);
+        Assert.Equal(new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Local).ToUniversalTime(), read.DeletedAt);
+        Assert.Equal(Tier.Close, read.TierPin);
+        Assert.EndsWith("𝔘𝔫𝔦𝔠𝔬𝔡𝔢 — ", read.Notes, StringComparison.Ordinal);
         Assert.Equal(Seniority.Director, read.Seniority);
         Assert.Equal(new DateOnly(2019, 5, 1), read.KnownSince);
         Assert.Equal(At, read.CreatedAt);
@@ -114,6 +118,7 @@ public class BulkWriterTest
         }
         Assert.Equal(before, await IndexesAsync(test.Target));
 
+        var pages = await RootPagesAsync(test.Target);
         await using (var db = store.Open())
         {
             await using var tx = await db.Database.BeginTransactionAsync();
@@ -121,6 +126,11 @@ public class BulkWriterTest
             await tx.CommitAsync();
         }
         Assert.Equal(before, await IndexesAsync(test.Target));
+        // Built again (a new root page each), and sampled again for the query planner.
+        var rebuilt = await RootPagesAsync(test.Target);
+        Assert.NotEqual(pages["IX_Contacts_AccountId_DisplayName"], rebuilt["IX_Contacts_AccountId_DisplayName"]);
+        Assert.NotEqual(pages["IX_ContactEmails_AccountId_Address"], rebuilt["IX_ContactEmails_AccountId_Address"]);
+        Assert.Contains("IX_Contacts_AccountId_DisplayName", await StatisticsAsync(test.Target));
 
         await using var check = store.Open();
         Assert.Equal(BulkWriter.RebuildIndexesFrom, await check.Contacts.CountAsync());
@@ -132,6 +142,30 @@ public class BulkWriterTest
         Assert.Contains("UNIQUE", e.InnerException!.Message, StringComparison.Ordinal);
     }
 
+    // Two rows with one email: the unique index refuses them when it is built again, and everything since the indexes
+    // were dropped is undone at once, even for a caller that commits anyway.
+    [Fact]
+    public async Task AFailureWhileTheIndexesAreDown_UndoesTheRows_AndBringsTheIndexesBack()
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var store = await test.MigratedStoreAsync();
+        var before = await IndexesAsync(test.Target);
+        var contacts = Many(BulkWriter.RebuildIndexesFrom, "twice");
+        contacts[^1].AddEmail("person0@twice.example");
+
+        await using (var db = store.Open())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var e = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() => new BulkWriter(db).InsertAsync(contacts));
+            Assert.Contains("UNIQUE", e.Message, StringComparison.Ordinal);
+            await tx.CommitAsync();
+        }
+
+        Assert.Equal(before, await IndexesAsync(test.Target));
+        await using var check = store.Open();
+        Assert.Equal(0, await check.ContactEmails.CountAsync());
+    }
+
     private static List<Contact> Many(int count, string domain) => [.. Enumerable.Range(0, count).Select(i =>
     {
         var c = new Contact($"Person {i}", At) { Company = $"Company {i % 7}" };
@@ -139,15 +173,34 @@ public class BulkWriterTest
         return c;
     })];
 
-    private static async Task<List<string>> IndexesAsync(DbTarget target)
+    private static async Task<Dictionary<string, long>> RootPagesAsync(DbTarget target)
+    {
+        var pages = new Dictionary<string, long>();
+        await QueryAsync(target, "SELECT name, rootpage FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL", r => pages[r.GetString(0)] = r.GetInt64(1));
+        return pages;
+    }
+
+    private static async Task<List<string>> StatisticsAsync(DbTarget target)
+    {
+        var indexes = new List<string>();
+        await QueryAsync(target, "SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL", r => indexes.Add(r.GetString(0)));
+        return indexes;
+    }
+
+    private static async Task QueryAsync(DbTarget target, string sql, Action<DbDataReader> row)
     {
         await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(target.ConnectionString);
         await connection.OpenAsync();
         await using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name";
-        var indexes = new List<string>();
+        cmd.CommandText = sql;
         await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) indexes.Add(reader.GetString(0));
+        while (await reader.ReadAsync()) row(reader);
+    }
+
+    private static async Task<List<string>> IndexesAsync(DbTarget target)
+    {
+        var indexes = new List<string>();
+        await QueryAsync(target, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name", r => indexes.Add(r.GetString(0)));
         return indexes;
     }
 
@@ -157,7 +210,11 @@ public class BulkWriterTest
         var c = new Contact("Zoë Ångström", At)
         {
             GivenName = "Zoë", FamilyName = "Ångström", Company = "Acme, Inc.", Title = "Director", Seniority = Seniority.Director,
-            City = "Malmö", Country = "SE", KnownSince = new DateOnly(2019, 5, 1), Notes = writer, HowWeMet = "", KeyPlayer = true,
+            City = "Malmö", Country = "SE", KnownSince = new DateOnly(2019, 5, 1), HowWeMet = "", KeyPlayer = true, TierPin = Tier.Close,
+            // Longer than the writer's first text buffer, with characters outside the basic plane.
+            Notes = writer + " " + string.Concat(Enumerable.Repeat("Fika at Café 🎉 with 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 — ", 300)),
+            // A local time: stored as UTC by both writers.
+            DeletedAt = new DateTime(2026, 3, 4, 5, 6, 7, DateTimeKind.Local),
         };
         c.SetCloseness(0.75);
         c.SetTrust(3);

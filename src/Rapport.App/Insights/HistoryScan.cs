@@ -50,10 +50,10 @@ internal sealed class HistoryScan
         return new HistoryScan([.. interactionIds], [.. contactIds], interactions);
     }
 
-    // Enums are stored by name (RapportDbContext's conventions).
+    // Enums are stored by name (RapportDbContext's conventions); each name is parsed once.
     private static T Parse<T>(Dictionary<string, T> seen, string name) where T : struct, Enum
     {
-        if (!seen.TryGetValue(name, out var value)) seen[name] = value = Enum.Parse<T>(name);
+        if (!seen.TryGetValue(name, out var value)) seen[name] = value = AccountRows.ParseEnum<T>(name);
         return value;
     }
 }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -39,14 +38,12 @@ public static class AccountRows
     public static string? GetStringOrNull(this DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
     /// <summary>The date in column <paramref name="i"/> (ISO text on SQLite, a date on PostgreSQL), or null.</summary>
-    public static DateOnly? GetDateOnlyOrNull(this DbDataReader reader, int i)
-    {
-        if (reader.IsDBNull(i)) return null;
-        return reader.GetFieldType(i) == typeof(string)
-            ? DateOnly.ParseExact(reader.GetString(i), "yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : reader.GetFieldValue<DateOnly>(i);
-    }
+    public static DateOnly? GetDateOnlyOrNull(this DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetFieldValue<DateOnly>(i);
 
-    /// <summary>The enum stored by name in column <paramref name="i"/>.</summary>
-    public static T GetEnum<T>(this DbDataReader reader, int i) where T : struct, Enum => Enum.Parse<T>(reader.GetString(i));
+    /// <summary>The enum stored by name in column <paramref name="i"/>, read as EF Core reads it: in any case, and a name it does not know is an error.</summary>
+    public static T GetEnum<T>(this DbDataReader reader, int i) where T : struct, Enum => ParseEnum<T>(reader.GetString(i));
+
+    /// <inheritdoc cref="GetEnum{T}"/>
+    public static T ParseEnum<T>(string name) where T : struct, Enum =>
+        Enum.TryParse<T>(name, ignoreCase: true, out var value) ? value : throw new InvalidOperationException($"'{name}' stored in the database is not a {typeof(T).Name}");
 }

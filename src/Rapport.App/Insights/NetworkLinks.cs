@@ -112,6 +112,10 @@ public sealed class NetworkLinks
         ArgumentNullException.ThrowIfNull(contactIds);
         ArgumentNullException.ThrowIfNull(told);
         ArgumentNullException.ThrowIfNull(inferred);
+        for (var k = 1; k < contactIds.Length; k++)
+        {
+            if (contactIds[k - 1] >= contactIds[k]) throw new ArgumentException("contact ids must be ascending and distinct", nameof(contactIds));
+        }
         var links = new NetworkLinks(contactIds, [], []);
         var toldRows = new List<Row>();
         foreach (var l in told)
@@ -125,13 +129,17 @@ public sealed class NetworkLinks
 
         var rows = new Row[toldRows.Count + inferred.Count];
         var countsAside = new Dictionary<int, (int, int, int)>();
-        int t = 0, n = 0;
+        int t = 0, n = 0, lastA = -1, lastB = -1;
         for (var k = 0; k < inferred.Count; k++)
         {
             var l = inferred[k];
             var (a, b) = (links.IndexOf(l.Pair.A), links.IndexOf(l.Pair.B));
             if (a < 0 || b < 0) continue;
+            // Lookups search the rows by pair: an inferred link out of order, or on a pair you told, would hide others.
+            if (Compare(lastA, lastB, a, b) >= 0) throw new ArgumentException("inferred links must be ordered by pair, one per pair", nameof(inferred));
+            (lastA, lastB) = (a, b);
             while (t < toldRows.Count && Compare(toldRows[t].A, toldRows[t].B, a, b) < 0) rows[n++] = toldRows[t++];
+            if (t < toldRows.Count && Compare(toldRows[t].A, toldRows[t].B, a, b) == 0) throw new ArgumentException("an inferred link is on a pair you told", nameof(inferred));
             var flags = (byte)(InferredFlag | StrengthFlag | EvidenceFlag);
             if (!TryPack(l.Colleague, l.Meetings, l.Events, out var counts))
             {

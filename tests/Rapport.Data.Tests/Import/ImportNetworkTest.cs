@@ -222,6 +222,37 @@ public sealed class ImportNetworkTest : IDisposable
         Assert.Equal("dora@example.org", Assert.Single(dora.Emails).Address);
     }
 
+    // Another account's contacts are never matched: the same people imported there are new, and this account is untouched.
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheSamePeopleInAnotherAccount_AreNewThere_AndTheFirstAccountIsUntouched(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        var file = Write("Connections.csv", Connections);
+        await ImportAsync(store, file);
+        long other;
+        await using (var db = store.Open())
+        {
+            var account = new Rapport.Domain.Accounts.Account("Second", Now);
+            db.Accounts.Add(account);
+            await db.SaveChangesAsync();
+            other = account.Id;
+        }
+
+        ImportResult there;
+        await using (var db = store.Open(accountId: other))
+            there = await new ImportNetwork(db, new TestClock(Now)).ExecuteAsync(new ImportRequest { Kind = ImportSourceKind.LinkedIn, Path = file });
+
+        Assert.Equal(3, there.Contacts.New);
+        await using (var db = store.Open(accountId: other))
+            Assert.Equal("ana@example.org", (await db.ContactEmails.SingleAsync()).Address);
+        var again = await ImportAsync(store, file);
+        Assert.Equal(3, again.Contacts.Unchanged);
+        await using var first = store.Open();
+        Assert.Equal(3, await first.Contacts.CountAsync());
+    }
+
     // What a re-import compares with is read back from the database: phones, labels, birthdays and other dates, the
     // company and the date first known, and whether a contact is in the trash.
     [Theory]

@@ -1,6 +1,7 @@
 using Rapport.Data;
 using Rapport.Domain.Contacts;
 using Rapport.Domain.Insights;
+using Rapport.Domain.Nurture;
 
 namespace Rapport.App.Insights;
 
@@ -32,7 +33,7 @@ public sealed class NetworkGraph(RapportDbContext db, TimeProvider clock, Insigh
     {
         ArgumentNullException.ThrowIfNull(network);
         var picked = network.Contacts
-            .Where(c => tier is null || string.Equals(TierName(c.Tier), tier.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Where(c => tier is null || string.Equals(c.Tier.ToWire(), tier.Trim(), StringComparison.OrdinalIgnoreCase))
             .Where(c => industry is null || string.Equals(c.Industry, industry.Trim(), StringComparison.OrdinalIgnoreCase))
             .OrderByDescending(c => c.Strength).ThenBy(c => c.Id)
             .Take(limit)
@@ -40,7 +41,7 @@ public sealed class NetworkGraph(RapportDbContext db, TimeProvider clock, Insigh
         var links = network.Links;
         var shown = new bool[network.Contacts.Count];
         foreach (var c in picked) shown[links.IndexOf(c.Id)] = true;
-        var nodes = picked.Select(c => new GraphNode(c.Id, c.Name, Math.Round(c.Strength, 3), c.Band.Word(), TierName(c.Tier), c.Industry, c.Company, c.Mutuals)).ToArray();
+        var nodes = picked.Select(c => new GraphNode(c.Id, c.Name, Math.Round(c.Strength, 3), c.Band.Word(), c.Tier.ToWire(), c.Industry, c.Company, c.Mutuals)).ToArray();
         var edges = new List<GraphEdge>();
         for (var k = 0; k < links.Count; k++)
         {
@@ -48,12 +49,9 @@ public sealed class NetworkGraph(RapportDbContext db, TimeProvider clock, Insigh
             var l = links[k];
             edges.Add(new GraphEdge(l.A, l.B, l.Strength is { } s ? Math.Round(s, 3) : null, l.Kind.ToString().ToLowerInvariant(), l.Inferred, l.Reason));
         }
-        var tiers = Enum.GetValues<Tier>().Select(TierName).ToArray();
+        var tiers = Enum.GetValues<Tier>().Select(t => t.ToWire()).ToArray();
         var industries = network.Contacts.Where(c => !string.IsNullOrWhiteSpace(c.Industry)).Select(c => c.Industry!.Trim())
             .Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.OrdinalIgnoreCase).ToArray();
         return new NetworkGraphData(network.Contacts.Count, network.Links.Count, nodes, edges, tiers, industries);
     }
-
-    /// <summary>The tier's word ("inner").</summary>
-    public static string TierName(Tier tier) => tier.ToString().ToLowerInvariant();
 }

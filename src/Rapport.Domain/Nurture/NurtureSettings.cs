@@ -70,7 +70,7 @@ public sealed record SeasonalCampaign(string Name, int FromMonth, int FromDay, i
 
     /// <summary>The text form used in settings: name|MM-dd|MM-dd|tier,tier.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Name}|{FromMonth:00}-{FromDay:00}|{ToMonth:00}-{ToDay:00}|{string.Join(',', Tiers.Select(NurtureSettings.TierName))}");
+        $"{Name}|{FromMonth:00}-{FromDay:00}|{ToMonth:00}-{ToDay:00}|{string.Join(',', Tiers.Select(t => t.ToWire()))}");
 
     private static DateOnly SafeDate(int year, int month, int day) =>
         new(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)));
@@ -346,9 +346,6 @@ public sealed record NurtureSettings
         }
         return false;
     }
-
-    /// <summary>The lower-case settings name of a tier.</summary>
-    public static string TierName(Tier tier) => tier.ToString().ToLowerInvariant();
 
     // ---- Key/value access ----
 

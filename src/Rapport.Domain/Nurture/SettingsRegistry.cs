@@ -31,7 +31,7 @@ internal static class SettingsRegistry
 
         foreach (var tier in new[] { Tier.Inner, Tier.Close, Tier.Active, Tier.Network })
         {
-            var name = NurtureSettings.TierName(tier);
+            var name = tier.ToWire();
             list.Add(Int($"cadence.{name}", $"keep-in-touch cadence of the {name} tier, in days", 1, 3650,
                 s => s.CadenceDays(tier)!.Value,
                 (s, v) => tier switch

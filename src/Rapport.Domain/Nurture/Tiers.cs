@@ -104,7 +104,7 @@ public static class Tiers
         _ => "going-dormant",
     };
 
-    /// <summary>The wire name of a tier ("inner" ... "acquaintance"), one instance each.</summary>
+    /// <summary>The name of a tier in settings, plans, pages and the API ("inner" ... "acquaintance"), one instance each.</summary>
     public static string ToWire(this Tier tier) => tier switch
     {
         Tier.Inner => "inner",

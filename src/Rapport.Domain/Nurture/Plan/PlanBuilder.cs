@@ -630,7 +630,7 @@ public static class PlanBuilder
                     var state = Tiers.State(c.Value, _s).ToWire();
                     var since = m.DaysSinceLast is { } d ? string.Create(Inv, $"last in touch {(int)d} days ago") : "never in touch yet";
                     var when = c.Dated ? $"; due {c.Preferred.ToString("ddd MMM d", Inv)}" : string.Create(Inv, $", lapse {c.Value:0.0} ({state})");
-                    return (string.Create(Inv, $"{NurtureSettings.TierName(tier)} tier (every {cadence} days): {since}{when}; strength {TieStrength.F2(m.Strength)} ({m.Label.ToWire()})"),
+                    return (string.Create(Inv, $"{tier.ToWire()} tier (every {cadence} days): {since}{when}; strength {TieStrength.F2(m.Strength)} ({m.Label.ToWire()})"),
                         MessageDrafts.KeepInTouch(f, pc.LastNote, pc.LastSharedEvent));
                 }
                 case PlanAction.Reconnect:
@@ -653,7 +653,7 @@ public static class PlanBuilder
                 case PlanAction.Seasonal:
                 {
                     var camp = _s.Campaigns[c.Ref];
-                    return ($"{camp.Name} (until {c.Latest.ToString("MMM d", Inv)}) for your {NurtureSettings.TierName(tier)} tier; no touch since it began",
+                    return ($"{camp.Name} (until {c.Latest.ToString("MMM d", Inv)}) for your {tier.ToWire()} tier; no touch since it began",
                         MessageDrafts.Seasonal(f, camp.Name, pc.LastNote));
                 }
                 case PlanAction.InTown:

@@ -94,8 +94,8 @@ public sealed class InsightsNetwork
     /// </summary>
     public IntroGraph PathGraph => LazyInitializer.EnsureInitialized(ref _pathGraph, BuildPathGraph);
 
-    // Straight from the link array (contacts are ordered by id, so a link's positions are the graph's indices), as
-    // IntroGraph.Build would take the same contacts and links, without a list entry per link in between.
+    // Straight from the link array (contacts are ordered by id, so a link's positions are the graph's indices), with the
+    // weights IntroGraph.Build gives the same contacts and links, without a list entry per link in between.
     private IntroGraph BuildPathGraph()
     {
         var n = Contacts.Count;
@@ -108,8 +108,8 @@ public sealed class InsightsNetwork
             var c = Contacts[i];
             ids[i] = c.Id;
             names[i] = c.Name;
-            ego[i] = (float)Math.Clamp(double.IsNaN(c.Strength) ? 0 : c.Strength, 0, 1);
-            trust[i] = (byte)Math.Clamp(c.Trust, 0, 3);
+            ego[i] = IntroGraph.EgoWeight(c.Strength);
+            trust[i] = IntroGraph.TrustLevel(c.Trust);
         }
         var a = new int[Links.Count];
         var b = new int[Links.Count];
@@ -118,7 +118,7 @@ public sealed class InsightsNetwork
         {
             a[k] = Links.IndexA(k);
             b[k] = Links.IndexB(k);
-            strengths[k] = Links.Strength(k) is { } x && x > 0 ? (float)Math.Min(x, 1) : 0f;
+            strengths[k] = IntroGraph.LinkWeight(Links.Strength(k));
         }
         return IntroGraph.FromArrays(ids, ego, a, b, strengths, trust, names, Settings);
     }

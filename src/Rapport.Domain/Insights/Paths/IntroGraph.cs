@@ -131,8 +131,8 @@ public sealed class IntroGraph
         {
             ids[i] = sorted[i].Id;
             names[i] = sorted[i].Name;
-            ego[i] = (float)Math.Clamp(double.IsNaN(sorted[i].Strength) ? 0 : sorted[i].Strength, 0, 1);
-            trust[i] = (byte)Math.Clamp(sorted[i].Trust, 0, 3);
+            ego[i] = EgoWeight(sorted[i].Strength);
+            trust[i] = TrustLevel(sorted[i].Trust);
         }
         var a = new List<int>();
         var b = new List<int>();
@@ -144,10 +144,19 @@ public sealed class IntroGraph
             if (ia < 0 || ib < 0 || ia == ib) continue;
             a.Add(ia);
             b.Add(ib);
-            s.Add(link.Strength is { } x && x > 0 ? (float)Math.Min(x, 1) : 0f);
+            s.Add(LinkWeight(link.Strength));
         }
         return FromArrays(ids, ego, [.. a], [.. b], [.. s], trust, names, settings);
     }
+
+    /// <summary>Your tie's strength as the graph keeps it: 0 to 1, and 0 when unknown (NaN).</summary>
+    public static float EgoWeight(double strength) => (float)Math.Clamp(double.IsNaN(strength) ? 0 : strength, 0, 1);
+
+    /// <summary>A contact's trust as the graph keeps it: 0 to 3.</summary>
+    public static byte TrustLevel(int trust) => (byte)Math.Clamp(trust, 0, 3);
+
+    /// <summary>A link's strength as the graph takes it: up to 1, and 0 when unknown or not positive (a bare link, weighted by the settings).</summary>
+    public static float LinkWeight(double? strength) => strength is { } x && x > 0 ? (float)Math.Min(x, 1) : 0f;
 
     /// <summary>The dense index of a contact, or −1 when the graph does not hold it.</summary>
     public int IndexOf(long contactId)

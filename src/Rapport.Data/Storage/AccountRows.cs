@@ -1,6 +1,9 @@
 using System.Data.Common;
+using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace Rapport.Data.Storage;
 
@@ -34,6 +37,53 @@ public static class AccountRows
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="sql"/> (which may use <c>@account</c>) and hands each row to <paramref name="row"/> in place. On
+    /// SQLite the statement runs on the context's connection through SQLite's own calls and text is read from SQLite's
+    /// buffer: for whole-table scans of hundreds of thousands of rows that costs a fraction of the data reader, and a
+    /// <see cref="StringPool"/> given to <see cref="DbRow.GetString(int, StringPool)"/> makes no string for a value it has seen.
+    /// Other providers go through the data reader.
+    /// </summary>
+    public static async Task ScanAsync(RapportDbContext db, string sql, DbRowAction row, CancellationToken ct = default)
+    {
+        if (!db.Database.IsSqlite())
+        {
+            await ReadAsync(db, sql, reader => row(new DbRow(reader)), ct);
+            return;
+        }
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            Scan(((SqliteConnection)db.Database.GetDbConnection()).Handle!, sql, db.AccountId, row, ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void Scan(sqlite3 handle, string sql, long account, DbRowAction row, CancellationToken ct)
+    {
+        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
+        using (statement)
+        {
+            var parameter = raw.sqlite3_bind_parameter_index(statement, "@account");
+            if (parameter > 0) Check(handle, raw.sqlite3_bind_int64(statement, parameter, account));
+            int rc;
+            for (var n = 0; (rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW; n++)
+            {
+                if ((n & 4095) == 0) ct.ThrowIfCancellationRequested();
+                row(new DbRow(statement));
+            }
+            if (rc != raw.SQLITE_DONE) Check(handle, rc);
+        }
+    }
+
+    private static void Check(sqlite3 handle, int rc)
+    {
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE)) throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc);
+    }
+
     /// <summary>The text in column <paramref name="i"/>, or null.</summary>
     public static string? GetStringOrNull(this DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 
@@ -46,4 +96,20 @@ public static class AccountRows
     /// <inheritdoc cref="GetEnum{T}"/>
     public static T ParseEnum<T>(string name) where T : struct, Enum =>
         Enum.TryParse<T>(name, ignoreCase: true, out var value) ? value : throw new InvalidOperationException($"'{name}' stored in the database is not a {typeof(T).Name}");
+
+    /// <summary>The same from UTF-8 text: a name stored as written is found without making a string.</summary>
+    public static T ParseEnum<T>(ReadOnlySpan<byte> utf8) where T : struct, Enum
+    {
+        foreach (var (name, value) in Utf8Names<T>.All)
+        {
+            if (utf8.SequenceEqual(name)) return value;
+        }
+        return ParseEnum<T>(Encoding.UTF8.GetString(utf8));
+    }
+
+    private static class Utf8Names<T> where T : struct, Enum
+    {
+        public static readonly (byte[] Name, T Value)[] All = Enum.GetValues<T>().Select(v => (Encoding.UTF8.GetBytes(v.ToString()), v)).ToArray();
+    }
 }
+

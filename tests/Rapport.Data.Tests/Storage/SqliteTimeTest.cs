@@ -4,7 +4,7 @@ using Rapport.Data.Storage;
 
 namespace Rapport.Data.Tests.Storage;
 
-/// <summary>The hand-written reader of SQLite's stored times agrees with the generic parser on every time and format.</summary>
+/// <summary>The hand-written reader of SQLite's stored times, from a string or UTF-8, agrees with the generic parser on every time and format.</summary>
 public class SqliteTimeTest
 {
     [Theory]
@@ -17,6 +17,9 @@ public class SqliteTimeTest
         var parsed = SqliteTime.Parse(text);
         Assert.Equal(new DateTime(y, mo, d, h, mi, s, DateTimeKind.Utc).AddTicks(ticks), parsed);
         Assert.Equal(DateTimeKind.Utc, parsed.Kind);
+        var fromUtf8 = SqliteTime.Parse(System.Text.Encoding.UTF8.GetBytes(text));
+        Assert.Equal(parsed, fromUtf8);
+        Assert.Equal(DateTimeKind.Utc, fromUtf8.Kind);
     }
 
     [Theory]
@@ -26,13 +29,18 @@ public class SqliteTimeTest
     {
         var parsed = SqliteTime.Parse(text);
         Assert.Equal(new DateTime(2026, 11, 20, hour, minute, 0, DateTimeKind.Utc), parsed);
+        Assert.Equal(parsed, SqliteTime.Parse(System.Text.Encoding.UTF8.GetBytes(text)));
     }
 
     [Theory]
     [InlineData("2026-02-30 09:30:00")]
     [InlineData("2026-13-01 09:30:00")]
     [InlineData("not a time")]
-    public void Parse_RefusesWhatIsNoTime(string text) => Assert.Throws<FormatException>(() => SqliteTime.Parse(text));
+    public void Parse_RefusesWhatIsNoTime(string text)
+    {
+        Assert.Throws<FormatException>(() => SqliteTime.Parse(text));
+        Assert.Throws<FormatException>(() => SqliteTime.Parse(System.Text.Encoding.UTF8.GetBytes(text)));
+    }
 
     [Fact]
     public void Parse_RoundTripsEveryTime_InTheFormatEfCoreWrites()
@@ -41,7 +49,36 @@ public class SqliteTimeTest
             .Select(t => new DateTime(Math.Abs(t % DateTime.MaxValue.Ticks), DateTimeKind.Utc))
             .ToArbitrary();
         Prop.ForAll(times, t =>
-            SqliteTime.Parse(t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture).TrimEnd('.')) == t)
+            {
+                var text = t.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture).TrimEnd('.');
+                return SqliteTime.Parse(text) == t && SqliteTime.Parse(System.Text.Encoding.UTF8.GetBytes(text)) == t;
+            })
+            .QuickCheckThrowOnFailure();
+    }
+
+    [Theory]
+    [InlineData("2026-11-20", 2026, 11, 20)]
+    [InlineData("2024-02-29", 2024, 2, 29)]
+    [InlineData("0001-01-01", 1, 1, 1)]
+    [InlineData("2026-11-20T00:00:00", 2026, 11, 20)]
+    public void ParseDate_ReadsTheStoredFormat_AndLeavesOthersToTheGenericParser(string text, int y, int m, int d) =>
+        Assert.Equal(new DateOnly(y, m, d), SqliteTime.ParseDate(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    [Theory]
+    [InlineData("2026-02-30")]
+    [InlineData("2026-13-01")]
+    [InlineData("20261120")]
+    [InlineData("")]
+    public void ParseDate_RefusesWhatIsNoDate(string text) =>
+        Assert.Throws<FormatException>(() => SqliteTime.ParseDate(System.Text.Encoding.UTF8.GetBytes(text)));
+
+    [Fact]
+    public void ParseDate_RoundTripsEveryDate_InTheFormatEfCoreWrites()
+    {
+        var dates = ArbMap.Default.GeneratorFor<int>()
+            .Select(n => DateOnly.FromDayNumber(Math.Abs(n % DateOnly.MaxValue.DayNumber)))
+            .ToArbitrary();
+        Prop.ForAll(dates, d => SqliteTime.ParseDate(System.Text.Encoding.UTF8.GetBytes(d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))) == d)
             .QuickCheckThrowOnFailure();
     }
 }

@@ -1,4 +1,7 @@
-namespace Rapport.App.Common;
+using System.Buffers;
+using System.Text;
+
+namespace Rapport.Data.Storage;
 
 /// <summary>
 /// One instance per distinct text within one load, for the columns whose values repeat (company, title, city, category...).
@@ -19,6 +22,25 @@ public sealed class StringPool
         if (_values.TryGetValue(value, out var kept)) return kept;
         _values.Add(value);
         return value;
+    }
+
+    /// <summary>The pool's instance of the UTF-8 text <paramref name="utf8"/>: a string is made only for a text not seen before.</summary>
+    public string GetUtf8(ReadOnlySpan<byte> utf8)
+    {
+        var rented = utf8.Length > 256 ? ArrayPool<char>.Shared.Rent(utf8.Length) : null;
+        try
+        {
+            Span<char> buffer = rented is null ? stackalloc char[256] : rented;
+            var text = buffer[..Encoding.UTF8.GetChars(utf8, buffer)];
+            if (_values.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out var kept)) return kept;
+            var value = new string(text);
+            _values.Add(value);
+            return value;
+        }
+        finally
+        {
+            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
+        }
     }
 
     /// <summary>The texts as one array of the pool's instances.</summary>

@@ -1,6 +1,6 @@
-using Rapport.App.Common;
+using Rapport.Data.Storage;
 
-namespace Rapport.Data.Tests.Common;
+namespace Rapport.Data.Tests.Storage;
 
 /// <summary>The pool that gives the repeated texts of one load (company, city, category...) one instance each.</summary>
 public class StringPoolTest
@@ -31,5 +31,22 @@ public class StringPoolTest
         Assert.Equal(["alumni", "peer", "alumni"], all);
         Assert.Same(peer, all[1]);
         Assert.Same(all[0], all[2]);
+    }
+
+    [Fact]
+    public void Utf8Texts_AreFoundWithoutANewString_AndMadeOnceWhenNew()
+    {
+        var pool = new StringPool();
+        var zurich = pool.Get(new string("Zürich".AsSpan()))!;
+
+        Assert.Same(zurich, pool.GetUtf8("Zürich"u8));
+        var long1 = pool.GetUtf8(System.Text.Encoding.UTF8.GetBytes(new string('ß', 300)));
+        Assert.Equal(new string('ß', 300), long1);
+        Assert.Same(long1, pool.GetUtf8(System.Text.Encoding.UTF8.GetBytes(new string('ß', 300))));
+        Assert.Same(long1, pool.Get(new string('ß', 300)));
+        Assert.Equal("", pool.GetUtf8([]));
+        // Bytes that are no UTF-8 read as the replacement character, as a string made from them would.
+        Assert.Equal("a\uFFFDb", pool.GetUtf8([(byte)'a', 0xFF, (byte)'b']));
+        Assert.Equal(4, pool.Count);
     }
 }

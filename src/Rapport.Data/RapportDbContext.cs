@@ -33,6 +33,12 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options,
 
     public long AccountId => scope.AccountId;
 
+    /// <summary>
+    /// A second unit of work on the same database and account, for a long read that runs on another thread beside this
+    /// one's queries (a unit of work runs one query at a time); null inside a transaction, whose changes it would not see.
+    /// </summary>
+    public RapportDbContext? OpenBeside() => Database.CurrentTransaction is null ? new RapportDbContext(options, new AccountScope { AccountId = AccountId }) : null;
+
     public DbSet<Account> Accounts => Set<Account>();
     public DbSet<Contact> Contacts => Set<Contact>();
     public DbSet<ContactEmail> ContactEmails => Set<ContactEmail>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.App.Common;
+using Rapport.Data.Storage;
 using Rapport.App.Nurture;
 using Rapport.Data;
 using Rapport.Domain.Contacts;
@@ -142,48 +143,81 @@ public sealed class InsightsNetwork
     /// </remarks>
     public static async Task<InsightsNetwork> LoadAsync(RapportDbContext db, DateTime now, CancellationToken ct, InsightSettings? insightSettings = null)
     {
-        var settings = insightSettings ?? InsightSettings.Default;
+        // The interaction history, the longest read, is read on a second connection while this one reads the rest.
+        await using var beside = db.OpenBeside();
+        var history = new HistoryRead { Beside = beside is null ? null : Task.Run(() => HistoryScan.ReadAsync(beside, ct), ct) };
+        try
+        {
+            return await LoadAsync(db, now, insightSettings ?? InsightSettings.Default, history, ct);
+        }
+        finally
+        {
+            // Never leave the read running on a connection about to close, whatever happened here.
+            if (history.Beside is { } running) await ((Task)running).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+    }
+
+    /// <summary>The history read beside the load, let go once used (its task would otherwise keep it to the end of the load).</summary>
+    private sealed class HistoryRead
+    {
+        public Task<HistoryScan>? Beside { get; set; }
+
+        public async Task<HistoryScan> TakeAsync(RapportDbContext db, CancellationToken ct)
+        {
+            if (Beside is null) return await HistoryScan.ReadAsync(db, ct);
+            var scan = await Beside;
+            Beside = null;
+            return scan;
+        }
+    }
+
+    private static async Task<InsightsNetwork> LoadAsync(RapportDbContext db, DateTime now, InsightSettings settings, HistoryRead history, CancellationToken ct)
+    {
         var nurture = await NurtureSettingsStore.LoadAsync(db, ct);
         var today = DateOnly.FromDateTime(now);
         var stats = await NetworkLoader.LoadStatsAsync(db, nurture, now, ct);
 
-        var rows = await db.Contacts.AsNoTracking()
-            .OrderBy(c => c.Id)
-            .Select(c => new
-            {
-                c.Id, c.DisplayName, c.Title, c.Function, c.Industry, c.Company, c.City, c.Country, c.Seniority, c.Trust, c.TierPin,
-                c.Closeness, c.KnownSince, c.SeniorityAtLastContact, c.MetAtEventId, c.MetAtOrganizationId, c.CreatedAt,
-            })
-            .ToListAsync(ct);
         // The contacts are kept with the report until the next write: one instance per distinct company, title, city...
+        // Whole tables are read as plain rows (on SQLite in place, without a string for a text already seen).
         var pool = new StringPool();
-        var categories = (await db.ContactCategories.AsNoTracking().Select(c => new { c.ContactId, c.Category }).ToListAsync(ct))
-            .GroupBy(c => c.ContactId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)pool.GetAll(g.Select(x => x.Category)));
-        var stored = await db.ContactLinks.AsNoTracking()
-            .Select(l => new { l.ContactAId, l.ContactBId, l.Strength, l.Kind, l.Inferred }).ToListAsync(ct);
-        var mutuals = NetworkLoader.Mutuals(stored.Select(l => (l.ContactAId, l.ContactBId)));
-
-        var contacts = new List<NetworkContact>(rows.Count);
-        foreach (var c in rows)
+        var categories = new Dictionary<long, List<string>>();
+        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Category" FROM "ContactCategories" WHERE "AccountId" = @account ORDER BY "ContactId", "Id" """, r =>
         {
-            contacts.Add(new NetworkContact
+            var id = r.GetInt64(0);
+            if (!categories.TryGetValue(id, out var list)) categories[id] = list = [];
+            list.Add(r.GetString(1, pool)!);
+        }, ct);
+        var stored = new List<StoredLink>();
+        await AccountRows.ScanAsync(db, """SELECT "ContactAId", "ContactBId", "Strength", "Kind", "Inferred" FROM "ContactLinks" WHERE "AccountId" = @account ORDER BY "Id" """,
+            r => stored.Add(new StoredLink(r.GetInt64(0), r.GetInt64(1), r.GetDoubleOrNull(2), r.GetEnum<LinkKind>(3), r.GetBoolean(4))), ct);
+        var mutuals = NetworkLoader.Mutuals(stored.Select(l => (l.A, l.B)));
+
+        var contacts = new List<NetworkContact>();
+        await AccountRows.ScanAsync(db, """
+            SELECT "Id", "DisplayName", "Title", "Function", "Industry", "Company", "City", "Country", "Seniority", "Trust", "TierPin",
+                   "Closeness", "KnownSince", "SeniorityAtLastContact", "MetAtEventId", "MetAtOrganizationId", "CreatedAt"
+            FROM "Contacts" WHERE "AccountId" = @account AND "DeletedAt" IS NULL ORDER BY "Id"
+            """, r =>
             {
-                Id = c.Id, Name = c.DisplayName, Company = pool.Get(c.Company), Title = pool.Get(c.Title), Industry = pool.Get(c.Industry),
-                Function = pool.Get(c.Function), Seniority = c.Seniority, SeniorityAtLastContact = c.SeniorityAtLastContact,
-                City = pool.Get(c.City), Country = pool.Get(c.Country),
-                Categories = categories.GetValueOrDefault(c.Id) ?? [], Trust = c.Trust, Closeness = c.Closeness, TierPin = c.TierPin,
-                KnownSince = c.KnownSince, MetAtEventId = c.MetAtEventId, MetAtOrganizationId = c.MetAtOrganizationId, CreatedAt = c.CreatedAt,
-                Mutuals = mutuals.GetValueOrDefault(c.Id),
-            });
-        }
+                var id = r.GetInt64(0);
+                contacts.Add(new NetworkContact
+                {
+                    Id = id, Name = r.GetString(1), Title = r.GetString(2, pool), Function = r.GetString(3, pool), Industry = r.GetString(4, pool),
+                    Company = r.GetString(5, pool), City = r.GetString(6, pool), Country = r.GetString(7, pool), Seniority = r.GetEnum<Seniority>(8),
+                    Trust = (int)r.GetInt64(9), TierPin = r.IsNull(10) ? null : r.GetEnum<Tier>(10), Closeness = r.GetDoubleOrNull(11),
+                    KnownSince = r.GetDateOnlyOrNull(12), SeniorityAtLastContact = r.GetEnum<Seniority>(13), MetAtEventId = r.GetInt64OrNull(14),
+                    MetAtOrganizationId = r.GetInt64OrNull(15), CreatedAt = r.GetUtcTime(16),
+                    Categories = categories.TryGetValue(id, out var list) ? list : [], Mutuals = mutuals.GetValueOrDefault(id),
+                });
+            }, ct);
         var byId = contacts.ToDictionary(c => c.Id);
 
         // Links entered or imported.
         var links = new Dictionary<ContactPair, NetworkLink>(stored.Count);
         foreach (var l in stored)
         {
-            if (l.ContactAId == l.ContactBId || !byId.ContainsKey(l.ContactAId) || !byId.ContainsKey(l.ContactBId)) continue;
-            var pair = new ContactPair(l.ContactAId, l.ContactBId);
+            if (l.A == l.B || !byId.ContainsKey(l.A) || !byId.ContainsKey(l.B)) continue;
+            var pair = new ContactPair(l.A, l.B);
             if (links.TryGetValue(pair, out var old) && (old.Strength ?? 0) >= (l.Strength ?? 0)) continue;
             links[pair] = new NetworkLink(pair.A, pair.B, l.Strength, l.Kind, l.Inferred);
         }
@@ -205,13 +239,18 @@ public sealed class InsightsNetwork
 
         // Inferred links: the same organization at the same time, the same events, the same meetings.
         var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);
-        var memberships = (await db.Memberships.AsNoTracking().Where(m => m.ContactId != null)
-                .Select(m => new { m.ContactId, m.OrganizationId, m.StartedOn, m.EndedOn }).ToListAsync(ct))
-            .Where(m => byId.ContainsKey(m.ContactId!.Value))
-            .Select(m => new MembershipSpan(m.ContactId!.Value, m.OrganizationId, m.StartedOn, m.EndedOn))
-            .ToArray();
+        var memberships = new List<MembershipSpan>();
+        await AccountRows.ScanAsync(db, """
+            SELECT "ContactId", "OrganizationId", "StartedOn", "EndedOn" FROM "Memberships" WHERE "AccountId" = @account AND "ContactId" IS NOT NULL ORDER BY "Id"
+            """, r =>
+            {
+                var contactId = r.GetInt64(0);
+                if (byId.ContainsKey(contactId)) memberships.Add(new MembershipSpan(contactId, r.GetInt64(1), r.GetDateOnlyOrNull(2), r.GetDateOnlyOrNull(3)));
+            }, ct);
         var events = await db.Events.AsNoTracking().OrderBy(e => e.StartsAt).ThenBy(e => e.Id).ToListAsync(ct);
-        var attendanceRows = await db.Attendances.AsNoTracking().Select(a => new { a.EventId, a.ContactId, a.Met }).ToListAsync(ct);
+        var attendanceRows = new List<(long EventId, long ContactId, bool Met)>();
+        await AccountRows.ScanAsync(db, """SELECT "EventId", "ContactId", "Met" FROM "Attendances" WHERE "AccountId" = @account ORDER BY "Id" """,
+            r => attendanceRows.Add((r.GetInt64(0), r.GetInt64(1), r.GetBoolean(2))), ct);
         var eventIds = events.Select(e => e.Id).ToHashSet();
         var attendances = attendanceRows.Where(a => byId.ContainsKey(a.ContactId) && eventIds.Contains(a.EventId))
             .Select(a => new EventAttendance(a.EventId, a.ContactId)).ToArray();
@@ -223,7 +262,7 @@ public sealed class InsightsNetwork
             if (c.MetAtEventId is { } e && eventIds.Contains(e) && metSeen.Add((e, c.Id))) metAtEvents.Add((e, c.Id));
         }
         var yearAgo = now.AddDays(-settings.RecentWindowDays);
-        var (meetings, yearAgoStats) = await ReadHistoryAsync(db, settings, nurture, contacts, byId, stats, yearAgo, ct);
+        var (meetings, yearAgoStats) = FromHistory(await history.TakeAsync(db, ct), settings, nurture, contacts, byId, stats, yearAgo);
         var inferred = LinkInference.Infer(memberships, attendances, meetings, links.Keys.ToHashSet(), settings);
         var linkList = NetworkLinks.Create(contacts.Select(c => c.Id).ToArray(), links.Values, inferred);
 
@@ -271,15 +310,12 @@ public sealed class InsightsNetwork
 
     /// <summary>
     /// What the insights take from the interaction history: the small meetings and the aggregates a year ago. The history
-    /// is read and dropped here, so that it is garbage before the links are inferred rather than held to the end of the load.
+    /// is used here only, so that it is garbage before the links are inferred rather than held to the end of the load.
     /// </summary>
-    private static async Task<(List<MeetingParticipants> Meetings, Dictionary<long, ContactStats> YearAgo)> ReadHistoryAsync(
-        RapportDbContext db, InsightSettings settings, NurtureSettings nurture, IReadOnlyList<NetworkContact> contacts,
-        IReadOnlyDictionary<long, NetworkContact> byId, IReadOnlyDictionary<long, ContactStats> stats, DateTime yearAgo, CancellationToken ct)
-    {
-        var history = await HistoryScan.ReadAsync(db, ct);
-        return (Meetings(history, settings.MaxParticipantsForMeetingLinks, byId), StatsAt(history, contacts, stats, yearAgo, nurture));
-    }
+    private static (List<MeetingParticipants> Meetings, Dictionary<long, ContactStats> YearAgo) FromHistory(
+        HistoryScan history, InsightSettings settings, NurtureSettings nurture, IReadOnlyList<NetworkContact> contacts,
+        IReadOnlyDictionary<long, NetworkContact> byId, IReadOnlyDictionary<long, ContactStats> stats, DateTime yearAgo) =>
+        (Meetings(history, settings.MaxParticipantsForMeetingLinks, byId), StatsAt(history, contacts, stats, yearAgo, nurture));
 
     /// <summary>
     /// The contacts of every meeting small enough to suggest its people know each other (2 to <paramref name="crowd"/>
@@ -288,18 +324,17 @@ public sealed class InsightsNetwork
     private static List<MeetingParticipants> Meetings(HistoryScan history, int crowd, IReadOnlyDictionary<long, NetworkContact> byId)
     {
         var meetings = new List<MeetingParticipants>();
-        var ids = history.InteractionIds;
         var start = 0;
-        while (start < ids.Length)
+        while (start < history.Count)
         {
             var end = start + 1;
-            while (end < ids.Length && ids[end] == ids[start]) end++;
-            if (end - start >= 2 && end - start <= crowd && history.Interactions.ContainsKey(ids[start]))
+            while (end < history.Count && history.InteractionId(end) == history.InteractionId(start)) end++;
+            if (end - start >= 2 && end - start <= crowd && history.Live(start))
             {
                 var people = new List<long>(end - start);
                 for (var k = start; k < end; k++)
                 {
-                    if (byId.ContainsKey(history.ContactIds[k])) people.Add(history.ContactIds[k]);
+                    if (byId.ContainsKey(history.ContactId(k))) people.Add(history.ContactId(k));
                 }
                 if (people.Count >= 2) meetings.Add(new MeetingParticipants(default, people));
             }
@@ -318,12 +353,12 @@ public sealed class InsightsNetwork
         var need = contacts.Where(c => stats.GetValueOrDefault(c.Id) is { FirstTouchAt: { } f, LastTouchAt: { } l } && f <= asOf && l > asOf).Select(c => c.Id).ToHashSet();
         var earlier = new Dictionary<long, List<Touch>>(need.Count);
         if (need.Count == 0) return [];
-        for (var k = 0; k < history.ContactIds.Length; k++)
+        for (var k = 0; k < history.Count; k++)
         {
-            var contactId = history.ContactIds[k];
-            if (!need.Contains(contactId) || !history.Interactions.TryGetValue(history.InteractionIds[k], out var i) || i.At > asOf) continue;
+            var contactId = history.ContactId(k);
+            if (!need.Contains(contactId) || !history.Live(k) || history.At(k) > asOf) continue;
             if (!earlier.TryGetValue(contactId, out var list)) earlier[contactId] = list = [];
-            list.Add(new Touch(i.At, i.Channel, i.Direction));
+            list.Add(history.TouchOf(k));
         }
         return earlier.ToDictionary(e => e.Key, e => ContactStats.FromHistory(e.Key, e.Value, nurture, asOf));
     }
@@ -331,4 +366,7 @@ public sealed class InsightsNetwork
     /// <summary>The contact's facts for goal relevance.</summary>
     public static ContactFacts FactsOf(NetworkContact c) =>
         new(c.Name, c.Title, c.Function, c.Industry, c.Company, c.City, c.Categories, c.Seniority);
+
+    /// <summary>A link as stored: entered by you, imported, or from a logged introduction.</summary>
+    private readonly record struct StoredLink(long A, long B, double? Strength, LinkKind Kind, bool Inferred);
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.App.Common;
+using Rapport.Data.Storage;
 using Rapport.Data;
 using Rapport.Domain.Contacts;
 using Rapport.Domain.Exchanges;
@@ -150,17 +151,17 @@ public static class NetworkLoader
     /// </summary>
     internal static async Task<Dictionary<long, ContactStats>> LoadStatsAsync(RapportDbContext db, NurtureSettings settings, DateTime now, CancellationToken ct)
     {
-        var rows = await db.ContactStats.AsNoTracking().ToListAsync(ct);
+        var rows = await ReadStatsAsync(db, ct);
         if (rows.Count == 0 && await db.Interactions.AnyAsync(ct))
         {
             await ContactStatsRefresher.RebuildAsync(db, null, settings, ct);
-            rows = await db.ContactStats.AsNoTracking().ToListAsync(ct);
+            rows = await ReadStatsAsync(db, ct);
         }
         var stale = rows.Where(r => !r.IsCurrentFor(settings)).Select(r => r.ContactId).ToList();
         if (stale.Count > 0)
         {
             await ContactStatsRefresher.RebuildAsync(db, stale.Count * 2 > rows.Count ? null : stale, settings, ct);
-            rows = await db.ContactStats.AsNoTracking().ToListAsync(ct);
+            rows = await ReadStatsAsync(db, ct);
         }
         var byId = rows.ToDictionary(r => r.ContactId);
         var future = rows.Where(r => r.HasTouchesAfter(now)).Select(r => r.ContactId).ToList();
@@ -169,6 +170,19 @@ public static class NetworkLoader
             foreach (var s in await ContactStatsRefresher.ComputeAsync(db, future, settings, now, ct)) byId[s.ContactId] = s;
         }
         return byId;
+    }
+
+    /// <summary>The stored aggregates of the account, read as plain rows (one per contact with interactions).</summary>
+    public static async Task<List<ContactStats>> ReadStatsAsync(RapportDbContext db, CancellationToken ct)
+    {
+        var rows = new List<ContactStats>();
+        await AccountRows.ScanAsync(db, """
+            SELECT "ContactId", "TouchCount", "FirstTouchAt", "LastTouchAt", "IntensityAtLast", "RecentLog", "PeakCore", "PeakSampledThroughMonth",
+                   "SettingsStamp", "NeedsRecompute"
+            FROM "ContactStats" WHERE "AccountId" = @account ORDER BY "ContactId"
+            """, r => rows.Add(ContactStats.Restore(db.AccountId, r.GetInt64(0), (int)r.GetInt64(1), r.GetUtcTimeOrNull(2), r.GetUtcTimeOrNull(3),
+                r.GetDouble(4), r.GetBytes(5), r.GetDouble(6), (int)r.GetInt64(7), r.GetInt64(8), r.GetBoolean(9))), ct);
+        return rows;
     }
 
     /// <summary>

@@ -75,6 +75,20 @@ public sealed class ContactStats : IAccountOwned
     /// <summary>True when an out-of-order touch may have left the peak off; rebuild with <see cref="FromHistory"/>.</summary>
     public bool NeedsRecompute { get; private set; }
 
+    /// <summary>Aggregates as stored, for a store that reads its rows itself rather than through its mapper.</summary>
+    public static ContactStats Restore(
+        long accountId, long contactId, int touchCount, DateTime? firstTouchAt, DateTime? lastTouchAt, double intensityAtLast, byte[] recentLog,
+        double peakCore, int peakSampledThroughMonth, long settingsStamp, bool needsRecompute)
+    {
+        ArgumentNullException.ThrowIfNull(recentLog);
+        return new ContactStats
+        {
+            AccountId = accountId, ContactId = contactId, TouchCount = touchCount, FirstTouchAt = firstTouchAt, LastTouchAt = lastTouchAt,
+            IntensityAtLast = intensityAtLast, RecentLog = recentLog, PeakCore = peakCore, PeakSampledThroughMonth = peakSampledThroughMonth,
+            SettingsStamp = settingsStamp, NeedsRecompute = needsRecompute,
+        };
+    }
+
     /// <summary>Empty aggregates for a contact with no interactions yet.</summary>
     public static ContactStats Empty(long contactId, NurtureSettings? settings = null) =>
         new(contactId, Stamp(settings ?? NurtureSettings.Default));

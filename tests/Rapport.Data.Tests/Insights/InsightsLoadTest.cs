@@ -132,6 +132,31 @@ public class InsightsLoadTest
         Assert.Equal(1, report.Links.InferredMeeting);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Load_InsideATransaction_ReadsItsOwnUncommittedHistory(string provider)
+    {
+        // The history is read on a second connection beside the load, except inside a transaction, whose writes only
+        // its own connection sees.
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        await using var db = store.Open();
+        var ana = new Contact("Ana Silva", Now.AddYears(-2));
+        var eli = new Contact("Eli Engel", Now.AddYears(-2));
+        db.Contacts.AddRange(ana, eli);
+        await db.SaveChangesAsync(ct);
+
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        db.Interactions.Add(new Interaction(Now.AddDays(-3), Channel.Video, Direction.Mutual, InteractionSource.Calendar, [ana.Id, eli.Id]));
+        await db.SaveChangesAsync(ct);
+        var inside = await InsightsNetwork.LoadAsync(db, Now, ct);
+        await tx.RollbackAsync(ct);
+
+        Assert.NotNull(inside.Links.Find(ana.Id, eli.Id));
+        Assert.Null((await InsightsNetwork.LoadAsync(db, Now, ct)).Links.Find(ana.Id, eli.Id));
+    }
+
     [Fact]
     public async Task Cache_KeepsTheSnapshotUntilInvalidated_ThenReadsTheChange()
     {

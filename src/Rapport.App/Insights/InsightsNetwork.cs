@@ -62,6 +62,12 @@ public sealed record NetworkLink(long A, long B, double? Strength, LinkKind Kind
     public string? Reason => Evidence?.Reason ?? (Inferred ? "Inferred on import." : Kind == LinkKind.Introduced ? "A logged introduction." : null);
 }
 
+/// <summary>An organization as the insights read it (communities and their rhythm, names on paths).</summary>
+public sealed record InsightsOrganization(long Id, string Name, OrganizationKind Kind, int? MeetingCadenceDays);
+
+/// <summary>An event as the returns read it: when, how big, what it cost, who organized it, whether you went.</summary>
+public sealed record InsightsEvent(long Id, string Name, DateTime StartsAt, int? Size, decimal? Cost, int? MinutesSpent, long? OrganizerId, bool Attending);
+
 /// <summary>
 /// The account's network loaded once into plain arrays for the insight engines: contacts with their measures,
 /// links (entered, introduced and inferred), organizations, memberships, events, attendances and goals.
@@ -75,9 +81,9 @@ public sealed class InsightsNetwork
     public required IReadOnlyDictionary<long, NetworkContact> ById { get; init; }
     /// <summary>Every link once, ordered by pair (A, then B, with A &lt; B).</summary>
     public required NetworkLinks Links { get; init; }
-    public required IReadOnlyList<Organization> Organizations { get; init; }
+    public required IReadOnlyList<InsightsOrganization> Organizations { get; init; }
     public required IReadOnlyList<MembershipSpan> Memberships { get; init; }
-    public required IReadOnlyList<NetworkEvent> Events { get; init; }
+    public required IReadOnlyList<InsightsEvent> Events { get; init; }
     public required IReadOnlyList<EventAttendance> Attendances { get; init; }
     public required IReadOnlyList<(long EventId, long ContactId)> MetAtEvents { get; init; }
     public required IReadOnlyList<GoalProfile> Goals { get; init; }
@@ -223,7 +229,9 @@ public sealed class InsightsNetwork
         }
 
         // Logged introductions: the introducer knows both people, and the two now know each other.
-        var intros = await db.Introductions.AsNoTracking().Select(x => new { x.IntroducerId, x.PersonAId, x.PersonBId }).ToListAsync(ct);
+        var intros = new List<(long? IntroducerId, long? PersonAId, long? PersonBId)>();
+        await AccountRows.ScanAsync(db, """SELECT "IntroducerId", "PersonAId", "PersonBId" FROM "Introductions" WHERE "AccountId" = @account ORDER BY "Id" """,
+            r => intros.Add((r.GetInt64OrNull(0), r.GetInt64OrNull(1), r.GetInt64OrNull(2))), ct);
         foreach (var i in intros)
         {
             var people = new[] { i.IntroducerId, i.PersonAId, i.PersonBId }.Where(x => x is { } id && byId.ContainsKey(id)).Select(x => x!.Value).Distinct().ToArray();
@@ -238,7 +246,10 @@ public sealed class InsightsNetwork
         }
 
         // Inferred links: the same organization at the same time, the same events, the same meetings.
-        var organizations = await db.Organizations.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);
+        var organizations = new List<InsightsOrganization>();
+        await AccountRows.ScanAsync(db, """
+            SELECT "Id", "Name", "Kind", "MeetingCadenceDays" FROM "Organizations" WHERE "AccountId" = @account AND "DeletedAt" IS NULL ORDER BY "Id"
+            """, r => organizations.Add(new InsightsOrganization(r.GetInt64(0), r.GetString(1), r.GetEnum<OrganizationKind>(2), r.IsNull(3) ? null : (int)r.GetInt64(3))), ct);
         var memberships = new List<MembershipSpan>();
         await AccountRows.ScanAsync(db, """
             SELECT "ContactId", "OrganizationId", "StartedOn", "EndedOn" FROM "Memberships" WHERE "AccountId" = @account AND "ContactId" IS NOT NULL ORDER BY "Id"
@@ -247,7 +258,12 @@ public sealed class InsightsNetwork
                 var contactId = r.GetInt64(0);
                 if (byId.ContainsKey(contactId)) memberships.Add(new MembershipSpan(contactId, r.GetInt64(1), r.GetDateOnlyOrNull(2), r.GetDateOnlyOrNull(3)));
             }, ct);
-        var events = await db.Events.AsNoTracking().OrderBy(e => e.StartsAt).ThenBy(e => e.Id).ToListAsync(ct);
+        var events = new List<InsightsEvent>();
+        await AccountRows.ScanAsync(db, """
+            SELECT "Id", "Name", "StartsAt", "Size", "Cost", "MinutesSpent", "OrganizerId", "Attending"
+            FROM "Events" WHERE "AccountId" = @account AND "DeletedAt" IS NULL ORDER BY "StartsAt", "Id"
+            """, r => events.Add(new InsightsEvent(r.GetInt64(0), r.GetString(1), r.GetUtcTime(2), r.IsNull(3) ? null : (int)r.GetInt64(3), r.GetDecimalOrNull(4),
+                r.IsNull(5) ? null : (int)r.GetInt64(5), r.GetInt64OrNull(6), r.GetBoolean(7))), ct);
         var attendanceRows = new List<(long EventId, long ContactId, bool Met)>();
         await AccountRows.ScanAsync(db, """SELECT "EventId", "ContactId", "Met" FROM "Attendances" WHERE "AccountId" = @account ORDER BY "Id" """,
             r => attendanceRows.Add((r.GetInt64(0), r.GetInt64(1), r.GetBoolean(2))), ct);

@@ -118,18 +118,46 @@ public static class NetworkLoader
     }
 
     /// <summary>The active goals with their linked contacts, as the engines read them.</summary>
-    internal static async Task<List<GoalProfile>> ActiveGoalsAsync(RapportDbContext db, CancellationToken ct) =>
-        (await db.Goals.AsNoTracking().Include(g => g.Links).Where(g => g.Status == GoalStatus.Active).ToListAsync(ct))
-            .Select(GoalProfile.FromGoal).ToList();
+    internal static async Task<List<GoalProfile>> ActiveGoalsAsync(RapportDbContext db, CancellationToken ct)
+    {
+        var goals = new List<(long Id, string Title, string? Roles, string? Industries, string? Organizations, GoalRelation Relation, int? Count)>();
+        await AccountRows.ScanAsync(db, """
+            SELECT "Id", "Title", "TargetRoles", "TargetIndustries", "TargetOrganizations", "TargetRelation", "TargetCount", "Status"
+            FROM "Goals" WHERE "AccountId" = @account AND "DeletedAt" IS NULL ORDER BY "Id"
+            """, r =>
+            {
+                if (r.GetEnum<GoalStatus>(7) != GoalStatus.Active) return;
+                goals.Add((r.GetInt64(0), r.GetString(1), r.GetStringOrNull(2), r.GetStringOrNull(3), r.GetStringOrNull(4), r.GetEnum<GoalRelation>(5),
+                    r.IsNull(6) ? null : (int)r.GetInt64(6)));
+            }, ct);
+        if (goals.Count == 0) return [];
+        var linked = new Dictionary<long, HashSet<long>>();
+        await AccountRows.ScanAsync(db, """SELECT "GoalId", "Kind", "TargetId" FROM "GoalLinks" WHERE "AccountId" = @account ORDER BY "Id" """, r =>
+        {
+            if (r.GetEnum<GoalLinkKind>(1) != GoalLinkKind.Contact) return;
+            var goalId = r.GetInt64(0);
+            if (!linked.TryGetValue(goalId, out var ids)) linked[goalId] = ids = [];
+            ids.Add(r.GetInt64(2));
+        }, ct);
+        return goals.Select(g => new GoalProfile(g.Id, g.Title, Goal.SplitList(g.Roles), Goal.SplitList(g.Industries), Goal.SplitList(g.Organizations),
+            g.Relation, g.Count, linked.GetValueOrDefault(g.Id) ?? [])).ToList();
+    }
 
     /// <summary>The ledger in its window, plus every give still only offered.</summary>
-    internal static Task<List<LedgerEntry>> LedgerAsync(RapportDbContext db, DateOnly today, NurtureSettings settings, CancellationToken ct)
+    internal static async Task<List<LedgerEntry>> LedgerAsync(RapportDbContext db, DateOnly today, NurtureSettings settings, CancellationToken ct)
     {
         var ledgerFrom = today.AddYears(-settings.LedgerWindowYears);
-        return db.Exchanges.AsNoTracking()
-            .Where(e => e.OccurredOn >= ledgerFrom || e.Status == ExchangeStatus.Offered)
-            .Select(e => new LedgerEntry(e.ContactId, e.Direction, e.Kind, e.Status, e.OccurredOn, e.Note))
-            .ToListAsync(ct);
+        var entries = new List<LedgerEntry>();
+        await AccountRows.ScanAsync(db, """
+            SELECT "ContactId", "Direction", "Kind", "Status", "OccurredOn", "Note" FROM "Exchanges" WHERE "AccountId" = @account ORDER BY "Id"
+            """, r =>
+            {
+                var status = r.GetEnum<ExchangeStatus>(3);
+                var on = r.GetDateOnlyOrNull(4)!.Value;
+                if (on < ledgerFrom && status != ExchangeStatus.Offered) return;
+                entries.Add(new LedgerEntry(r.GetInt64(0), r.GetEnum<ExchangeDirection>(1), r.GetEnum<ExchangeKind>(2), status, on, r.GetStringOrNull(5)));
+            }, ct);
+        return entries;
     }
 
     /// <summary>Mutual contacts as the strength engine counts them: every stored link of each contact.</summary>
@@ -152,7 +180,7 @@ public static class NetworkLoader
     internal static async Task<Dictionary<long, ContactStats>> LoadStatsAsync(RapportDbContext db, NurtureSettings settings, DateTime now, CancellationToken ct)
     {
         var rows = await ReadStatsAsync(db, ct);
-        if (rows.Count == 0 && await db.Interactions.AnyAsync(ct))
+        if (rows.Count == 0 && await AnyInteractionAsync(db, ct))
         {
             await ContactStatsRefresher.RebuildAsync(db, null, settings, ct);
             rows = await ReadStatsAsync(db, ct);
@@ -170,6 +198,13 @@ public static class NetworkLoader
             foreach (var s in await ContactStatsRefresher.ComputeAsync(db, future, settings, now, ct)) byId[s.ContactId] = s;
         }
         return byId;
+    }
+
+    private static async Task<bool> AnyInteractionAsync(RapportDbContext db, CancellationToken ct)
+    {
+        var any = false;
+        await AccountRows.ScanAsync(db, """SELECT 1 FROM "Interactions" WHERE "AccountId" = @account AND "DeletedAt" IS NULL LIMIT 1""", _ => any = true, ct);
+        return any;
     }
 
     /// <summary>The stored aggregates of the account, read as plain rows (one per contact with interactions).</summary>

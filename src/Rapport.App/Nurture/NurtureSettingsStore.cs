@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
+using Rapport.Data.Storage;
 using Rapport.Domain;
 using Rapport.Domain.Nurture;
 using Rapport.Domain.Settings;
@@ -12,9 +13,12 @@ public static class NurtureSettingsStore
     /// <summary>The settings in force for the context's account.</summary>
     public static async Task<NurtureSettings> LoadAsync(RapportDbContext db, CancellationToken ct)
     {
-        var rows = await db.Settings.AsNoTracking().Select(s => new { s.Key, s.Value }).ToListAsync(ct);
-        var known = rows.Where(r => NurtureSettings.Keys.Any(k => string.Equals(k.Key, r.Key, StringComparison.OrdinalIgnoreCase)));
-        return NurtureSettings.FromValues(known.Select(r => new KeyValuePair<string, string>(r.Key, r.Value)));
+        // Plain rows: the first EF Core query of a command costs a few hundred milliseconds of start-up, and the loads that
+        // begin here (plan, insights) make none.
+        var rows = new List<KeyValuePair<string, string>>();
+        await AccountRows.ScanAsync(db, """SELECT "Key", "Value" FROM "Settings" WHERE "AccountId" = @account ORDER BY "Id" """,
+            r => rows.Add(new KeyValuePair<string, string>(r.GetString(0), r.GetString(1))), ct);
+        return NurtureSettings.FromValues(rows.Where(r => NurtureSettings.Keys.Any(k => string.Equals(k.Key, r.Key, StringComparison.OrdinalIgnoreCase))));
     }
 
     /// <summary>

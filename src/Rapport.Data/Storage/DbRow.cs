@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using SQLitePCL;
 
@@ -35,6 +36,18 @@ public readonly ref struct DbRow
 
     /// <summary>Column <paramref name="i"/> as a number with a fraction, or null.</summary>
     public double? GetDoubleOrNull(int i) => IsNull(i) ? null : GetDouble(i);
+
+    /// <summary>Column <paramref name="i"/> as a decimal (text on SQLite, as EF Core stores it there), or null.</summary>
+    public decimal? GetDecimalOrNull(int i)
+    {
+        if (IsNull(i)) return null;
+        if (_statement is null) return _reader!.GetDecimal(i);
+        if (raw.sqlite3_column_type(_statement, i) != raw.SQLITE_TEXT) return (decimal)raw.sqlite3_column_double(_statement, i);
+        var text = raw.sqlite3_column_blob(_statement, i);
+        return decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"'{Encoding.UTF8.GetString(text)}' stored in the database is not a number");
+    }
 
     /// <summary>Column <paramref name="i"/> as a yes or no.</summary>
     public bool GetBoolean(int i) => _statement is not null ? raw.sqlite3_column_int64(_statement, i) != 0 : _reader!.GetBoolean(i);

@@ -1,6 +1,11 @@
 using Rapport.App.Insights;
 using Rapport.Data.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Rapport.Domain.Contacts;
+using Rapport.Domain.Events;
+using Rapport.Domain.Exchanges;
+using Rapport.Domain.Goals;
+using Rapport.Domain.Organizations;
 using Rapport.Domain.Insights;
 using Rapport.Domain.Insights.Links;
 using Rapport.Domain.Interactions;
@@ -130,6 +135,63 @@ public class InsightsLoadTest
         var report = BuildInsights.Analyze(network);
         Assert.Contains(report.Health.Recent.Revived, r => r.ContactId == hal);
         Assert.Equal(1, report.Links.InferredMeeting);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Load_ReadsEventsOrganizationsGoalsIntroductionsAndTheLedger_AsStored_LeavingTheTrashOut(string provider)
+    {
+        // The load reads these as plain rows (no EF Core query): each must equal what the model reads.
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        long ana, eli, carl;
+        await using (var db = store.Open())
+        {
+            var people = new[] { new Contact("Ana Silva", Now.AddYears(-2)), new Contact("Eli Engel", Now.AddYears(-2)), new Contact("Carl Costa", Now.AddYears(-2)) };
+            db.Contacts.AddRange(people);
+            var guild = new Organization("Design Guild", OrganizationKind.Community) { MeetingCadenceDays = 30 };
+            db.Organizations.AddRange(guild, new Organization("Acme", OrganizationKind.Company), new Organization("Gone", OrganizationKind.Alumni) { DeletedAt = Now });
+            await db.SaveChangesAsync(ct);
+            (ana, eli, carl) = (people[0].Id, people[1].Id, people[2].Id);
+            db.Events.AddRange(
+                new NetworkEvent("Summit", EventKind.Conference, Now.AddDays(-40)) { Size = 1200, Cost = 349.95m, MinutesSpent = 480, OrganizerId = guild.Id, Attending = true },
+                new NetworkEvent("Meetup", EventKind.Meetup, Now.AddDays(-90)) { Cost = 0.5m },
+                new NetworkEvent("Dropped", EventKind.Other, Now.AddDays(-10)) { DeletedAt = Now });
+            var goal = new Goal("Find a mentor", GoalKind.FindMentors, Now) { TargetRoles = "staff engineer; principal", TargetIndustries = "software", TargetRelation = GoalRelation.Mentor, TargetCount = 2 };
+            goal.Link(GoalLinkKind.Contact, ana);
+            goal.Link(GoalLinkKind.Organization, guild.Id);
+            db.Goals.AddRange(goal, new Goal("Old", GoalKind.Other, Now) { Status = GoalStatus.Achieved });
+            db.Introductions.Add(new Introduction(carl, ana, eli, DateOnly.FromDateTime(Now.AddDays(-5))));
+            db.Exchanges.AddRange(
+                new Exchange(ana, ExchangeDirection.Give, ExchangeKind.Advice, ExchangeStatus.Done, DateOnly.FromDateTime(Now.AddDays(-20))) { Note = "CV review" },
+                new Exchange(ana, ExchangeDirection.Ask, ExchangeKind.Referral, ExchangeStatus.Done, DateOnly.FromDateTime(Now.AddDays(-10))),
+                new Exchange(eli, ExchangeDirection.Give, ExchangeKind.Help, ExchangeStatus.Done, DateOnly.FromDateTime(Now.AddYears(-9))));
+            await db.SaveChangesAsync(ct);
+        }
+
+        await using var read = store.Open();
+        var network = await InsightsNetwork.LoadAsync(read, Now, ct);
+
+        var organizations = await read.Organizations.AsNoTracking().OrderBy(o => o.Id).ToListAsync(ct);
+        Assert.Equal(organizations.Select(o => new InsightsOrganization(o.Id, o.Name, o.Kind, o.MeetingCadenceDays)), network.Organizations);
+        Assert.Equal(2, network.Organizations.Count);
+        var events = await read.Events.AsNoTracking().OrderBy(e => e.StartsAt).ThenBy(e => e.Id).ToListAsync(ct);
+        Assert.Equal(events.Select(e => new InsightsEvent(e.Id, e.Name, e.StartsAt, e.Size, e.Cost, e.MinutesSpent, e.OrganizerId, e.Attending)), network.Events);
+        Assert.Equal(["Meetup", "Summit"], network.Events.Select(e => e.Name));
+        Assert.Equal(349.95m, network.Events[1].Cost);
+
+        var profile = Assert.Single(network.Goals);
+        Assert.Equal(("Find a mentor", GoalRelation.Mentor, (int?)2), (profile.Title, profile.Relation, profile.TargetCount));
+        Assert.Equal(["staff engineer", "principal"], profile.Roles);
+        Assert.Equal(["software"], profile.Industries);
+        Assert.Equal([ana], profile.LinkedContactIds);
+
+        // The introduction links all three; the ledger counts the gives and asks in its window (the nine-year-old give is out).
+        Assert.NotNull(network.Links.Find(ana, eli));
+        Assert.NotNull(network.Links.Find(carl, ana));
+        Assert.Equal((1, 1), (network.ById[ana].Gives, network.ById[ana].Asks));
+        Assert.Equal((0, 0), (network.ById[eli].Gives, network.ById[eli].Asks));
     }
 
     [Theory]

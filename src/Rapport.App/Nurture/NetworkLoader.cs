@@ -121,26 +121,22 @@ public static class NetworkLoader
     internal static async Task<List<GoalProfile>> ActiveGoalsAsync(RapportDbContext db, CancellationToken ct)
     {
         var goals = new List<(long Id, string Title, string? Roles, string? Industries, string? Organizations, GoalRelation Relation, int? Count)>();
-        await AccountRows.ScanAsync(db, """
-            SELECT "Id", "Title", "TargetRoles", "TargetIndustries", "TargetOrganizations", "TargetRelation", "TargetCount", "Status"
-            FROM "Goals" WHERE "AccountId" = @account AND "DeletedAt" IS NULL ORDER BY "Id"
+        // Enums are stored by name (RapportDbContext's conventions), so the filters compare names, exactly as EF Core does.
+        await AccountRows.ScanAsync(db, $"""
+            SELECT "Id", "Title", "TargetRoles", "TargetIndustries", "TargetOrganizations", "TargetRelation", "TargetCount"
+            FROM "Goals" WHERE "AccountId" = @account AND "DeletedAt" IS NULL AND "Status" = '{GoalStatus.Active}' ORDER BY "Id"
+            """, r => goals.Add((r.GetInt64(0), r.GetString(1), r.GetStringOrNull(2), r.GetStringOrNull(3), r.GetStringOrNull(4), r.GetEnum<GoalRelation>(5),
+                r.IsNull(6) ? null : (int)r.GetInt64(6))), ct);
+        if (goals.Count == 0) return [];
+        var linked = goals.ToDictionary(g => g.Id, _ => new HashSet<long>());
+        await AccountRows.ScanAsync(db, $"""
+            SELECT "GoalId", "TargetId" FROM "GoalLinks" WHERE "AccountId" = @account AND "Kind" = '{GoalLinkKind.Contact}' ORDER BY "Id"
             """, r =>
             {
-                if (r.GetEnum<GoalStatus>(7) != GoalStatus.Active) return;
-                goals.Add((r.GetInt64(0), r.GetString(1), r.GetStringOrNull(2), r.GetStringOrNull(3), r.GetStringOrNull(4), r.GetEnum<GoalRelation>(5),
-                    r.IsNull(6) ? null : (int)r.GetInt64(6)));
+                if (linked.TryGetValue(r.GetInt64(0), out var ids)) ids.Add(r.GetInt64(1));
             }, ct);
-        if (goals.Count == 0) return [];
-        var linked = new Dictionary<long, HashSet<long>>();
-        await AccountRows.ScanAsync(db, """SELECT "GoalId", "Kind", "TargetId" FROM "GoalLinks" WHERE "AccountId" = @account ORDER BY "Id" """, r =>
-        {
-            if (r.GetEnum<GoalLinkKind>(1) != GoalLinkKind.Contact) return;
-            var goalId = r.GetInt64(0);
-            if (!linked.TryGetValue(goalId, out var ids)) linked[goalId] = ids = [];
-            ids.Add(r.GetInt64(2));
-        }, ct);
         return goals.Select(g => new GoalProfile(g.Id, g.Title, Goal.SplitList(g.Roles), Goal.SplitList(g.Industries), Goal.SplitList(g.Organizations),
-            g.Relation, g.Count, linked.GetValueOrDefault(g.Id) ?? [])).ToList();
+            g.Relation, g.Count, linked[g.Id])).ToList();
     }
 
     /// <summary>The ledger in its window, plus every give still only offered.</summary>
@@ -148,15 +144,12 @@ public static class NetworkLoader
     {
         var ledgerFrom = today.AddYears(-settings.LedgerWindowYears);
         var entries = new List<LedgerEntry>();
-        await AccountRows.ScanAsync(db, """
-            SELECT "ContactId", "Direction", "Kind", "Status", "OccurredOn", "Note" FROM "Exchanges" WHERE "AccountId" = @account ORDER BY "Id"
-            """, r =>
-            {
-                var status = r.GetEnum<ExchangeStatus>(3);
-                var on = r.GetDateOnlyOrNull(4)!.Value;
-                if (on < ledgerFrom && status != ExchangeStatus.Offered) return;
-                entries.Add(new LedgerEntry(r.GetInt64(0), r.GetEnum<ExchangeDirection>(1), r.GetEnum<ExchangeKind>(2), status, on, r.GetStringOrNull(5)));
-            }, ct);
+        await AccountRows.ScanAsync(db, $"""
+            SELECT "ContactId", "Direction", "Kind", "Status", "OccurredOn", "Note" FROM "Exchanges"
+            WHERE "AccountId" = @account AND ("OccurredOn" >= @from OR "Status" = '{ExchangeStatus.Offered}') ORDER BY "Id"
+            """, new Dictionary<string, object> { ["@from"] = ledgerFrom },
+            r => entries.Add(new LedgerEntry(r.GetInt64(0), r.GetEnum<ExchangeDirection>(1), r.GetEnum<ExchangeKind>(2), r.GetEnum<ExchangeStatus>(3),
+                r.GetDateOnlyOrNull(4)!.Value, r.GetStringOrNull(5))), ct);
         return entries;
     }
 

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,12 @@ namespace Rapport.Data.Storage;
 public static class AccountRows
 {
     /// <summary>Runs <paramref name="sql"/>, which may use <c>@account</c> for the current account, and hands each row to <paramref name="row"/>.</summary>
-    public static async Task ReadAsync(RapportDbContext db, string sql, Action<DbDataReader> row, CancellationToken ct = default)
+    public static Task ReadAsync(RapportDbContext db, string sql, Action<DbDataReader> row, CancellationToken ct = default) =>
+        ReadAsync(db, sql, NoParameters, row, ct);
+
+    private static readonly Dictionary<string, object> NoParameters = [];
+
+    private static async Task ReadAsync(RapportDbContext db, string sql, IReadOnlyDictionary<string, object> parameters, Action<DbDataReader> row, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -24,10 +30,13 @@ public static class AccountRows
             await using var cmd = db.Database.GetDbConnection().CreateCommand();
             cmd.CommandText = sql;
             cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            var account = cmd.CreateParameter();
-            account.ParameterName = "@account";
-            account.Value = db.AccountId;
-            cmd.Parameters.Add(account);
+            foreach (var (name, value) in parameters.Prepend(new KeyValuePair<string, object>("@account", db.AccountId)))
+            {
+                var parameter = cmd.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                cmd.Parameters.Add(parameter);
+            }
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             while (await reader.ReadAsync(ct)) row(reader);
         }
@@ -44,17 +53,26 @@ public static class AccountRows
     /// <see cref="StringPool"/> given to <see cref="DbRow.GetString(int, StringPool)"/> makes no string for a value it has seen.
     /// Other providers go through the data reader.
     /// </summary>
-    public static async Task ScanAsync(RapportDbContext db, string sql, DbRowAction row, CancellationToken ct = default)
+    public static Task ScanAsync(RapportDbContext db, string sql, DbRowAction row, CancellationToken ct = default) =>
+        ScanAsync(db, sql, NoParameters, row, ct);
+
+    /// <summary>
+    /// The same with more parameters than <c>@account</c>: whole numbers, texts and dates (stored as ISO text on SQLite, so
+    /// that they compare as the stored dates do).
+    /// </summary>
+    public static async Task ScanAsync(RapportDbContext db, string sql, IReadOnlyDictionary<string, object> parameters, DbRowAction row, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(parameters);
         if (!db.Database.IsSqlite())
         {
-            await ReadAsync(db, sql, reader => row(new DbRow(reader)), ct);
+            await ReadAsync(db, sql, parameters, reader => row(new DbRow(reader)), ct);
             return;
         }
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            Scan(((SqliteConnection)db.Database.GetDbConnection()).Handle!, sql, db.AccountId, row, ct);
+            var timeout = TimeSpan.FromSeconds(db.Database.GetCommandTimeout() ?? 30);
+            Scan(((SqliteConnection)db.Database.GetDbConnection()).Handle!, sql, db.AccountId, parameters, timeout, row, ct);
         }
         finally
         {
@@ -62,20 +80,47 @@ public static class AccountRows
         }
     }
 
-    private static void Scan(sqlite3 handle, string sql, long account, DbRowAction row, CancellationToken ct)
+    private static void Scan(sqlite3 handle, string sql, long account, IReadOnlyDictionary<string, object> parameters, TimeSpan timeout, DbRowAction row, CancellationToken ct)
     {
         Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
         using (statement)
         {
-            var parameter = raw.sqlite3_bind_parameter_index(statement, "@account");
-            if (parameter > 0) Check(handle, raw.sqlite3_bind_int64(statement, parameter, account));
-            int rc;
-            for (var n = 0; (rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW; n++)
+            foreach (var (name, value) in parameters.Prepend(new KeyValuePair<string, object>("@account", account)))
             {
-                if ((n & 4095) == 0) ct.ThrowIfCancellationRequested();
-                row(new DbRow(statement));
+                var index = raw.sqlite3_bind_parameter_index(statement, name);
+                if (index <= 0) continue;
+                Check(handle, value switch
+                {
+                    long l => raw.sqlite3_bind_int64(statement, index, l),
+                    int i => raw.sqlite3_bind_int64(statement, index, i),
+                    string text => raw.sqlite3_bind_text(statement, index, text),
+                    DateOnly date => raw.sqlite3_bind_text(statement, index, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    _ => throw new ArgumentException($"{name}: a {value?.GetType().Name ?? "null"} is not a parameter a scan binds", nameof(parameters)),
+                });
             }
-            if (rc != raw.SQLITE_DONE) Check(handle, rc);
+            // SQLite waits for a lock itself (busy_timeout); past that, the scan keeps trying up to the command timeout, as
+            // the data reader does.
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var n = 0;
+            while (true)
+            {
+                var rc = raw.sqlite3_step(statement);
+                if (rc == raw.SQLITE_ROW)
+                {
+                    if ((n++ & 4095) == 0) ct.ThrowIfCancellationRequested();
+                    row(new DbRow(statement));
+                    continue;
+                }
+                if (rc == raw.SQLITE_DONE) return;
+                if ((rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED) && started.Elapsed < timeout)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    Thread.Sleep(20);
+                    continue;
+                }
+                Check(handle, rc);
+                return;
+            }
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Text;
 using SQLitePCL;
 
@@ -43,7 +45,7 @@ public readonly ref struct DbRow
         if (IsNull(i)) return null;
         if (_statement is null) return _reader!.GetDecimal(i);
         if (raw.sqlite3_column_type(_statement, i) != raw.SQLITE_TEXT) return (decimal)raw.sqlite3_column_double(_statement, i);
-        var text = raw.sqlite3_column_blob(_statement, i);
+        var text = Utf8(_statement, i);
         return decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var value)
             ? value
             : throw new FormatException($"'{Encoding.UTF8.GetString(text)}' stored in the database is not a number");
@@ -55,8 +57,17 @@ public readonly ref struct DbRow
     /// <summary>Column <paramref name="i"/> as bytes.</summary>
     public byte[] GetBytes(int i) => _statement is not null ? raw.sqlite3_column_blob(_statement, i).ToArray() : _reader!.GetFieldValue<byte[]>(i);
 
+    // Text as UTF-8 in SQLite's buffer. SQLite converts the text of a database stored in UTF-16 (reading it as a blob would
+    // hand over the stored bytes); the length is asked after the text, as SQLite's documentation prescribes.
+    private static ReadOnlySpan<byte> Utf8(sqlite3_stmt statement, int i)
+    {
+        var text = raw.sqlite3_column_text(statement, i);
+        var length = raw.sqlite3_column_bytes(statement, i);
+        return length == 0 ? [] : MemoryMarshal.CreateReadOnlySpan(ref Unsafe.AsRef(in text.GetPinnableReference()), length);
+    }
+
     /// <summary>Column <paramref name="i"/> as text.</summary>
-    public string GetString(int i) => _statement is not null ? Encoding.UTF8.GetString(raw.sqlite3_column_blob(_statement, i)) : _reader!.GetString(i);
+    public string GetString(int i) => _statement is not null ? Encoding.UTF8.GetString(Utf8(_statement, i)) : _reader!.GetString(i);
 
     /// <summary>Column <paramref name="i"/> as text, or null.</summary>
     public string? GetStringOrNull(int i) => IsNull(i) ? null : GetString(i);
@@ -66,13 +77,13 @@ public readonly ref struct DbRow
     {
         ArgumentNullException.ThrowIfNull(pool);
         if (IsNull(i)) return null;
-        return _statement is not null ? pool.GetUtf8(raw.sqlite3_column_blob(_statement, i)) : pool.Get(_reader!.GetString(i));
+        return _statement is not null ? pool.GetUtf8(Utf8(_statement, i)) : pool.Get(_reader!.GetString(i));
     }
 
     /// <summary>Column <paramref name="i"/> as a time in UTC.</summary>
     public DateTime GetUtcTime(int i)
     {
-        if (_statement is not null) return SqliteTime.Parse(raw.sqlite3_column_blob(_statement, i));
+        if (_statement is not null) return SqliteTime.Parse(Utf8(_statement, i));
         return _reader!.GetFieldType(i) == typeof(string) ? SqliteTime.Parse(_reader.GetString(i)) : DateTime.SpecifyKind(_reader.GetDateTime(i), DateTimeKind.Utc);
     }
 
@@ -83,10 +94,10 @@ public readonly ref struct DbRow
     public DateOnly? GetDateOnlyOrNull(int i)
     {
         if (IsNull(i)) return null;
-        return _statement is null ? _reader!.GetFieldValue<DateOnly>(i) : SqliteTime.ParseDate(raw.sqlite3_column_blob(_statement, i));
+        return _statement is null ? _reader!.GetFieldValue<DateOnly>(i) : SqliteTime.ParseDate(Utf8(_statement, i));
     }
 
     /// <summary>The enum stored by name in column <paramref name="i"/>, read as EF Core reads it: in any case, and a name it does not know is an error.</summary>
     public T GetEnum<T>(int i) where T : struct, Enum =>
-        _statement is not null ? AccountRows.ParseEnum<T>(raw.sqlite3_column_blob(_statement, i)) : AccountRows.ParseEnum<T>(_reader!.GetString(i));
+        _statement is not null ? AccountRows.ParseEnum<T>(Utf8(_statement, i)) : AccountRows.ParseEnum<T>(_reader!.GetString(i));
 }

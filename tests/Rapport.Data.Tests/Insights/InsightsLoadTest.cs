@@ -196,6 +196,30 @@ public class InsightsLoadTest
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Load_TakesTheGoalsTheModelCallsActive_NameForName(string provider)
+    {
+        // Stored names are compared exactly, as EF Core compares them: a hand-edited 'active' is not Active, and a goal
+        // that is not active is not read at all (an unknown status there breaks nothing).
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        await using (var db = store.Open())
+        {
+            db.Goals.AddRange(new Goal("Kept", GoalKind.Other, Now), new Goal("Edited", GoalKind.Other, Now), new Goal("Odd", GoalKind.Other, Now));
+            await db.SaveChangesAsync(ct);
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Goals" SET "Status" = 'active' WHERE "Title" = 'Edited'""", ct);
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Goals" SET "Status" = 'Paused' WHERE "Title" = 'Odd'""", ct);
+        }
+
+        await using var read = store.Open();
+        var network = await InsightsNetwork.LoadAsync(read, Now, ct);
+
+        Assert.Equal(["Kept"], network.Goals.Select(g => g.Title));
+        Assert.Equal(1, await read.Goals.CountAsync(g => g.Status == GoalStatus.Active && g.Title != "Odd", ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Load_InsideATransaction_ReadsItsOwnUncommittedHistory(string provider)
     {
         // The history is read on a second connection beside the load, except inside a transaction, whose writes only

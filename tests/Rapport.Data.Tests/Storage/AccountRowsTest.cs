@@ -132,6 +132,36 @@ public class AccountRowsTest
     }
 
     [Fact]
+    public async Task Scan_ReadsTheTextOfADatabaseStoredInUtf16()
+    {
+        // Rapport creates UTF-8 files, but a file made by another tool may store its text in UTF-16: SQLite converts it.
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var file = test.Target.FilePath!;
+        await using (var create = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await create.OpenAsync(ct);
+            await using var cmd = create.CreateCommand();
+            cmd.CommandText = "PRAGMA encoding = 'UTF-16le'; CREATE TABLE x (a); DROP TABLE x;";
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        var store = await test.MigratedStoreAsync();
+        await using (var db = store.Open())
+        {
+            db.Contacts.Add(new Contact("Zoë Ångström 🎉", At) { City = "Malmö", Seniority = Seniority.Director, KnownSince = new DateOnly(2019, 5, 1) });
+            await db.SaveChangesAsync(ct);
+        }
+
+        await using var read = store.Open();
+        Assert.Equal("UTF-16le", await read.Database.SqlQueryRaw<string>("SELECT encoding AS \"Value\" FROM pragma_encoding").SingleAsync(ct));
+        var rows = new List<(string, string?, Seniority, DateOnly?, DateTime)>();
+        await AccountRows.ScanAsync(read, ContactsSql, r => rows.Add((r.GetString(1), r.GetString(3, new StringPool()), r.GetEnum<Seniority>(4), r.GetDateOnlyOrNull(7), r.GetUtcTime(8))), ct);
+        Assert.Equal([("Zoë Ångström 🎉", "Malmö", Seniority.Director, new DateOnly(2019, 5, 1), At)], rows);
+        var network = await Rapport.App.Insights.InsightsNetwork.LoadAsync(read, At, ct);
+        Assert.Equal(("Zoë Ångström 🎉", "Malmö"), (network.Contacts[0].Name, network.Contacts[0].City));
+    }
+
+    [Fact]
     public void EnumsFromUtf8_AreReadAsEfCoreReadsThem()
     {
         Assert.Equal(Seniority.Director, AccountRows.ParseEnum<Seniority>("Director"u8));

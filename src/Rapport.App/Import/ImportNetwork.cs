@@ -125,7 +125,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
     private async Task LoadContactsAsync(CancellationToken ct)
     {
         var byId = new Dictionary<long, ContactDraft>();
-        await AccountRows.ReadAsync(db, """
+        await AccountRows.ScanAsync(db, """
             SELECT "Id", "DisplayName", "GivenName", "FamilyName", "Company", "Title", "City", "Country", "Notes", "KnownSince", "DeletedAt" IS NOT NULL
             FROM "Contacts" WHERE "AccountId" = @account
             """, r =>
@@ -140,14 +140,14 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             _drafts.Add(d);
         }, ct);
         if (byId.Count == 0) return;
-        await AccountRows.ReadAsync(db, """SELECT "ContactId", "Address" FROM "ContactEmails" WHERE "AccountId" = @account""", r =>
+        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Address" FROM "ContactEmails" WHERE "AccountId" = @account""", r =>
         {
             if (!byId.TryGetValue(r.GetInt64(0), out var d)) return;
             var address = r.GetString(1);
             d.Emails.Add(address);
             _byEmail.TryAdd(address, d);
         }, ct);
-        await AccountRows.ReadAsync(db, """SELECT "ContactId", "Number" FROM "ContactPhones" WHERE "AccountId" = @account""", r =>
+        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Number" FROM "ContactPhones" WHERE "AccountId" = @account""", r =>
         {
             if (!byId.TryGetValue(r.GetInt64(0), out var d)) return;
             var number = r.GetString(1);
@@ -155,26 +155,26 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             d.Phones.Add(key.Length > 0 ? key : number.Trim());
             if (key.Length > 0 && !d.Deleted) _byPhone.TryAdd(key, d);
         }, ct);
-        await AccountRows.ReadAsync(db, """SELECT "ContactId", "Network", "Url" FROM "ContactProfiles" WHERE "AccountId" = @account""", r =>
+        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Network", "Url" FROM "ContactProfiles" WHERE "AccountId" = @account""", r =>
         {
             if (!byId.TryGetValue(r.GetInt64(0), out var d)) return;
             var network = r.GetEnum<ProfileNetwork>(1);
             d.Networks.Add(network);
             if (network == ProfileNetwork.LinkedIn && PersonKeys.LinkedIn(r.GetString(2)) is { Length: > 0 } key) _byLinkedIn.TryAdd(key, d);
         }, ct);
-        await AccountRows.ReadAsync(db, """SELECT "ContactId", "Source", "ExternalKey" FROM "ContactSources" WHERE "AccountId" = @account""", r =>
+        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Source", "ExternalKey" FROM "ContactSources" WHERE "AccountId" = @account""", r =>
         {
             if (byId.TryGetValue(r.GetInt64(0), out var d)) _bySource.TryAdd((r.GetString(1), r.GetString(2)), d);
         }, ct);
-        await AccountRows.ReadAsync(db, """SELECT "ContactId", "Tag" FROM "ContactTags" WHERE "AccountId" = @account""", r =>
+        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Tag" FROM "ContactTags" WHERE "AccountId" = @account""", r =>
         {
             if (byId.TryGetValue(r.GetInt64(0), out var d)) d.Tags.Add(r.GetString(1));
         }, ct);
-        await AccountRows.ReadAsync(db, """SELECT "ContactId", "Category" FROM "ContactCategories" WHERE "AccountId" = @account""", r =>
+        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Category" FROM "ContactCategories" WHERE "AccountId" = @account""", r =>
         {
             if (byId.TryGetValue(r.GetInt64(0), out var d)) d.Categories.Add(r.GetString(1));
         }, ct);
-        await AccountRows.ReadAsync(db, """SELECT "ContactId", "Kind", "Label" FROM "ContactDates" WHERE "AccountId" = @account""", r =>
+        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Kind", "Label" FROM "ContactDates" WHERE "AccountId" = @account""", r =>
         {
             if (!byId.TryGetValue(r.GetInt64(0), out var d)) return;
             if (r.GetEnum<ImportantDateKind>(1) == ImportantDateKind.Birthday) d.HasBirthday = true;

@@ -9,19 +9,17 @@ using SQLitePCL;
 namespace Rapport.Data.Storage;
 
 /// <summary>
-/// Reads the current account's rows with plain SQL straight from the data reader (SQLite and PostgreSQL alike). For
-/// loads that take whole tables once per command, such as an import's existing contacts: compiling an EF Core query
-/// costs tens of milliseconds the first time in a process, which a short command pays for every query it runs.
-/// Values are stored as <see cref="RapportDbContext"/>'s conventions store them: enums by name, dates as ISO text on SQLite.
+/// Reads the current account's rows with plain SQL (SQLite through SQLite's own calls, PostgreSQL through the data
+/// reader), for loads that take whole tables, such as an import's existing contacts and the insights: compiling an EF
+/// Core query costs tens of milliseconds the first time in a process (the very first, a few hundred), which a short
+/// command pays for every query it runs. Values are read as <see cref="RapportDbContext"/>'s conventions store them:
+/// enums by name, dates and times as ISO text on SQLite.
 /// </summary>
 public static class AccountRows
 {
-    /// <summary>Runs <paramref name="sql"/>, which may use <c>@account</c> for the current account, and hands each row to <paramref name="row"/>.</summary>
-    public static Task ReadAsync(RapportDbContext db, string sql, Action<DbDataReader> row, CancellationToken ct = default) =>
-        ReadAsync(db, sql, NoParameters, row, ct);
-
     private static readonly Dictionary<string, object> NoParameters = [];
 
+    // Through the provider's data reader (PostgreSQL), binding @account and the given parameters.
     private static async Task ReadAsync(RapportDbContext db, string sql, IReadOnlyDictionary<string, object> parameters, Action<DbDataReader> row, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
@@ -82,14 +80,14 @@ public static class AccountRows
 
     private static void Scan(sqlite3 handle, string sql, long account, IReadOnlyDictionary<string, object> parameters, TimeSpan timeout, DbRowAction row, CancellationToken ct)
     {
-        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
+        SqliteCalls.Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
         using (statement)
         {
             foreach (var (name, value) in parameters.Prepend(new KeyValuePair<string, object>("@account", account)))
             {
                 var index = raw.sqlite3_bind_parameter_index(statement, name);
                 if (index <= 0) continue;
-                Check(handle, value switch
+                SqliteCalls.Check(handle, value switch
                 {
                     long l => raw.sqlite3_bind_int64(statement, index, l),
                     int i => raw.sqlite3_bind_int64(statement, index, i),
@@ -118,27 +116,13 @@ public static class AccountRows
                     Thread.Sleep(20);
                     continue;
                 }
-                Check(handle, rc);
+                SqliteCalls.Check(handle, rc);
                 return;
             }
         }
     }
 
-    private static void Check(sqlite3 handle, int rc)
-    {
-        if (rc is not (raw.SQLITE_OK or raw.SQLITE_ROW or raw.SQLITE_DONE)) throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc);
-    }
-
-    /// <summary>The text in column <paramref name="i"/>, or null.</summary>
-    public static string? GetStringOrNull(this DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
-
-    /// <summary>The date in column <paramref name="i"/> (ISO text on SQLite, a date on PostgreSQL), or null.</summary>
-    public static DateOnly? GetDateOnlyOrNull(this DbDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetFieldValue<DateOnly>(i);
-
-    /// <summary>The enum stored by name in column <paramref name="i"/>, read as EF Core reads it: in any case, and a name it does not know is an error.</summary>
-    public static T GetEnum<T>(this DbDataReader reader, int i) where T : struct, Enum => ParseEnum<T>(reader.GetString(i));
-
-    /// <inheritdoc cref="GetEnum{T}"/>
+    /// <summary>The enum stored by name, read as EF Core reads it: in any case, and a name it does not know is an error.</summary>
     public static T ParseEnum<T>(string name) where T : struct, Enum =>
         Enum.TryParse<T>(name, ignoreCase: true, out var value) ? value : throw new InvalidOperationException($"'{name}' stored in the database is not a {typeof(T).Name}");
 

@@ -125,15 +125,15 @@ public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null
             InsertRows(handle, plan, rows, ct);
             return;
         }
-        Check(handle, raw.sqlite3_exec(handle, "SAVEPOINT bulk_rebuild"));
+        SqliteCalls.Check(handle, raw.sqlite3_exec(handle, "SAVEPOINT bulk_rebuild"));
         try
         {
             var indexes = DropIndexes(handle, plan);
             InsertRows(handle, plan, rows, ct);
-            foreach (var create in indexes) Check(handle, raw.sqlite3_exec(handle, create));
+            foreach (var create in indexes) SqliteCalls.Check(handle, raw.sqlite3_exec(handle, create));
             // Dropping an index drops its statistics too: the table is sampled again, as RapportStore.AnalyzeAsync does.
-            Check(handle, raw.sqlite3_exec(handle, $"PRAGMA analysis_limit = 1000; ANALYZE {plan.Table}"));
-            Check(handle, raw.sqlite3_exec(handle, "RELEASE bulk_rebuild"));
+            SqliteCalls.Check(handle, raw.sqlite3_exec(handle, $"PRAGMA analysis_limit = 1000; ANALYZE {plan.Table}"));
+            SqliteCalls.Check(handle, raw.sqlite3_exec(handle, "RELEASE bulk_rebuild"));
         }
         catch
         {
@@ -155,17 +155,17 @@ public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null
 
         // One statement prepared on the connection, its values bound by position and stored as Microsoft.Data.Sqlite
         // stores them: the per-row work of a command (binding by name, a data reader per execution) is half the time.
-        Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
+        SqliteCalls.Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
         using (statement)
         {
             var pending = 0;
             foreach (var row in rows)
             {
                 ct.ThrowIfCancellationRequested();
-                for (var i = 0; i < kept.Length; i++) Check(handle, BindSqlite(statement, i + 1, kept[i].Read(row), kept[i].Property));
+                for (var i = 0; i < kept.Length; i++) SqliteCalls.Check(handle, BindSqlite(statement, i + 1, kept[i].Read(row), kept[i].Property));
                 var rc = raw.sqlite3_step(statement);
                 raw.sqlite3_reset(statement);
-                if (rc != raw.SQLITE_DONE) Check(handle, rc);
+                if (rc != raw.SQLITE_DONE) SqliteCalls.Check(handle, rc);
                 if (++pending == ReportEvery) pending = Report(pending);
             }
             Report(pending);
@@ -177,16 +177,16 @@ public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null
     private static List<string> DropIndexes(sqlite3 handle, TablePlan plan)
     {
         var indexes = new List<(string Name, string Sql)>();
-        Check(handle, raw.sqlite3_prepare_v2(handle, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", out var query));
+        SqliteCalls.Check(handle, raw.sqlite3_prepare_v2(handle, "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL", out var query));
         using (query)
         {
-            Check(handle, raw.sqlite3_bind_text(query, 1, plan.TableName));
+            SqliteCalls.Check(handle, raw.sqlite3_bind_text(query, 1, plan.TableName));
             int rc;
             while ((rc = raw.sqlite3_step(query)) == raw.SQLITE_ROW)
                 indexes.Add((raw.sqlite3_column_text(query, 0).utf8_to_string(), raw.sqlite3_column_text(query, 1).utf8_to_string()));
-            Check(handle, rc);
+            SqliteCalls.Check(handle, rc);
         }
-        foreach (var (name, _) in indexes) Check(handle, raw.sqlite3_exec(handle, $"DROP INDEX {Q(name)}"));
+        foreach (var (name, _) in indexes) SqliteCalls.Check(handle, raw.sqlite3_exec(handle, $"DROP INDEX {Q(name)}"));
         return [.. indexes.Select(i => i.Sql)];
     }
 
@@ -237,12 +237,6 @@ public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null
     {
         if (!value.TryFormat(_utf8, out var length, format, CultureInfo.InvariantCulture)) return BindText(statement, index, value.ToString(format, CultureInfo.InvariantCulture));
         return raw.sqlite3_bind_text(statement, index, _utf8.AsSpan(0, length));
-    }
-
-    private static void Check(sqlite3 handle, int rc)
-    {
-        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-            throw new SqliteException(raw.sqlite3_errmsg(handle).utf8_to_string(), rc, raw.sqlite3_extended_errcode(handle));
     }
 
     private async Task CopyPostgresAsync(TablePlan plan, IReadOnlyCollection<object> rows, CancellationToken ct)

@@ -20,7 +20,7 @@ public static class AccountRows
     private static readonly Dictionary<string, object> NoParameters = [];
 
     // Through the provider's data reader (PostgreSQL), binding @account and the given parameters.
-    private static async Task ReadAsync(RapportDbContext db, string sql, IReadOnlyDictionary<string, object> parameters, Action<DbDataReader> row, CancellationToken ct)
+    private static async Task ReadAsync(RapportDbContext db, string sql, IReadOnlyDictionary<string, object> parameters, DbRowAction row, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -28,15 +28,18 @@ public static class AccountRows
             await using var cmd = db.Database.GetDbConnection().CreateCommand();
             cmd.CommandText = sql;
             cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            foreach (var (name, value) in parameters.Prepend(new KeyValuePair<string, object>("@account", db.AccountId)))
+            Add("@account", db.AccountId);
+            foreach (var (name, value) in parameters) Add(name, value);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) row(new DbRow(reader));
+
+            void Add(string name, object value)
             {
                 var parameter = cmd.CreateParameter();
                 parameter.ParameterName = name;
                 parameter.Value = value;
                 cmd.Parameters.Add(parameter);
             }
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct)) row(reader);
         }
         finally
         {
@@ -63,7 +66,7 @@ public static class AccountRows
         ArgumentNullException.ThrowIfNull(parameters);
         if (!db.Database.IsSqlite())
         {
-            await ReadAsync(db, sql, parameters, reader => row(new DbRow(reader)), ct);
+            await ReadAsync(db, sql, parameters, row, ct);
             return;
         }
         await db.Database.OpenConnectionAsync(ct);
@@ -83,19 +86,8 @@ public static class AccountRows
         SqliteCalls.Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
         using (statement)
         {
-            foreach (var (name, value) in parameters.Prepend(new KeyValuePair<string, object>("@account", account)))
-            {
-                var index = raw.sqlite3_bind_parameter_index(statement, name);
-                if (index <= 0) continue;
-                SqliteCalls.Check(handle, value switch
-                {
-                    long l => raw.sqlite3_bind_int64(statement, index, l),
-                    int i => raw.sqlite3_bind_int64(statement, index, i),
-                    string text => raw.sqlite3_bind_text(statement, index, text),
-                    DateOnly date => raw.sqlite3_bind_text(statement, index, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
-                    _ => throw new ArgumentException($"{name}: a {value?.GetType().Name ?? "null"} is not a parameter a scan binds", nameof(parameters)),
-                });
-            }
+            Bind("@account", account);
+            foreach (var (name, value) in parameters) Bind(name, value);
             // SQLite waits for a lock itself (busy_timeout); past that, the scan keeps trying up to the command timeout, as
             // the data reader does.
             var started = System.Diagnostics.Stopwatch.StartNew();
@@ -118,6 +110,20 @@ public static class AccountRows
                 }
                 SqliteCalls.Check(handle, rc);
                 return;
+            }
+
+            void Bind(string name, object value)
+            {
+                var index = raw.sqlite3_bind_parameter_index(statement, name);
+                if (index <= 0) return;
+                SqliteCalls.Check(handle, value switch
+                {
+                    long l => raw.sqlite3_bind_int64(statement, index, l),
+                    int i => raw.sqlite3_bind_int64(statement, index, i),
+                    string text => raw.sqlite3_bind_text(statement, index, text),
+                    DateOnly date => raw.sqlite3_bind_text(statement, index, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                    _ => throw new ArgumentException($"{name}: a {value?.GetType().Name ?? "null"} is not a parameter a scan binds", nameof(parameters)),
+                });
             }
         }
     }

@@ -84,7 +84,8 @@ public readonly ref struct DbRow
     public DateTime GetUtcTime(int i)
     {
         if (_statement is not null) return SqliteTime.Parse(Utf8(_statement, i));
-        return _reader!.GetFieldType(i) == typeof(string) ? SqliteTime.Parse(_reader.GetString(i)) : DateTime.SpecifyKind(_reader.GetDateTime(i), DateTimeKind.Utc);
+        // The data reader serves PostgreSQL only (SQLite rows come from the statement), where times are timestamptz.
+        return DateTime.SpecifyKind(_reader!.GetDateTime(i), DateTimeKind.Utc);
     }
 
     /// <summary>Column <paramref name="i"/> as a time in UTC, or null.</summary>

@@ -145,31 +145,66 @@ public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null
 
     private void InsertRows(sqlite3 handle, TablePlan plan, IReadOnlyCollection<object> rows, CancellationToken ct)
     {
-
         // A column that is null in every row is left out (it has no default, so it stays null): imported contacts leave
         // most of theirs empty, and every bound value costs time on every row.
         var kept = plan.Columns
             .Where(c => !c.Property.IsNullable || c.Property.GetDefaultValueSql() is not null || c.Property.GetDefaultValue() is not null || rows.Any(r => c.Read(r) is not null))
             .ToArray();
-        var sql = $"INSERT INTO {plan.Table} ({string.Join(", ", kept.Select(c => c.Name))}) VALUES ({string.Join(", ", kept.Select(_ => "?"))})";
 
-        // One statement prepared on the connection, its values bound by position and stored as Microsoft.Data.Sqlite
+        // Statements prepared on the connection, their values bound by position and stored as Microsoft.Data.Sqlite
         // stores them: the per-row work of a command (binding by name, a data reader per execution) is half the time.
-        SqliteCalls.Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
-        using (statement)
+        // Each statement inserts a block of rows, so SQLite's own work per statement (running it, resetting it, and
+        // the AUTOINCREMENT bookkeeping) is paid once per block rather than once per row.
+        var block = Math.Clamp(MaxVariables / kept.Length, 1, RowsPerStatement);
+        if (block > rows.Count) block = rows.Count;
+        var pending = 0;
+        var buffer = new object[block];
+        var filled = 0;
+        using var many = Prepare(handle, plan, kept, block);
+        foreach (var row in rows)
         {
-            var pending = 0;
-            foreach (var row in rows)
-            {
-                ct.ThrowIfCancellationRequested();
-                for (var i = 0; i < kept.Length; i++) SqliteCalls.Check(handle, BindSqlite(statement, i + 1, kept[i].Read(row), kept[i].Property));
-                var rc = raw.sqlite3_step(statement);
-                raw.sqlite3_reset(statement);
-                if (rc != raw.SQLITE_DONE) SqliteCalls.Check(handle, rc);
-                if (++pending == ReportEvery) pending = Report(pending);
-            }
-            Report(pending);
+            ct.ThrowIfCancellationRequested();
+            buffer[filled++] = row;
+            if (filled < block) continue;
+            Run(handle, many, kept, buffer, filled);
+            filled = 0;
+            pending += block;
+            if (pending >= ReportEvery) pending = Report(pending);
         }
+        if (filled > 0)
+        {
+            using var rest = Prepare(handle, plan, kept, filled);
+            Run(handle, rest, kept, buffer, filled);
+            pending += filled;
+        }
+        Report(pending);
+    }
+
+    /// <summary>How many rows one INSERT statement carries at most.</summary>
+    private const int RowsPerStatement = 64;
+
+    /// <summary>The most values one statement binds: SQLite's limit before version 3.32, which any build accepts.</summary>
+    private const int MaxVariables = 999;
+
+    private static sqlite3_stmt Prepare(sqlite3 handle, TablePlan plan, Column[] kept, int rows)
+    {
+        var values = "(" + string.Join(", ", kept.Select(_ => "?")) + ")";
+        var sql = $"INSERT INTO {plan.Table} ({string.Join(", ", kept.Select(c => c.Name))}) VALUES {string.Join(", ", Enumerable.Repeat(values, rows))}";
+        SqliteCalls.Check(handle, raw.sqlite3_prepare_v2(handle, sql, out var statement));
+        return statement;
+    }
+
+    private void Run(sqlite3 handle, sqlite3_stmt statement, Column[] kept, object[] rows, int count)
+    {
+        var index = 1;
+        for (var r = 0; r < count; r++)
+        {
+            var row = rows[r];
+            for (var i = 0; i < kept.Length; i++) SqliteCalls.Check(handle, BindSqlite(statement, index++, kept[i].Read(row), kept[i].Property));
+        }
+        var rc = raw.sqlite3_step(statement);
+        raw.sqlite3_reset(statement);
+        if (rc != raw.SQLITE_DONE) SqliteCalls.Check(handle, rc);
     }
 
     // The table's own indexes (not those SQLite makes for its constraints, which have no SQL), dropped; their SQL is

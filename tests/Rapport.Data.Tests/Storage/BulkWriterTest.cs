@@ -100,6 +100,50 @@ public class BulkWriterTest
         Assert.Equal(await RowsAsync(check, "InteractionParticipants", ids[0], "InteractionId"), await RowsAsync(check, "InteractionParticipants", ids[1], "InteractionId"));
     }
 
+    // Rows go in blocks of several per statement: a count that is not a multiple of the block, and a column null in
+    // some rows only, must still put every value in its own row, with the ids handed out in order.
+    [Theory]
+    [InlineData(1)]
+    [InlineData(150)]
+    [InlineData(1_031)]
+    public async Task RowsWrittenInBlocks_KeepEachValueInItsRow(int count)
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var store = await test.MigratedStoreAsync();
+        await using (var db = store.Open())
+        {
+            db.Contacts.Add(new Contact("Already here", At));
+            await db.SaveChangesAsync();
+        }
+        var contacts = Enumerable.Range(0, count).Select(i =>
+        {
+            var c = new Contact($"Person {i}", At) { Company = i % 3 == 0 ? null : $"Company {i}", Title = i % 5 == 0 ? $"Title {i}" : null };
+            if (i % 2 == 0) c.AddEmail($"person{i}@blocks.example");
+            return c;
+        }).ToList();
+        await using (var db = store.Open())
+        {
+            await using var tx = await db.Database.BeginTransactionAsync();
+            var written = 0L;
+            await new BulkWriter(db, n => written += n).InsertAsync(contacts);
+            await tx.CommitAsync();
+            Assert.Equal(count + (count + 1) / 2, written);
+        }
+
+        Assert.Equal(Enumerable.Range(2, count).Select(i => (long)i), contacts.Select(c => c.Id));
+        await using var check = store.Open();
+        var stored = await check.Contacts.Include(c => c.Emails).AsNoTracking().Where(c => c.Id > 1).OrderBy(c => c.Id).ToListAsync();
+        Assert.Equal(count, stored.Count);
+        for (var i = 0; i < count; i++)
+        {
+            Assert.Equal(contacts[i].Id, stored[i].Id);
+            Assert.Equal($"Person {i}", stored[i].DisplayName);
+            Assert.Equal(i % 3 == 0 ? null : $"Company {i}", stored[i].Company);
+            Assert.Equal(i % 5 == 0 ? $"Title {i}" : null, stored[i].Title);
+            Assert.Equal(i % 2 == 0 ? [$"person{i}@blocks.example"] : [], stored[i].Emails.Select(e => e.Address));
+        }
+    }
+
     // A first import fills empty tables: their indexes are dropped and built again around the rows, in the transaction.
     [Fact]
     public async Task ManyRowsIntoAnEmptyTable_LeaveTheSameIndexes_StillEnforced_AndARollbackKeepsThem()

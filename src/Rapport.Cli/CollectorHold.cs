@@ -11,7 +11,8 @@ namespace Rapport.Cli;
 /// <remarks>
 /// Only for the command line, never for <c>serve</c>, whose requests share the process. If the work allocates more than
 /// the budget, the runtime collects as usual and the hold simply ends. One hold at a time per process: a second one (as
-/// in tests that run commands side by side) does nothing.
+/// in tests that run commands side by side) does nothing. The budget is one the runtime grants (it refuses one larger
+/// than it can commit, and having refused one, this runtime was seen to refuse later, smaller ones in the same process).
 /// </remarks>
 public sealed class CollectorHold : IDisposable
 {

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Domain.Accounts;
 using Rapport.Domain.Collaborations;
@@ -89,12 +90,19 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options,
 
         foreach (var type in modelBuilder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
         {
-            if (typeof(IAccountOwned).IsAssignableFrom(type)) modelBuilder.Entity(type).HasIndex(nameof(IAccountOwned.AccountId));
+            // Every account-owned table is read by account; an index or key that already starts with AccountId serves that,
+            // and a second index on AccountId alone would only cost each write.
+            if (typeof(IAccountOwned).IsAssignableFrom(type) && !StartsWithAccountId(modelBuilder.Entity(type).Metadata))
+                modelBuilder.Entity(type).HasIndex(nameof(IAccountOwned.AccountId));
             if (QueryFilters.LeftOut) continue;
             foreach (var (name, filter) in QueryFilters.For(type, Expression.Constant(this)))
                 modelBuilder.Entity(type).HasQueryFilter(name, filter);
         }
     }
+
+    private static bool StartsWithAccountId(IMutableEntityType type) =>
+        type.GetIndexes().Select(i => i.Properties).Concat(type.GetKeys().Select(k => k.Properties))
+            .Any(p => p[0].Name == nameof(IAccountOwned.AccountId));
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -37,6 +37,11 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         b.HasOne<Contact>().WithMany().HasForeignKey(c => c.IntroducedById).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Domain.Events.NetworkEvent>().WithMany().HasForeignKey(c => c.MetAtEventId).OnDelete(DeleteBehavior.SetNull);
         b.HasOne<Domain.Organizations.Organization>().WithMany().HasForeignKey(c => c.MetAtOrganizationId).OnDelete(DeleteBehavior.SetNull);
+        // Most contacts were introduced by no one and met at no recorded event or organization: their indexes hold only the
+        // others (a deletion's lookup for "= id" can use them), rather than a null entry for every imported contact.
+        b.HasIndex(c => c.IntroducedById).HasFilter("\"IntroducedById\" IS NOT NULL");
+        b.HasIndex(c => c.MetAtEventId).HasFilter("\"MetAtEventId\" IS NOT NULL");
+        b.HasIndex(c => c.MetAtOrganizationId).HasFilter("\"MetAtOrganizationId\" IS NOT NULL");
         b.HasMany(c => c.Emails).WithOne().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Phones).WithOne().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Categories).WithOne().HasForeignKey(e => e.ContactId).OnDelete(DeleteBehavior.Cascade);

@@ -65,4 +65,69 @@ public class UpgradeTest
             Assert.Equal("phone", (await db.FeedTokens.SingleAsync()).Label);
         }
     }
+
+    // 0003 drops the indexes on AccountId alone and keeps the introducer and met-at indexes for the contacts that have
+    // one: the data stays, and the lookups those indexes serve (a deletion's "= id") still use them.
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Version2_WithData_UpgradesTo3_AndTheKeptIndexesStillServeTheirLookups(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await MigrationRunner.MigrateAsync(test.Target, Clock, upTo: 2);
+        var at = provider == "sqlite" ? "'2024-01-01T00:00:00Z'" : "TIMESTAMPTZ '2024-01-01T00:00:00Z'";
+        await ExecuteAsync(test.Target, $"""
+            INSERT INTO "Events" ("Id", "AccountId", "Name", "Kind", "StartsAt", "Attending") VALUES (5, 1, 'Looms meetup', 'Meetup', {at}, TRUE);
+            INSERT INTO "Contacts" ("Id", "AccountId", "DisplayName", "Seniority", "Kind", "Trust", "KeyPlayer", "WantToMeet", "SeniorityAtLastContact", "CreatedAt", "UpdatedAt", "Version", "MetAtEventId")
+            VALUES (7, 1, 'Ada Lovelace', 'Unknown', 'Acquaintance', 2, FALSE, FALSE, 'Unknown', {at}, {at}, 1, 5);
+            INSERT INTO "Contacts" ("Id", "AccountId", "DisplayName", "Seniority", "Kind", "Trust", "KeyPlayer", "WantToMeet", "SeniorityAtLastContact", "CreatedAt", "UpdatedAt", "Version", "IntroducedById")
+            VALUES (8, 1, 'Charles Babbage', 'Unknown', 'Acquaintance', 2, FALSE, FALSE, 'Unknown', {at}, {at}, 1, 7);
+            INSERT INTO "ContactEmails" ("AccountId", "ContactId", "Address", "IsPrimary") VALUES (1, 7, 'ada@example.org', TRUE);
+            """);
+
+        var result = await MigrationRunner.MigrateAsync(test.Target, Clock);
+        Assert.Contains(3, result.Applied.Select(m => m.Version));
+
+        var plan = provider == "sqlite"
+            ? await ScalarsAsync(test.Target, """EXPLAIN QUERY PLAN SELECT "Id" FROM "Contacts" WHERE "MetAtEventId" = 5""", column: 3)
+            : await ScalarsAsync(test.Target, """SET enable_seqscan = off; EXPLAIN SELECT "Id" FROM "Contacts" WHERE "MetAtEventId" = 5""", column: 0);
+        Assert.Contains(plan, line => line.Contains("IX_Contacts_MetAtEventId", StringComparison.Ordinal));
+        var indexes = provider == "sqlite"
+            ? await ScalarsAsync(test.Target, """SELECT name FROM sqlite_master WHERE type = 'index'""", column: 0)
+            : await ScalarsAsync(test.Target, """SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()""", column: 0);
+        Assert.DoesNotContain("IX_Contacts_AccountId", indexes);
+        Assert.Contains("IX_Contacts_AccountId_DisplayName", indexes);
+
+        await using var db = new RapportStore(test.Target).Open();
+        Assert.Equal(["Ada Lovelace", "Charles Babbage"], await db.Contacts.OrderBy(c => c.Id).Select(c => c.DisplayName).ToListAsync());
+        Assert.Equal("ada@example.org", (await db.ContactEmails.SingleAsync()).Address);
+        Assert.Equal(7, (await db.Contacts.SingleAsync(c => c.Id == 8)).IntroducedById);
+        // The database's own ON DELETE SET NULL finds the contact through the kept index.
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "Events" WHERE "Id" = 5""");
+        Assert.Null((await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == 7)).MetAtEventId);
+    }
+
+    private static async Task ExecuteAsync(DbTarget target, string sql)
+    {
+        await using var connection = Open(target);
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<List<string>> ScalarsAsync(DbTarget target, string sql, int column)
+    {
+        await using var connection = Open(target);
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        var values = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) values.Add(Convert.ToString(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)!);
+        return values;
+    }
+
+    private static System.Data.Common.DbConnection Open(DbTarget target) => target.Provider == DbProvider.Sqlite
+        ? new Microsoft.Data.Sqlite.SqliteConnection(target.ConnectionString)
+        : new Npgsql.NpgsqlConnection(target.ConnectionString);
 }

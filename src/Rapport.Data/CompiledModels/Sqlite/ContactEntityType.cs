@@ -23,7 +23,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 propertyCount: 30,
                 navigationCount: 7,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 7,
+                unnamedIndexCount: 6,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -266,24 +266,24 @@ namespace Rapport.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { accountId });
+                new[] { introducedById });
+            index.AddAnnotation("Relational:Filter", "\"IntroducedById\" IS NOT NULL");
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { introducedById });
+                new[] { metAtEventId });
+            index0.AddAnnotation("Relational:Filter", "\"MetAtEventId\" IS NOT NULL");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { metAtEventId });
+                new[] { metAtOrganizationId });
+            index1.AddAnnotation("Relational:Filter", "\"MetAtOrganizationId\" IS NOT NULL");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { metAtOrganizationId });
-
-            var index3 = runtimeEntityType.AddIndex(
                 new[] { accountId, city });
 
-            var index4 = runtimeEntityType.AddIndex(
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { accountId, company });
 
-            var index5 = runtimeEntityType.AddIndex(
+            var index4 = runtimeEntityType.AddIndex(
                 new[] { accountId, displayName });
 
             return runtimeEntityType;

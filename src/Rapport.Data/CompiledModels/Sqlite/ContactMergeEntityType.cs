@@ -20,7 +20,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 typeof(ContactMerge),
                 baseEntityType,
                 propertyCount: 7,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -82,9 +82,6 @@ namespace Rapport.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { accountId });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { accountId, survivorId });
 
             return runtimeEntityType;

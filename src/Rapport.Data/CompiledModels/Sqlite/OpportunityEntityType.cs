@@ -23,7 +23,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 propertyCount: 11,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -116,12 +116,9 @@ namespace Rapport.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { accountId });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { organizationId });
 
-            var index1 = runtimeEntityType.AddIndex(
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { accountId, stage });
 
             return runtimeEntityType;

@@ -20,7 +20,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 typeof(Organization),
                 baseEntityType,
                 propertyCount: 10,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 1,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -107,9 +107,6 @@ namespace Rapport.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { accountId });
-
-            var index0 = runtimeEntityType.AddIndex(
                 new[] { accountId, name });
 
             return runtimeEntityType;

@@ -122,12 +122,14 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
     // ---------------------------------------------------------------- existing contacts
 
     // Plain SQL rather than EF Core queries: a command imports once, and would pay the first compilation of each query.
+    // In the order they were added: where a row could match two contacts (a name and company, a phone, a profile URL
+    // they share), the first added keeps it, whatever index the database reads them through.
     private async Task LoadContactsAsync(CancellationToken ct)
     {
         var byId = new Dictionary<long, ContactDraft>();
         await AccountRows.ScanAsync(db, """
             SELECT "Id", "DisplayName", "GivenName", "FamilyName", "Company", "Title", "City", "Country", "Notes", "KnownSince", "DeletedAt" IS NOT NULL
-            FROM "Contacts" WHERE "AccountId" = @account
+            FROM "Contacts" WHERE "AccountId" = @account ORDER BY "Id"
             """, r =>
         {
             var d = new ContactDraft
@@ -147,7 +149,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             d.Emails.Add(address);
             _byEmail.TryAdd(address, d);
         }, ct);
-        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Number" FROM "ContactPhones" WHERE "AccountId" = @account""", r =>
+        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Number" FROM "ContactPhones" WHERE "AccountId" = @account ORDER BY "Id" """, r =>
         {
             if (!byId.TryGetValue(r.GetInt64(0), out var d)) return;
             var number = r.GetString(1);
@@ -155,7 +157,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             d.Phones.Add(key.Length > 0 ? key : number.Trim());
             if (key.Length > 0 && !d.Deleted) _byPhone.TryAdd(key, d);
         }, ct);
-        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Network", "Url" FROM "ContactProfiles" WHERE "AccountId" = @account""", r =>
+        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Network", "Url" FROM "ContactProfiles" WHERE "AccountId" = @account ORDER BY "Id" """, r =>
         {
             if (!byId.TryGetValue(r.GetInt64(0), out var d)) return;
             var network = r.GetEnum<ProfileNetwork>(1);

@@ -222,6 +222,43 @@ public sealed class ImportNetworkTest : IDisposable
         Assert.Equal("dora@example.org", Assert.Single(dora.Emails).Address);
     }
 
+    // Two contacts already share a name (words in another order) and a company, or a phone number: a row that matches
+    // both goes to the one added first, whatever order the database hands the rows back in.
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ARowMatchingTwoContacts_GoesToTheOneAddedFirst(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        long older, olderByPhone;
+        await using (var db = store.Open())
+        {
+            var first = new Contact("Silva Ana", Now) { Company = "Acme" };
+            var phoneFirst = new Contact("Zoe Phone", Now);
+            phoneFirst.AddPhone("+49 170 1111111");
+            db.Contacts.AddRange(first, phoneFirst);
+            await db.SaveChangesAsync();
+            var second = new Contact("Ana Silva", Now) { Company = "Acme" };
+            var phoneSecond = new Contact("Adam Phone", Now);
+            phoneSecond.AddPhone("+49 (170) 111-1111");
+            db.Contacts.AddRange(second, phoneSecond);
+            await db.SaveChangesAsync();
+            (older, olderByPhone) = (first.Id, phoneFirst.Id);
+        }
+        var google =
+            "First Name,Middle Name,Last Name,Organization Name,Organization Title,Birthday,Notes,Labels,E-mail 1 - Label,E-mail 1 - Value,Phone 1 - Label,Phone 1 - Value\n" +
+            "Ana,,Silva,Acme,,,Met at Web Summit,,,,,\n" +
+            "Someone,,Else,,,,Called once,,,,Mobile,+4917011 11111\n";
+
+        var result = await ImportAsync(store, Write("google.csv", google));
+
+        Assert.Equal(2, result.Contacts.Merged);
+        await using var check = store.Open();
+        Assert.Equal("Met at Web Summit", (await check.Contacts.SingleAsync(c => c.Id == older)).Notes);
+        Assert.Equal("Called once", (await check.Contacts.SingleAsync(c => c.Id == olderByPhone)).Notes);
+        Assert.Equal(2, await check.Contacts.CountAsync(c => c.Notes != null));
+    }
+
     // Another account's contacts are never matched: the same people imported there are new, and this account is untouched.
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]

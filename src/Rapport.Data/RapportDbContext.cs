@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Domain.Accounts;
 using Rapport.Domain.Collaborations;
@@ -90,19 +89,16 @@ public sealed class RapportDbContext(DbContextOptions<RapportDbContext> options,
 
         foreach (var type in modelBuilder.Model.GetEntityTypes().Select(t => t.ClrType).ToList())
         {
-            // Every account-owned table is read by account; an index or key that already starts with AccountId serves that,
-            // and a second index on AccountId alone would only cost each write.
-            if (typeof(IAccountOwned).IsAssignableFrom(type) && !StartsWithAccountId(modelBuilder.Entity(type).Metadata))
-                modelBuilder.Entity(type).HasIndex(nameof(IAccountOwned.AccountId));
+            // Every account-owned table is read by account. An index on AccountId alone keeps each account's rows in id order,
+            // so that reading them all in id order is a walk of this index in table order. Where only an index led by
+            // AccountId and another column exists, SQLite's planner (even with statistics) takes that one and sorts, reading
+            // the table out of order: loading a 20,000-contact network for the insights took 1.0 s instead of 0.4 s.
+            if (typeof(IAccountOwned).IsAssignableFrom(type)) modelBuilder.Entity(type).HasIndex(nameof(IAccountOwned.AccountId));
             if (QueryFilters.LeftOut) continue;
             foreach (var (name, filter) in QueryFilters.For(type, Expression.Constant(this)))
                 modelBuilder.Entity(type).HasQueryFilter(name, filter);
         }
     }
-
-    private static bool StartsWithAccountId(IMutableEntityType type) =>
-        type.GetIndexes().Select(i => i.Properties).Concat(type.GetKeys().Select(k => k.Properties))
-            .Any(p => p[0].Name == nameof(IAccountOwned.AccountId));
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

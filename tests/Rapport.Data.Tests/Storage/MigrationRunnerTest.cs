@@ -123,6 +123,34 @@ public class MigrationRunnerTest
         Assert.Equal(0L, await cmd.ExecuteScalarAsync());
     }
 
+    // The insights, the plan and the import read a whole account's rows in id order. On SQLite that must walk the
+    // AccountId index, whose entries follow the table; with only an index led by AccountId and another column, the planner
+    // takes that one and sorts, reading the table out of order (2.4 times slower on the 20,000-contact demo).
+    [Theory]
+    [InlineData("""SELECT "Id", "DisplayName", "Company" FROM "Contacts" WHERE "AccountId" = 1 AND "DeletedAt" IS NULL ORDER BY "Id" """)]
+    [InlineData("""SELECT "ContactAId", "ContactBId", "Strength" FROM "ContactLinks" WHERE "AccountId" = 1 ORDER BY "Id" """)]
+    [InlineData("""SELECT "Id", "OccurredAt", "Channel", "Direction" FROM "Interactions" WHERE "AccountId" = 1 AND "DeletedAt" IS NULL ORDER BY "Id" """)]
+    [InlineData("""SELECT "ContactId", "OrganizationId" FROM "Memberships" WHERE "AccountId" = 1 AND "ContactId" IS NOT NULL ORDER BY "Id" """)]
+    [InlineData("""SELECT "EventId", "ContactId", "Met" FROM "Attendances" WHERE "AccountId" = 1 ORDER BY "Id" """)]
+    [InlineData("""SELECT "ContactId", "Number" FROM "ContactPhones" WHERE "AccountId" = 1 ORDER BY "Id" """)]
+    public async Task SqliteReadsAWholeAccountInIdOrder_WithoutSorting(string sql)
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var clock = new TestClock(new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc));
+        var store = await db.MigratedStoreAsync(clock);
+        await new App.Demo.DemoWriter(store, clock).WriteAsync(new App.Demo.DemoOptions(300, 1), null, TestContext.Current.CancellationToken);
+        await using var c = new SqliteConnection(db.Target.ConnectionString);
+        await c.OpenAsync();
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        var plan = new List<string>();
+        await using (var reader = await cmd.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
+        }
+        Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
     private static async Task ExecuteAsync(DbTarget target, string sql)
     {
         await using var c = Open(target);

@@ -21,7 +21,7 @@ namespace Rapport.Data.CompiledModels.Postgres
                 typeof(AccountSetting),
                 baseEntityType,
                 propertyCount: 4,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -63,6 +63,9 @@ namespace Rapport.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key0);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { accountId });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { accountId, key },
                 unique: true);
 

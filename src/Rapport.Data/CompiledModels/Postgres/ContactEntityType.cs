@@ -24,7 +24,7 @@ namespace Rapport.Data.CompiledModels.Postgres
                 propertyCount: 30,
                 navigationCount: 7,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 6,
+                unnamedIndexCount: 7,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -297,24 +297,27 @@ namespace Rapport.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { introducedById });
-            index.AddAnnotation("Relational:Filter", "\"IntroducedById\" IS NOT NULL");
+                new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { metAtEventId });
-            index0.AddAnnotation("Relational:Filter", "\"MetAtEventId\" IS NOT NULL");
+                new[] { introducedById });
+            index0.AddAnnotation("Relational:Filter", "\"IntroducedById\" IS NOT NULL");
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { metAtOrganizationId });
-            index1.AddAnnotation("Relational:Filter", "\"MetAtOrganizationId\" IS NOT NULL");
+                new[] { metAtEventId });
+            index1.AddAnnotation("Relational:Filter", "\"MetAtEventId\" IS NOT NULL");
 
             var index2 = runtimeEntityType.AddIndex(
-                new[] { accountId, city });
+                new[] { metAtOrganizationId });
+            index2.AddAnnotation("Relational:Filter", "\"MetAtOrganizationId\" IS NOT NULL");
 
             var index3 = runtimeEntityType.AddIndex(
-                new[] { accountId, company });
+                new[] { accountId, city });
 
             var index4 = runtimeEntityType.AddIndex(
+                new[] { accountId, company });
+
+            var index5 = runtimeEntityType.AddIndex(
                 new[] { accountId, displayName });
 
             return runtimeEntityType;

@@ -23,7 +23,7 @@ namespace Rapport.Data.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 8,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -100,12 +100,15 @@ namespace Rapport.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { contactAId });
+                new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { contactBId });
+                new[] { contactAId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { contactBId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { accountId, contactAId, contactBId },
                 unique: true);
 

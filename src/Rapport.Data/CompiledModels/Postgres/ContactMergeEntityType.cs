@@ -21,7 +21,7 @@ namespace Rapport.Data.CompiledModels.Postgres
                 typeof(ContactMerge),
                 baseEntityType,
                 propertyCount: 7,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -90,6 +90,9 @@ namespace Rapport.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { accountId });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { accountId, survivorId });
 
             return runtimeEntityType;

@@ -24,7 +24,7 @@ namespace Rapport.Data.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 5,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -76,9 +76,12 @@ namespace Rapport.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { contactId });
+                new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { contactId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { accountId, url });
 
             return runtimeEntityType;

@@ -23,7 +23,7 @@ namespace Rapport.Data.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 10,
                 foreignKeyCount: 3,
-                unnamedIndexCount: 4,
+                unnamedIndexCount: 5,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -120,15 +120,18 @@ namespace Rapport.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { contactId });
+                new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { interactionId });
+                new[] { contactId });
 
             var index1 = runtimeEntityType.AddIndex(
-                new[] { opportunityId });
+                new[] { interactionId });
 
             var index2 = runtimeEntityType.AddIndex(
+                new[] { opportunityId });
+
+            var index3 = runtimeEntityType.AddIndex(
                 new[] { accountId, contactId, occurredOn });
 
             return runtimeEntityType;

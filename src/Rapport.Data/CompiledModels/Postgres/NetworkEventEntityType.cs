@@ -23,7 +23,7 @@ namespace Rapport.Data.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 16,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -171,9 +171,12 @@ namespace Rapport.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { organizerId });
+                new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { organizerId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { accountId, startsAt });
 
             return runtimeEntityType;

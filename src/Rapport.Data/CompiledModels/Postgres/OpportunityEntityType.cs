@@ -24,7 +24,7 @@ namespace Rapport.Data.CompiledModels.Postgres
                 propertyCount: 11,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -128,9 +128,12 @@ namespace Rapport.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { organizationId });
+                new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { organizationId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { accountId, stage });
 
             return runtimeEntityType;

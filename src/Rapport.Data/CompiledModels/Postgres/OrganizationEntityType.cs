@@ -21,7 +21,7 @@ namespace Rapport.Data.CompiledModels.Postgres
                 typeof(Organization),
                 baseEntityType,
                 propertyCount: 10,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -118,6 +118,9 @@ namespace Rapport.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { accountId });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { accountId, name });
 
             return runtimeEntityType;

@@ -23,7 +23,7 @@ namespace Rapport.Data.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 8,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var accountId = runtimeEntityType.AddProperty(
@@ -100,6 +100,9 @@ namespace Rapport.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { accountId });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { contactId });
 
             return runtimeEntityType;

@@ -23,7 +23,7 @@ namespace Rapport.Data.CompiledModels.Postgres
                 baseEntityType,
                 propertyCount: 6,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -83,9 +83,12 @@ namespace Rapport.Data.CompiledModels.Postgres
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { contactId });
+                new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { contactId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { accountId, due });
 
             return runtimeEntityType;

@@ -20,7 +20,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 typeof(AccountSetting),
                 baseEntityType,
                 propertyCount: 4,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -58,6 +58,9 @@ namespace Rapport.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key0);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { accountId });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { accountId, key },
                 unique: true);
 

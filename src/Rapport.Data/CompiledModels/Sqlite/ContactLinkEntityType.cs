@@ -22,7 +22,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 8,
                 foreignKeyCount: 2,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -91,12 +91,15 @@ namespace Rapport.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { contactAId });
+                new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { contactBId });
+                new[] { contactAId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { contactBId });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { accountId, contactAId, contactBId },
                 unique: true);
 

@@ -20,7 +20,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 typeof(ContactMerge),
                 baseEntityType,
                 propertyCount: 7,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -82,6 +82,9 @@ namespace Rapport.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { accountId });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { accountId, survivorId });
 
             return runtimeEntityType;

@@ -23,7 +23,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 5,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -70,9 +70,12 @@ namespace Rapport.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { contactId });
+                new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { contactId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { accountId, url });
 
             return runtimeEntityType;

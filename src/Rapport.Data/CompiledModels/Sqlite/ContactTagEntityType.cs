@@ -23,7 +23,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 4,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -61,9 +61,12 @@ namespace Rapport.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { accountId, tag });
+                new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { accountId, tag });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { contactId, tag },
                 unique: true);
 

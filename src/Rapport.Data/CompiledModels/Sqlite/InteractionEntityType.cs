@@ -23,7 +23,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 propertyCount: 12,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 3,
+                unnamedIndexCount: 4,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -130,12 +130,15 @@ namespace Rapport.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { eventId });
+                new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
-                new[] { accountId, externalKey });
+                new[] { eventId });
 
             var index1 = runtimeEntityType.AddIndex(
+                new[] { accountId, externalKey });
+
+            var index2 = runtimeEntityType.AddIndex(
                 new[] { accountId, occurredAt });
 
             return runtimeEntityType;

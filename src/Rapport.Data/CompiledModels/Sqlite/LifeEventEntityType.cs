@@ -22,7 +22,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 8,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -92,9 +92,12 @@ namespace Rapport.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { contactId });
+                new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { contactId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { accountId, occurredOn });
 
             return runtimeEntityType;

@@ -23,7 +23,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 propertyCount: 11,
                 navigationCount: 1,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -116,9 +116,12 @@ namespace Rapport.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { organizationId });
+                new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { organizationId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { accountId, stage });
 
             return runtimeEntityType;

@@ -20,7 +20,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 typeof(Organization),
                 baseEntityType,
                 propertyCount: 10,
-                unnamedIndexCount: 1,
+                unnamedIndexCount: 2,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -107,6 +107,9 @@ namespace Rapport.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
+                new[] { accountId });
+
+            var index0 = runtimeEntityType.AddIndex(
                 new[] { accountId, name });
 
             return runtimeEntityType;

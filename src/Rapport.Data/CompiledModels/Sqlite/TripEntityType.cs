@@ -22,7 +22,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 baseEntityType,
                 propertyCount: 7,
                 foreignKeyCount: 1,
-                unnamedIndexCount: 2,
+                unnamedIndexCount: 3,
                 keyCount: 1);
 
             var id = runtimeEntityType.AddProperty(
@@ -82,9 +82,12 @@ namespace Rapport.Data.CompiledModels.Sqlite
             runtimeEntityType.SetPrimaryKey(key);
 
             var index = runtimeEntityType.AddIndex(
-                new[] { contactId });
+                new[] { accountId });
 
             var index0 = runtimeEntityType.AddIndex(
+                new[] { contactId });
+
+            var index1 = runtimeEntityType.AddIndex(
                 new[] { accountId, from });
 
             return runtimeEntityType;

@@ -82,7 +82,7 @@ public static class MigrationRunner
             await tx.CommitAsync(ct);
         }
 
-        // SQLite plans joins from table statistics; without them it prefers indexes led by AccountId, which match every row.
+        // SQLite plans joins from table statistics; without them it prefers the AccountId indexes, which match every row.
         // 0x10002 analyzes every table whose statistics are missing or stale, and is cheap when they are current.
         if (target.Provider == DbProvider.Sqlite) await ExecuteAsync(connection, null, "PRAGMA optimize = 0x10002;", ct);
 

@@ -16,7 +16,7 @@ public class MigrationRunnerTest
         await using var migrated = await TestDatabase.CreateAsync(provider);
         await using var reference = await TestDatabase.CreateAsync(provider);
         await MigrationRunner.MigrateAsync(migrated.Target, TimeProvider.System);
-        await ExecuteAsync(reference.Target, SchemaScript.Generate(migrated.Target.Provider));
+        await RawSql.ExecuteAsync(reference.Target, SchemaScript.Generate(migrated.Target.Provider));
 
         var expected = await DescribeAsync(reference.Target);
         var actual = await DescribeAsync(migrated.Target);
@@ -139,35 +139,14 @@ public class MigrationRunnerTest
         var clock = new TestClock(new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc));
         var store = await db.MigratedStoreAsync(clock);
         await new App.Demo.DemoWriter(store, clock).WriteAsync(new App.Demo.DemoOptions(300, 1), null, TestContext.Current.CancellationToken);
-        await using var c = new SqliteConnection(db.Target.ConnectionString);
-        await c.OpenAsync();
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = "EXPLAIN QUERY PLAN " + sql;
-        var plan = new List<string>();
-        await using (var reader = await cmd.ExecuteReaderAsync())
-        {
-            while (await reader.ReadAsync()) plan.Add(reader.GetString(3));
-        }
+        var plan = await RawSql.ColumnAsync(db.Target, "EXPLAIN QUERY PLAN " + sql, column: 3);
         Assert.DoesNotContain(plan, step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
-
-    private static async Task ExecuteAsync(DbTarget target, string sql)
-    {
-        await using var c = Open(target);
-        await c.OpenAsync();
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    private static DbConnection Open(DbTarget target) => target.Provider == DbProvider.Sqlite
-        ? new SqliteConnection(target.ConnectionString)
-        : new Npgsql.NpgsqlConnection(target.ConnectionString);
 
     /// <summary>Tables, columns (type, nullability) and indexes, as the database itself reports them.</summary>
     private static async Task<List<string>> DescribeAsync(DbTarget target)
     {
-        await using var c = Open(target);
+        await using var c = RawSql.Open(target);
         await c.OpenAsync();
         var rows = new List<string>();
         var queries = target.Provider == DbProvider.Sqlite

@@ -75,7 +75,7 @@ public class UpgradeTest
         await using var test = await TestDatabase.CreateAsync(provider);
         await MigrationRunner.MigrateAsync(test.Target, Clock, upTo: 2);
         var at = provider == "sqlite" ? "'2024-01-01T00:00:00Z'" : "TIMESTAMPTZ '2024-01-01T00:00:00Z'";
-        await ExecuteAsync(test.Target, $"""
+        await RawSql.ExecuteAsync(test.Target, $"""
             INSERT INTO "Events" ("Id", "AccountId", "Name", "Kind", "StartsAt", "Attending") VALUES (5, 1, 'Looms meetup', 'Meetup', {at}, TRUE);
             INSERT INTO "Contacts" ("Id", "AccountId", "DisplayName", "Seniority", "Kind", "Trust", "KeyPlayer", "WantToMeet", "SeniorityAtLastContact", "CreatedAt", "UpdatedAt", "Version", "MetAtEventId")
             VALUES (7, 1, 'Ada Lovelace', 'Unknown', 'Acquaintance', 2, FALSE, FALSE, 'Unknown', {at}, {at}, 1, 5);
@@ -88,12 +88,12 @@ public class UpgradeTest
         Assert.Contains(3, result.Applied.Select(m => m.Version));
 
         var plan = provider == "sqlite"
-            ? await ScalarsAsync(test.Target, """EXPLAIN QUERY PLAN SELECT "Id" FROM "Contacts" WHERE "MetAtEventId" = 5""", column: 3)
-            : await ScalarsAsync(test.Target, """SET enable_seqscan = off; EXPLAIN SELECT "Id" FROM "Contacts" WHERE "MetAtEventId" = 5""", column: 0);
+            ? await RawSql.ColumnAsync(test.Target, """EXPLAIN QUERY PLAN SELECT "Id" FROM "Contacts" WHERE "MetAtEventId" = 5""", column: 3)
+            : await RawSql.ColumnAsync(test.Target, """SET enable_seqscan = off; EXPLAIN SELECT "Id" FROM "Contacts" WHERE "MetAtEventId" = 5""", column: 0);
         Assert.Contains(plan, line => line.Contains("IX_Contacts_MetAtEventId", StringComparison.Ordinal));
         var definition = provider == "sqlite"
-            ? await ScalarsAsync(test.Target, """SELECT sql FROM sqlite_master WHERE name = 'IX_Contacts_MetAtEventId'""", column: 0)
-            : await ScalarsAsync(test.Target, """SELECT indexdef FROM pg_indexes WHERE indexname = 'IX_Contacts_MetAtEventId'""", column: 0);
+            ? await RawSql.ColumnAsync(test.Target, """SELECT sql FROM sqlite_master WHERE name = 'IX_Contacts_MetAtEventId'""", column: 0)
+            : await RawSql.ColumnAsync(test.Target, """SELECT indexdef FROM pg_indexes WHERE indexname = 'IX_Contacts_MetAtEventId'""", column: 0);
         Assert.Contains("IS NOT NULL", Assert.Single(definition), StringComparison.Ordinal);
 
         await using var db = new RapportStore(test.Target).Open();
@@ -104,29 +104,4 @@ public class UpgradeTest
         await db.Database.ExecuteSqlRawAsync("""DELETE FROM "Events" WHERE "Id" = 5""");
         Assert.Null((await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == 7)).MetAtEventId);
     }
-
-    private static async Task ExecuteAsync(DbTarget target, string sql)
-    {
-        await using var connection = Open(target);
-        await connection.OpenAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        await cmd.ExecuteNonQueryAsync();
-    }
-
-    private static async Task<List<string>> ScalarsAsync(DbTarget target, string sql, int column)
-    {
-        await using var connection = Open(target);
-        await connection.OpenAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        var values = new List<string>();
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) values.Add(Convert.ToString(reader.GetValue(column), System.Globalization.CultureInfo.InvariantCulture)!);
-        return values;
-    }
-
-    private static System.Data.Common.DbConnection Open(DbTarget target) => target.Provider == DbProvider.Sqlite
-        ? new Microsoft.Data.Sqlite.SqliteConnection(target.ConnectionString)
-        : new Npgsql.NpgsqlConnection(target.ConnectionString);
 }

@@ -1,0 +1,36 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Rapport.Data.Storage;
+
+namespace Rapport.Data.Tests.Support;
+
+/// <summary>Plain SQL on a test database, beside EF Core: for schema and plan checks, and rows written as an older version would.</summary>
+public static class RawSql
+{
+    public static DbConnection Open(DbTarget target) => target.Provider == DbProvider.Sqlite
+        ? new SqliteConnection(target.ConnectionString)
+        : new Npgsql.NpgsqlConnection(target.ConnectionString);
+
+    public static async Task ExecuteAsync(DbTarget target, string sql)
+    {
+        await using var connection = Open(target);
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>One column of every row the query returns, as invariant text.</summary>
+    public static async Task<List<string>> ColumnAsync(DbTarget target, string sql, int column = 0)
+    {
+        await using var connection = Open(target);
+        await connection.OpenAsync();
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        var values = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync();
+        while (await reader.ReadAsync()) values.Add(Convert.ToString(reader.GetValue(column), CultureInfo.InvariantCulture)!);
+        return values;
+    }
+}

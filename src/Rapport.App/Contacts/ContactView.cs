@@ -87,7 +87,7 @@ public sealed record ContactView
             MetAtEventId = c.MetAtEventId,
             IntroducedById = c.IntroducedById,
             LinkedIn = c.LinkedInUrl,
-            Profiles = c.Profiles.ToDictionary(p => Input.Kebab(p.Network), p => p.Url),
+            Profiles = c.ProfilesInOrder().DistinctBy(p => p.Network).ToDictionary(p => Input.Kebab(p.Network), p => p.Url),
             Birthday = birthday is null ? null : birthday.Year is { } y ? $"{y:D4}-{birthday.Month:D2}-{birthday.Day:D2}" : $"--{birthday.Month:D2}-{birthday.Day:D2}",
             KnownSince = c.KnownSince?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
             Notes = c.Notes,

@@ -70,10 +70,8 @@ public sealed class ExportContacts(RapportDbContext db)
                 .Select(d => PartialDate.TryCreate(d.Month, d.Day, d.Year) is { } date ? new ImportedDate(d.Label ?? Input.Kebab(d.Kind), date) : null)
                 .OfType<ImportedDate>().ToList(),
             Notes = c.Notes,
-            // The first one kept, as for every other list here: a merged contact can hold two, and the order rows load in
-            // is the database's choice.
-            LinkedInUrl = c.Profiles.Where(p => p.Network == ProfileNetwork.LinkedIn).OrderBy(p => p.Id).FirstOrDefault()?.Url,
-            Profiles = c.Profiles.Where(p => p.Network != ProfileNetwork.LinkedIn).OrderBy(p => p.Id).Select(p => new ImportedProfile(p.Network switch
+            LinkedInUrl = c.LinkedInUrl,
+            Profiles = c.ProfilesInOrder().Where(p => p.Network != ProfileNetwork.LinkedIn).Select(p => new ImportedProfile(p.Network switch
             {
                 ProfileNetwork.X => ProfileKind.X,
                 ProfileNetwork.Facebook => ProfileKind.Facebook,

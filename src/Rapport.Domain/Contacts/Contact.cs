@@ -77,7 +77,13 @@ public sealed class Contact : IAccountOwned, ISoftDeletable
     public IReadOnlyList<ContactDate> Dates => _dates;
     public IReadOnlyList<ContactSource> Sources => _sources;
 
-    public string? LinkedInUrl => _profiles.FirstOrDefault(p => p.Network == ProfileNetwork.LinkedIn)?.Url;
+    /// <summary>
+    /// The profiles in the order they were kept: stored ones by id, then new ones as added. The order they load in is
+    /// the database's choice, and a merged contact can hold two on one network: the first is the one shown and exported.
+    /// </summary>
+    public IEnumerable<ContactProfile> ProfilesInOrder() => _profiles.OrderBy(p => p.Id == 0).ThenBy(p => p.Id);
+
+    public string? LinkedInUrl => ProfilesInOrder().FirstOrDefault(p => p.Network == ProfileNetwork.LinkedIn)?.Url;
 
     public void Rename(string displayName)
     {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.App.Backup;
 using Rapport.App.Common;
 using Rapport.App.Contacts;
+using Rapport.App.Export;
 using Rapport.App.Merge;
 using Rapport.Data.Storage;
 using Rapport.Data.Tests.Support;
@@ -98,6 +99,48 @@ public class MergeContactsTest
         {
             var e = await Assert.ThrowsAsync<InputException>(() => new UnmergeContacts(db, new TestClock(Now)).ExecuteAsync(merged.MergeId));
             Assert.Contains("already undone", e.Message);
+        }
+    }
+
+    // Both had a LinkedIn profile: the kept contact now holds two. Showing it used to fail (two profiles on one network);
+    // it now shows and exports the first one kept. That first row is written again, which on PostgreSQL moves it to the
+    // end of its table, so that a read in table order would meet the other one first.
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Merge_OfTwoLinkedInProfiles_ShowsAndExportsTheFirstKept(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var clock = new TestClock(Now);
+        var store = await test.MigratedStoreAsync(clock);
+        long ana, dup;
+        await using (var db = store.Open())
+        {
+            var create = new CreateContact(db, clock);
+            ana = (await create.ExecuteAsync(new ContactChanges { Name = "Ana Silva", LinkedIn = "https://www.linkedin.com/in/ana-first", Website = "https://ana.example" })).Id;
+            dup = (await create.ExecuteAsync(new ContactChanges { Name = "Ana S.", LinkedIn = "https://www.linkedin.com/in/ana-second", Website = "https://second.example" })).Id;
+        }
+        await using (var db = store.Open()) await new MergeContacts(db, clock).ExecuteAsync(ana.ToString(System.Globalization.CultureInfo.InvariantCulture), dup.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await using (var db = store.Open())
+        {
+            var first = await db.ContactProfiles.Where(p => p.ContactId == ana).MinAsync(p => p.Id);
+            await db.Database.ExecuteSqlAsync($"""UPDATE "ContactProfiles" SET "Url" = "Url" WHERE "Id" = {first}""");
+        }
+
+        await using (var db = store.Open())
+        {
+            var c = await db.Contacts.SingleAsync(x => x.Id == ana);
+            var view = await ContactDetails.ViewAsync(db, c, clock, default);
+            Assert.Equal("https://www.linkedin.com/in/ana-first", view.LinkedIn);
+            Assert.Equal("https://ana.example", view.Profiles["website"]);
+            Assert.Equal(2, c.Profiles.Count(p => p.Network == ProfileNetwork.LinkedIn));
+        }
+        await using (var db = store.Open())
+        {
+            using var vcard = new MemoryStream();
+            await new ExportContacts(db).ExecuteAsync(ExportFormat.VCard, vcard);
+            var text = System.Text.Encoding.UTF8.GetString(vcard.ToArray());
+            Assert.Contains("linkedin:https://www.linkedin.com/in/ana-first", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("ana-second", text, StringComparison.Ordinal);
         }
     }
 

@@ -6,7 +6,7 @@ namespace Rapport.Cli;
 /// Asks the garbage collector to hold off while a one-shot command does a burst of work whose allocations all stay
 /// alive until it ends (an import keeps every row, draft and entity until it commits). Collecting then finds nothing to
 /// free and only copies survivors from one generation to the next: for a 30,000-row import that was about 20
-/// collections and 0.25–0.35 s of pauses. A process that exits right after has no use for them.
+/// collections and 0.25–0.37 s of pauses. A process that exits right after has no use for them.
 /// </summary>
 /// <remarks>
 /// Only for the command line, never for <c>serve</c>, whose requests share the process. If the work allocates more than
@@ -21,6 +21,7 @@ public sealed class CollectorHold : IDisposable
 
     private CollectorHold() { }
 
+    /// <summary>Starts holding the collector off for up to <paramref name="budgetBytes"/> of allocations, unless another hold is on.</summary>
     public static CollectorHold Begin(long budgetBytes)
     {
         var hold = new CollectorHold();

@@ -29,16 +29,16 @@ public sealed class CollectorHoldTest
         // that no budget left from an earlier hold in this process is still running.)
         GC.Collect();
         var before = GC.CollectionCount(0);
-        GC.KeepAlive(Allocate(48));
-        Assert.True(GC.CollectionCount(0) > before, "48 MB of small arrays should have collected at least once without a hold");
+        GC.KeepAlive(Allocate(96));
+        Assert.True(GC.CollectionCount(0) > before, "96 MB of small arrays should have collected at least once without a hold");
 
         var mode = GCSettings.LatencyMode;
-        using (var hold = CollectorHold.Begin(128L << 20))
+        using (var hold = CollectorHold.Begin(192L << 20))
         {
             Assert.True(hold.Holding);
             Assert.Equal(GCLatencyMode.NoGCRegion, GCSettings.LatencyMode);
             before = GC.CollectionCount(0);
-            var kept = Allocate(48);
+            var kept = Allocate(96);
             Assert.Equal(before, GC.CollectionCount(0));
             Assert.True(hold.Holding);
             GC.KeepAlive(kept);

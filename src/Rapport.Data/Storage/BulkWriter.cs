@@ -21,11 +21,11 @@ namespace Rapport.Data.Storage;
 /// (a contact's emails, an interaction's participants) are written with their parent.
 /// </summary>
 /// <param name="db">The unit of work whose transaction the rows join.</param>
-/// <param name="written">Told, every <see cref="ReportEvery"/> rows and at the end of each table, how many more rows were
-/// written (all tables together), for progress.</param>
+/// <param name="written">Told, after about every <see cref="ReportEvery"/> rows (at the end of the block of rows that reaches
+/// them) and at the end of each table, how many more rows were written (all tables together), for progress.</param>
 public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null)
 {
-    /// <summary>How many rows go between two calls of the progress callback.</summary>
+    /// <summary>About how many rows go between two calls of the progress callback (whole blocks of rows are counted).</summary>
     public const int ReportEvery = 1000;
 
     /// <summary>

@@ -223,7 +223,8 @@ public sealed class ImportNetworkTest : IDisposable
     }
 
     // Two contacts already share a name (words in another order) and a company, or a phone number: a row that matches
-    // both goes to the one added first, whatever order the database hands the rows back in.
+    // both goes to the one added first, whatever order the database hands the rows back in. Without the import's
+    // ORDER BY, PostgreSQL gave it to the other; SQLite did too while its reads went through another index.
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ARowMatchingTwoContacts_GoesToTheOneAddedFirst(string provider)

@@ -220,31 +220,21 @@ public class BulkWriterTest
     private static async Task<Dictionary<string, long>> RootPagesAsync(DbTarget target)
     {
         var pages = new Dictionary<string, long>();
-        await QueryAsync(target, "SELECT name, rootpage FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL", r => pages[r.GetString(0)] = r.GetInt64(1));
+        await RawSql.QueryAsync(target, "SELECT name, rootpage FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL", r => pages[r.GetString(0)] = r.GetInt64(1));
         return pages;
     }
 
     private static async Task<List<string>> StatisticsAsync(DbTarget target)
     {
         var indexes = new List<string>();
-        await QueryAsync(target, "SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL", r => indexes.Add(r.GetString(0)));
+        await RawSql.QueryAsync(target, "SELECT idx FROM sqlite_stat1 WHERE idx IS NOT NULL", r => indexes.Add(r.GetString(0)));
         return indexes;
-    }
-
-    private static async Task QueryAsync(DbTarget target, string sql, Action<DbDataReader> row)
-    {
-        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection(target.ConnectionString);
-        await connection.OpenAsync();
-        await using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) row(reader);
     }
 
     private static async Task<List<string>> IndexesAsync(DbTarget target)
     {
         var indexes = new List<string>();
-        await QueryAsync(target, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name", r => indexes.Add(r.GetString(0)));
+        await RawSql.QueryAsync(target, "SELECT name || ': ' || sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name", r => indexes.Add(r.GetString(0)));
         return indexes;
     }
 

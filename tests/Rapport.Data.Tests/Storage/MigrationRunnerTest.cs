@@ -100,11 +100,7 @@ public class MigrationRunnerTest
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");
         await MigrationRunner.MigrateAsync(db.Target, TimeProvider.System);
-        await using var c = new SqliteConnection(db.Target.ConnectionString);
-        await c.OpenAsync();
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = "PRAGMA journal_mode";
-        Assert.Equal("wal", await cmd.ExecuteScalarAsync());
+        Assert.Equal(["wal"], await RawSql.ColumnAsync(db.Target, "PRAGMA journal_mode"));
     }
 
     [Fact]
@@ -116,11 +112,7 @@ public class MigrationRunnerTest
         var broken = new Migration(version + 1, "broken", "CREATE TABLE \"Half\" (\"Id\" INTEGER); THIS IS NOT SQL;");
         await Assert.ThrowsAnyAsync<DbException>(() => MigrationRunner.MigrateAsync(db.Target, TimeProvider.System, [.. MigrationRunner.Available(DbProvider.Sqlite), broken]));
         Assert.Equal(version, await MigrationRunner.CurrentVersionAsync(db.Target));
-        await using var c = new SqliteConnection(db.Target.ConnectionString);
-        await c.OpenAsync();
-        await using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE name = 'Half'";
-        Assert.Equal(0L, await cmd.ExecuteScalarAsync());
+        Assert.Equal(["0"], await RawSql.ColumnAsync(db.Target, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'Half'"));
     }
 
     // The insights, the plan and the import read a whole account's rows in id order. On SQLite that must walk the

@@ -19,22 +19,15 @@ public class UpgradeTest
     {
         await using var test = await TestDatabase.CreateAsync(provider);
         await MigrationRunner.MigrateAsync(test.Target, Clock, upTo: 1);
-        await using (System.Data.Common.DbConnection connection = provider == "sqlite"
-            ? new Microsoft.Data.Sqlite.SqliteConnection(test.Target.ConnectionString)
-            : new Npgsql.NpgsqlConnection(test.Target.ConnectionString))
-        {
-            await connection.OpenAsync();
-            await using var cmd = connection.CreateCommand();
-            cmd.CommandText = """
+        var rows = """
                 INSERT INTO "Contacts" ("Id", "AccountId", "DisplayName", "GivenName", "Company", "Seniority", "Kind", "Trust", "KeyPlayer", "WantToMeet", "SeniorityAtLastContact", "CreatedAt", "UpdatedAt", "Version")
                 VALUES (7, 1, 'Ada Lovelace', 'Ada', 'Analytical Engines', 'Unknown', 'Acquaintance', 2, FALSE, FALSE, 'Unknown', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z', 1);
                 INSERT INTO "Interactions" ("Id", "AccountId", "OccurredAt", "Channel", "Direction", "Purpose", "Notes", "Source")
                 VALUES (3, 1, '2025-06-01T10:00:00Z', 'Call', 'Mutual', 'CatchUp', 'Talked about looms', 'Manual');
                 INSERT INTO "InteractionParticipants" ("InteractionId", "ContactId", "AccountId") VALUES (3, 7, 1);
                 """;
-            if (provider == "postgres") cmd.CommandText = cmd.CommandText.Replace("'2024-01-01T00:00:00Z'", "TIMESTAMPTZ '2024-01-01T00:00:00Z'").Replace("'2025-06-01T10:00:00Z'", "TIMESTAMPTZ '2025-06-01T10:00:00Z'");
-            await cmd.ExecuteNonQueryAsync();
-        }
+        if (provider == "postgres") rows = rows.Replace("'2024-01-01T00:00:00Z'", "TIMESTAMPTZ '2024-01-01T00:00:00Z'").Replace("'2025-06-01T10:00:00Z'", "TIMESTAMPTZ '2025-06-01T10:00:00Z'");
+        await RawSql.ExecuteAsync(test.Target, rows);
 
         var result = await MigrationRunner.MigrateAsync(test.Target, Clock);
         Assert.Equal(MigrationRunner.Available(test.Target.Provider).Skip(1).Select(m => m.Version), result.Applied.Select(m => m.Version));

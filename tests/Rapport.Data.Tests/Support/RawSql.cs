@@ -21,16 +21,22 @@ public static class RawSql
         await cmd.ExecuteNonQueryAsync();
     }
 
-    /// <summary>One column of every row the query returns, as invariant text.</summary>
-    public static async Task<List<string>> ColumnAsync(DbTarget target, string sql, int column = 0)
+    /// <summary>Hands every row the query returns to <paramref name="row"/>.</summary>
+    public static async Task QueryAsync(DbTarget target, string sql, Action<DbDataReader> row)
     {
         await using var connection = Open(target);
         await connection.OpenAsync();
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
-        var values = new List<string>();
         await using var reader = await cmd.ExecuteReaderAsync();
-        while (await reader.ReadAsync()) values.Add(Convert.ToString(reader.GetValue(column), CultureInfo.InvariantCulture)!);
+        while (await reader.ReadAsync()) row(reader);
+    }
+
+    /// <summary>One column of every row the query returns, as invariant text.</summary>
+    public static async Task<List<string>> ColumnAsync(DbTarget target, string sql, int column = 0)
+    {
+        var values = new List<string>();
+        await QueryAsync(target, sql, r => values.Add(Convert.ToString(r.GetValue(column), CultureInfo.InvariantCulture)!));
         return values;
     }
 }

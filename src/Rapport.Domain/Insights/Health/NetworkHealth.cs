@@ -2,10 +2,13 @@ using Rapport.Domain.Contacts;
 
 namespace Rapport.Domain.Insights.Health;
 
-/// <summary>A contact as the health view needs it; strength, label and tier come from the nurture engine.</summary>
+/// <summary>
+/// A contact as the health view needs it; strength, label and tier come from the nurture engine. <paramref name="Began"/>
+/// is when the tie began: the day you met when it is known, else the first interaction.
+/// </summary>
 public sealed record HealthContact(
     long Id, string Name, double Strength, TieBand Band, Tier Tier, string? Industry, string? Function,
-    DateOnly? FirstInteraction = null, TieBand? BandYearAgo = null, int Gives = 0, int Asks = 0);
+    DateOnly? Began = null, TieBand? BandYearAgo = null, int Gives = 0, int Asks = 0);
 
 /// <summary>Your own field, to tell in-field contacts from out-of-field ones.</summary>
 public sealed record UserField(string? Industry, string? Function);
@@ -69,7 +72,7 @@ public static class NetworkHealth
         if (capacity.Advice is not null) advice.Add(capacity.Advice);
         if (giveAsk.GiveFirst.Count > 0) advice.Add(giveAsk.Advice);
         if (recent.Cooled.Count > recent.New.Count + recent.Revived.Count && recent.Cooled.Count > 0)
-            advice.Add($"{recent.Cooled.Count} ties cooled this year, more than you started or revived; a short note to a few of them keeps them warm.");
+            advice.Add($"{recent.Cooled.Count} {(recent.Cooled.Count == 1 ? "tie" : "ties")} cooled this year, more than you started or revived; a short note to a few of them keeps them warm.");
         return new HealthReport(contacts.Count, shape, checks, advice, giveAsk, capacity, recent);
     }
 
@@ -113,18 +116,19 @@ public static class NetworkHealth
         var dormant = contacts.Count(c => c.Band.IsDormant());
 
         var strongShare = (double)strong.Length / total;
-        checks.Add(new ShapeCheck("strong ties", strongShare, s.TargetStrongShareMin, s.TargetStrongShareMax,
-            strongShare >= s.TargetStrongShareMin && strongShare <= s.TargetStrongShareMax,
+        checks.Add(Check("strong ties", strongShare, s.TargetStrongShareMin, s.TargetStrongShareMax,
             strongShare < s.TargetStrongShareMin
-                ? $"Only {strong.Length} strong {(strong.Length == 1 ? "tie" : "ties")} ({InsightText.Percent(strongShare)}): choose two or three people in your field and meet them regularly to build real alliances."
+                ? strong.Length == 0
+                    ? "No strong ties yet: choose two or three people in your field and meet them regularly to build real alliances."
+                    : $"Only {strong.Length} strong {(strong.Length == 1 ? "tie" : "ties")} ({InsightText.Percent(strongShare)}): choose two or three people in your field and meet them regularly to build real alliances."
                 : $"{InsightText.Percent(strongShare)} of your ties are strong, more than a weekly budget usually sustains; let some settle into friendly, lighter contact."));
 
         var friendlyShare = (double)friendly.Length / total;
-        checks.Add(new ShapeCheck("friendly contacts", friendlyShare, s.TargetFriendlyShareMin, null, friendlyShare >= s.TargetFriendlyShareMin,
+        checks.Add(Check("friendly contacts", friendlyShare, s.TargetFriendlyShareMin, null,
             $"Only {InsightText.Percent(friendlyShare)} of your ties are medium or weak: a wide ring of friendly contacts is where new information comes from, so meet new people and keep a light touch."));
 
         var dormantShare = (double)dormant / total;
-        checks.Add(new ShapeCheck("dormant ties", dormantShare, null, s.TargetDormantShareMax, dormantShare <= s.TargetDormantShareMax,
+        checks.Add(Check("dormant ties", dormantShare, null, s.TargetDormantShareMax,
             $"{InsightText.Percent(dormantShare)} of your ties are dormant: revive a few each month; old ties welcome a reach-out more than people expect."));
 
         var strongKnown = strong.Where(i => sides[i] != FieldSide.Unknown).ToArray();
@@ -132,17 +136,24 @@ public static class NetworkHealth
         {
             var inField = (double)strongKnown.Count(i => sides[i] == FieldSide.InField) / strongKnown.Length;
             var fieldName = field.Industry ?? field.Function ?? "your field";
-            checks.Add(new ShapeCheck("strong ties in your field", inField, s.TargetStrongInFieldMin, null, inField >= s.TargetStrongInFieldMin,
+            checks.Add(Check("strong ties in your field", inField, s.TargetStrongInFieldMin, null,
                 $"Only {InsightText.Percent(inField)} of your strong ties are in your field: build an alliance or two with peers in {fieldName}."));
         }
         var friendlyKnown = friendly.Where(i => sides[i] != FieldSide.Unknown).ToArray();
         if (friendlyKnown.Length > 0)
         {
             var outOfField = (double)friendlyKnown.Count(i => sides[i] == FieldSide.OutOfField) / friendlyKnown.Length;
-            checks.Add(new ShapeCheck("friendly contacts outside your field", outOfField, s.TargetFriendlyOutOfFieldMin, null, outOfField >= s.TargetFriendlyOutOfFieldMin,
+            checks.Add(Check("friendly contacts outside your field", outOfField, s.TargetFriendlyOutOfFieldMin, null,
                 $"{InsightText.Percent(1 - outOfField)} of your friendly contacts are in your own field: meet people in other industries and functions, where the news you do not already have lives."));
         }
         return checks;
+    }
+
+    /// <summary>A comparison with the target range; the advice is kept only when the check is not met.</summary>
+    private static ShapeCheck Check(string name, double actual, double? min, double? max, string advice)
+    {
+        var met = (min is not { } lo || actual >= lo) && (max is not { } hi || actual <= hi);
+        return new ShapeCheck(name, actual, min, max, met, met ? null : advice);
     }
 
     /// <summary>The give/ask balance B = (G − A) / (G + A + 1) of SCIENCE.md G.</summary>
@@ -160,7 +171,9 @@ public static class NetworkHealth
             .ThenByDescending(c => c.Asks)
             .ThenBy(c => c.ContactId)
             .ToArray();
-        var advice = giveFirst.Length > 0
+        var advice = gives + asks == 0
+            ? "Nothing in your give/ask ledger yet: log what you give and what you ask (rapport give, rapport ask) to see the balance."
+            : giveFirst.Length > 0
             ? $"You have asked {giveFirst.Length} {(giveFirst.Length == 1 ? "person" : "people")} for more than you have given; offer help, an introduction or a useful link before the next ask."
             : balance >= 0
                 ? "Your give/ask ledger is healthy: do not hesitate to ask when you need something; people say yes more often than askers expect."
@@ -174,35 +187,42 @@ public static class NetworkHealth
         var tiers = new List<TierLoad>();
         var cumulative = 0;
         double touches = 0;
+        var innerOver = false;
         for (var i = 0; i < layered.Length; i++)
         {
             var count = contacts.Count(c => c.Tier == layered[i]);
             cumulative += count;
             var capacity = i < s.TierCapacities.Count ? s.TierCapacities[i] : int.MaxValue;
-            tiers.Add(new TierLoad(layered[i], count, cumulative, capacity, cumulative > capacity));
+            var layer = i == 0 || capacity == int.MaxValue ? capacity : capacity - s.TierCapacities[i - 1];
+            // A tier is over when it overflows by itself: too many inside it already push every outer total over, and
+            // those outer tiers are not flagged for that alone.
+            var overflows = cumulative > capacity && (!innerOver || count > layer);
+            innerOver |= cumulative > capacity;
+            tiers.Add(new TierLoad(layered[i], count, cumulative, capacity, overflows));
             if (i < s.TierCadenceDays.Count && s.TierCadenceDays[i] > 0) touches += count * 7.0 / s.TierCadenceDays[i];
         }
         var over = tiers.Where(t => t.OverCapacity).ToArray();
         var overBudget = budget is { } b && touches > b;
-        string? advice = null;
+        var advice = new List<string>(2);
         if (over.Length > 0)
         {
             var first = over[0];
-            advice = $"Your {first.Tier.ToString().ToLowerInvariant()} circle and those inside it hold {first.CumulativeCount} people, above the {first.CumulativeCapacity} people can keep up; unpin a few so they find their natural tier.";
+            var who = first.Tier == layered[0] ? $"Your {Word(first.Tier)} circle holds" : $"Your {Word(first.Tier)} circle and those inside it hold";
+            advice.Add($"{who} {first.CumulativeCount} people, above the {first.CumulativeCapacity} people can keep up; unpin a few so they find their natural tier.");
         }
-        else if (overBudget)
-        {
-            advice = $"Your tiers ask for about {InsightText.Number(touches, "0.#")} touches a week, more than your budget of {budget}; raise the budget or let a few ties move to a slower tier.";
-        }
-        return new CapacityReport(tiers, touches, budget, overBudget, advice);
+        if (overBudget)
+            advice.Add($"Your tiers ask for about {InsightText.Number(touches, "0.#")} {(Math.Round(touches, 1) == 1 ? "touch" : "touches")} a week, more than your budget of {budget}; raise the budget or let a few ties move to a slower tier.");
+        return new CapacityReport(tiers, touches, budget, overBudget, advice.Count == 0 ? null : string.Join(" ", advice));
     }
+
+    private static string Word(Tier tier) => tier.ToString().ToLowerInvariant();
 
     private static RecentChanges Recent(IReadOnlyList<HealthContact> contacts, DateOnly today, InsightSettings s)
     {
         var since = today.AddDays(-s.RecentWindowDays);
         var fresh = contacts
-            .Where(c => c.FirstInteraction is { } f && f > since && f <= today)
-            .OrderByDescending(c => c.FirstInteraction).ThenBy(c => c.Id)
+            .Where(c => c.Began is { } f && f > since && f <= today)
+            .OrderByDescending(c => c.Began).ThenBy(c => c.Id)
             .Select(c => new TieChange(c.Id, c.Name, null, c.Band)).ToArray();
         var cooled = contacts
             .Where(c => c.BandYearAgo is { } before && c.Band.Warmth() < before.Warmth())

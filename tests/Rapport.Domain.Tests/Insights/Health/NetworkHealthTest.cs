@@ -44,6 +44,7 @@ public class NetworkHealthTest
         var report = NetworkHealth.Analyze(contacts, Me, Today);
 
         Assert.All(report.Checks, c => Assert.True(c.Met, c.Name));
+        Assert.All(report.Checks, c => Assert.Null(c.Advice)); // a met check gives no advice (JSON and API show the check)
         Assert.Equal(5, report.Checks.Count);
         Assert.Equal(12.0 / 17, report.Checks.Single(c => c.Name == "friendly contacts outside your field").Actual, 12);
     }
@@ -96,7 +97,47 @@ public class NetworkHealthTest
         Assert.Equal((15, false), (report.Capacity.Tiers[1].CumulativeCount, report.Capacity.Tiers[1].OverCapacity));
         Assert.Equal(7 + 8 * 7.0 / 30, report.Capacity.TouchesPerWeekNeeded, 12);
         Assert.True(report.Capacity.OverBudget);
-        Assert.StartsWith("Your inner circle and those inside it hold 7 people, above the 5", report.Capacity.Advice, StringComparison.Ordinal);
+        Assert.StartsWith("Your inner circle holds 7 people, above the 5", report.Capacity.Advice, StringComparison.Ordinal);
+        // Both problems are said: the tier over capacity and the touches over the budget.
+        Assert.Contains("touches a week, more than your budget of 5", report.Capacity.Advice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TooManyPinnedInside_FlagsThatTier_NotEveryTierOutsideIt()
+    {
+        // 8 pinned inner (capacity 5); close, active and network hold exactly their own layers (10, 35, 100).
+        var contacts = Enumerable.Range(0, 8).Select(i => C(i, TieBand.Strong, tier: Tier.Inner))
+            .Concat(Enumerable.Range(100, 10).Select(i => C(i, TieBand.Strong, tier: Tier.Close)))
+            .Concat(Enumerable.Range(200, 35).Select(i => C(i, TieBand.Medium, tier: Tier.Active)))
+            .Concat(Enumerable.Range(300, 100).Select(i => C(i, TieBand.Weak, tier: Tier.Network))).ToArray();
+
+        var tiers = NetworkHealth.Analyze(contacts, Me, Today).Capacity.Tiers;
+
+        Assert.Equal([true, false, false, false], tiers.Select(t => t.OverCapacity));
+        Assert.Equal([8, 18, 53, 153], tiers.Select(t => t.CumulativeCount));
+
+        // One more in the close tier than its own layer holds: that tier overflows by itself too.
+        var more = contacts.Append(C(999, TieBand.Strong, tier: Tier.Close)).ToArray();
+        Assert.Equal([true, true, false, false], NetworkHealth.Analyze(more, Me, Today).Capacity.Tiers.Select(t => t.OverCapacity));
+    }
+
+    [Fact]
+    public void AnEmptyLedger_SaysSo_RatherThanCallingItHealthy()
+    {
+        Assert.StartsWith("Nothing in your give/ask ledger yet", NetworkHealth.Analyze([], Me, Today).GiveAsk.Advice, StringComparison.Ordinal);
+        Assert.StartsWith("Nothing in your give/ask ledger yet", NetworkHealth.Analyze([C(1, TieBand.Weak)], Me, Today).GiveAsk.Advice, StringComparison.Ordinal);
+        Assert.StartsWith("Your give/ask ledger is healthy", NetworkHealth.Analyze([C(1, TieBand.Weak, gives: 1)], Me, Today).GiveAsk.Advice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NoStrongTies_IsSaidWithoutAZeroCount()
+    {
+        var contacts = Enumerable.Range(0, 10).Select(i => C(i, TieBand.Weak, "design")).ToArray();
+
+        var advice = NetworkHealth.Analyze(contacts, Me, Today).Advice;
+
+        Assert.Contains(advice, a => a.StartsWith("No strong ties yet: choose two or three people", StringComparison.Ordinal));
+        Assert.DoesNotContain(advice, a => a.Contains("Only 0 strong", StringComparison.Ordinal));
     }
 
     [Fact]

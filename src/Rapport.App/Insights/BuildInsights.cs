@@ -52,7 +52,7 @@ public sealed class BuildInsights(RapportDbContext db, TimeProvider clock, Insig
 
         var health = NetworkHealth.Analyze(
             contacts.Select(c => new HealthContact(c.Id, c.Name, c.Strength, c.Band, c.Tier, c.Industry, c.Function,
-                c.FirstTouch is { } f ? DateOnly.FromDateTime(f) : null, c.BandYearAgo, c.Gives, c.Asks)).ToArray(),
+                Began(c), c.BandYearAgo, c.Gives, c.Asks)).ToArray(),
             new UserField(network.Nurture.OwnIndustry, network.Nurture.OwnFunction), today, settings, network.Nurture.BudgetTouchpoints);
 
         var wanted = network.Goals
@@ -68,6 +68,13 @@ public sealed class BuildInsights(RapportDbContext db, TimeProvider clock, Insig
 
         return new InsightsReport(now, contacts.Count, Summarize(network.Links), health, diversity, holes, returns,
             JobLeads(network), Reconnect(network));
+    }
+
+    /// <summary>When a tie began: the day you met when known, else the first interaction, whichever is earlier.</summary>
+    private static DateOnly? Began(NetworkContact c)
+    {
+        DateOnly? first = c.FirstTouch is { } f ? DateOnly.FromDateTime(f) : null;
+        return c.KnownSince is { } k && (first is null || k < first) ? k : first;
     }
 
     private static LinkSummary Summarize(NetworkLinks links)
@@ -110,9 +117,16 @@ public sealed class BuildInsights(RapportDbContext db, TimeProvider clock, Insig
         return new BrokerageInput(contacts, KnownLinks(network.Links), []);
     }
 
+    // SCIENCE.md E: a link guessed from a shared organization or event is an unknown pair, which the measure weighs by
+    // its probability from the memberships and attendances it is given; only links entered, logged as introductions or
+    // seen in shared meetings count as known.
     private static IEnumerable<KnownLink> KnownLinks(NetworkLinks links)
     {
-        for (var k = 0; k < links.Count; k++) yield return new KnownLink(new ContactPair(links.A(k), links.B(k)), links.Strength(k));
+        for (var k = 0; k < links.Count; k++)
+        {
+            if (links.IsInferred(k) && links.Kind(k) is LinkKind.Colleague or LinkKind.SameEvent) continue;
+            yield return new KnownLink(new ContactPair(links.A(k), links.B(k)), links.Strength(k));
+        }
     }
 
     private static ReturnsInput Returns(InsightsNetwork network)
@@ -158,15 +172,29 @@ public sealed class BuildInsights(RapportDbContext db, TimeProvider clock, Insig
     {
         var s = network.Nurture;
         return network.Contacts
-            .Where(c => c.LastTouch is not null && !c.Band.IsDormant())
+            .Where(c => c.LastTouch is not null && !c.Band.IsDormant() && c.Trust > 0)
             .Select(c => (c, score: JobLead.Score(c.Mutuals, c.Measure.Frequency, c.Measure.Reciprocity, s)))
             .Where(x => x.score > 0)
             .OrderByDescending(x => x.score).ThenBy(x => x.c.Id)
             .Take(TopRows)
             .Select(x => new JobLeadRow(x.c.Id, x.c.Name, Role(x.c), x.score, x.c.Mutuals, x.c.Measure.Frequency, x.c.Measure.Reciprocity, x.c.Band,
-                $"{x.c.Mutuals} mutual {(x.c.Mutuals == 1 ? "contact" : "contacts")} and a light touch (frequency {InsightText.Number(x.c.Measure.Frequency, "0.00")}): " +
-                "moderately embedded, weakly active ties pass on the most new opportunities."))
+                JobLeadWhy(x.c.Mutuals, x.c.Measure.Frequency, s)))
             .ToArray();
+    }
+
+    /// <summary>Why a tie is a lead, from its own mutual contacts and rhythm (SCIENCE.md D: an inverted U in both).</summary>
+    private static string JobLeadWhy(int mutuals, double frequency, NurtureSettings s)
+    {
+        var m = $"{mutuals} mutual {(mutuals == 1 ? "contact" : "contacts")}";
+        var embedded = Math.Abs(mutuals - s.JobLeadPeakMutuals) <= s.JobLeadPeakMutuals / 2
+            ? $"{m}, near the {InsightText.Number(s.JobLeadPeakMutuals, "0")} that carry the most opportunities"
+            : mutuals < s.JobLeadPeakMutuals ? $"{m}, fewer than the {InsightText.Number(s.JobLeadPeakMutuals, "0")} that carry the most opportunities"
+            : $"{m}, more than the {InsightText.Number(s.JobLeadPeakMutuals, "0")} that carry the most opportunities (much of what they hear, you hear too)";
+        var f = InsightText.Number(frequency, "0.00");
+        var rhythm = frequency < 1.0 / 3 ? $"a light touch (frequency {f}): weakly active ties pass on news you do not already have"
+            : frequency < 2.0 / 3 ? $"a moderate rhythm (frequency {f})"
+            : $"frequent contact (frequency {f}): you likely share most of what they know, so they rank lower";
+        return $"{char.ToUpperInvariant(embedded[0])}{embedded[1..]}; {rhythm}.";
     }
 
     private static IReadOnlyList<ReconnectRow> Reconnect(InsightsNetwork network)

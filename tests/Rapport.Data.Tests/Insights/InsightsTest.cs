@@ -106,8 +106,42 @@ public class InsightsTest
         var industry = report.Diversity.Dimensions.Single(d => d.Dimension == Domain.Insights.Diversity.DiversityDimension.Industry);
         Assert.Equal(4, industry.Reach.Categories);
         Assert.Equal(0.5, industry.Shares.Single(v => v.Value == "software").ReachShare, 3);
-        Assert.Equal(2, report.StructuralHoles.KnownLinks); // Bea–Ana entered, Carl–Ana inferred
+        // Bea–Ana was entered; Carl–Ana is only guessed from their time at Acme, which SCIENCE.md E weighs as an unknown pair.
+        Assert.Equal(1, report.StructuralHoles.KnownLinks);
         Assert.False(string.IsNullOrWhiteSpace(report.StructuralHoles.Summary));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Insights_CountATieAsNewFromWhenYouMet_AndLeaveUntrustedContactsOutOfJobLeads_OnBothProviders(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        var n = await WriteAsync(store);
+        await using (var db = store.Open())
+        {
+            var before = await new BuildInsights(db, Clock).ExecuteAsync(TestContext.Current.CancellationToken);
+            // Carl first appears in the log this year; Ana is a job lead (a mutual contact, a light touch).
+            Assert.Contains(before.Health.Recent.New, c => c.ContactId == n.Carl);
+            Assert.Contains(before.JobLeads, j => j.ContactId == n.Ana);
+        }
+        await using (var db = store.Open())
+        {
+            // You have known Carl since 2019, long before the first interaction you logged; Ana you no longer trust.
+            var carl = await db.Contacts.FindAsync([n.Carl], TestContext.Current.CancellationToken);
+            carl!.KnownSince = new DateOnly(2019, 3, 1);
+            var ana = await db.Contacts.FindAsync([n.Ana], TestContext.Current.CancellationToken);
+            ana!.SetTrust(0);
+            await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+        }
+        await using (var db = store.Open())
+        {
+            var report = await new BuildInsights(db, Clock).ExecuteAsync(TestContext.Current.CancellationToken);
+            Assert.DoesNotContain(report.Health.Recent.New, c => c.ContactId == n.Carl);
+            Assert.Contains(report.Health.Recent.New, c => c.ContactId == n.Eli);
+            Assert.DoesNotContain(report.JobLeads, j => j.ContactId == n.Ana);
+            Assert.All(report.JobLeads, j => Assert.Contains("mutual contact", j.Why, StringComparison.Ordinal));
+        }
     }
 
     [Theory]

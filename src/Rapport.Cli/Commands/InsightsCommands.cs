@@ -60,6 +60,8 @@ internal static class InsightsText
 {
     private static string F2(double v) => v.ToString("0.00", CultureInfo.InvariantCulture);
 
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? "" : "s")}";
+
     public static async Task WritePathsAsync(TextWriter o, WarmPathsResult r)
     {
         await o.WriteLineAsync($"Warm paths to {r.Target} ({r.TargetKind}{(r.TargetKind == "person" ? "" : $", {r.Matches} {(r.Matches == 1 ? "contact" : "contacts")}")}), at most {r.MaxHops} hops");
@@ -103,10 +105,11 @@ internal static class InsightsText
             await o.WriteLineAsync("  Advice:");
             foreach (var a in h.Advice) await o.WriteLineAsync($"  - {a}");
         }
-        await o.WriteLineAsync($"  Give/ask: {h.GiveAsk.Gives} gives, {h.GiveAsk.Asks} asks, balance {F2(h.GiveAsk.Balance)}. {h.GiveAsk.Advice}");
+        await o.WriteLineAsync($"  Give/ask: {Count(h.GiveAsk.Gives, "give")}, {Count(h.GiveAsk.Asks, "ask")}, balance {F2(h.GiveAsk.Balance)}. {h.GiveAsk.Advice}");
         foreach (var g in h.GiveAsk.GiveFirst.Take(5))
-            await o.WriteLineAsync($"    give first: {g.Name} #{g.ContactId} ({g.Gives} gives, {g.Asks} asks)");
-        await o.WriteLineAsync($"  Tiers ({InsightText.Number(h.Capacity.TouchesPerWeekNeeded, "0.#")} touches a week needed{(h.Capacity.WeeklyBudget is { } b ? $", budget {b}" : "")}):");
+            await o.WriteLineAsync($"    give first: {g.Name} #{g.ContactId} ({Count(g.Gives, "give")}, {Count(g.Asks, "ask")})");
+        if (h.GiveAsk.GiveFirst.Count > 5) await o.WriteLineAsync($"    and {h.GiveAsk.GiveFirst.Count - 5} more (rapport insights --json lists them all)");
+        await o.WriteLineAsync($"  Tiers ({InsightText.Number(h.Capacity.TouchesPerWeekNeeded, "0.#")} {(InsightText.Number(h.Capacity.TouchesPerWeekNeeded, "0.#") == "1" ? "touch" : "touches")} a week needed{(h.Capacity.WeeklyBudget is { } b ? $", budget {b}" : "")}):");
         foreach (var t in h.Capacity.Tiers)
             await o.WriteLineAsync($"    {t.Tier.ToString().ToLowerInvariant(),-8}{t.Count,6}  cumulative {t.CumulativeCount}/{t.CumulativeCapacity}{(t.OverCapacity ? "  OVER CAPACITY" : "")}");
         await o.WriteLineAsync($"  Last 12 months: {h.Recent.New.Count} new, {h.Recent.Cooled.Count} cooled, {h.Recent.Revived.Count} revived");
@@ -115,9 +118,9 @@ internal static class InsightsText
         await Names(o, "revived", h.Recent.Revived.Select(c => c.Name));
 
         await Heading(o, "Diversity");
-        await o.WriteLineAsync($"  {"dimension",-11}{"reach Blau",11}{"evenness",10}{"active Blau",12}{"values",8}{"unknown",9}");
+        await o.WriteLineAsync($"  {"dimension",-11}{"reach Blau",11}{"evenness",10}{"active Blau",12}{"evenness",10}{"values",8}{"unknown",9}");
         foreach (var d in r.Diversity.Dimensions)
-            await o.WriteLineAsync($"  {d.Dimension.ToString().ToLowerInvariant(),-11}{F2(d.Reach.Blau),11}{F2(d.Reach.Evenness),10}{F2(d.Active.Blau),12}{d.Reach.Categories,8}{d.UnknownContacts,9}");
+            await o.WriteLineAsync($"  {d.Dimension.ToString().ToLowerInvariant(),-11}{F2(d.Reach.Blau),11}{F2(d.Reach.Evenness),10}{F2(d.Active.Blau),12}{F2(d.Active.Evenness),10}{d.Reach.Categories,8}{d.UnknownContacts,9}");
         if (r.Diversity.Gaps.Count > 0)
         {
             await o.WriteLineAsync("  Largest gaps:");

@@ -221,8 +221,9 @@ public static class DiversityAnalyzer
     {
         var city = Single(c.City);
         var country = Single(c.Country);
-        if (city is not null) return country is null ? city : $"{city}, {country}";
-        return country;
+        // The city alone when it is known: "Berlin" and "Berlin, Germany" are one place, and a city-state is not
+        // "Singapore, Singapore". The country stands for the place only when no city is given.
+        return city ?? country;
     }
 
     private static string Name(DiversityDimension d) => d.ToString().ToLowerInvariant();

@@ -120,13 +120,19 @@ public class DiversityAnalyzerTest
     }
 
     [Fact]
-    public void Geography_UsesTheCityWithItsCountry_OrTheCountryAlone()
+    public void Geography_UsesTheCity_OrTheCountryWhenNoCityIsGiven()
     {
         var a = new DiversityContact(1, 0.5, TieBand.Medium, null, null, Seniority.Mid, "Lisbon", "Portugal", []);
         var b = a with { City = null };
 
-        Assert.Equal(["Lisbon, Portugal"], DiversityAnalyzer.ValuesOf(a, DiversityDimension.Geography));
+        Assert.Equal(["Lisbon"], DiversityAnalyzer.ValuesOf(a, DiversityDimension.Geography));
         Assert.Equal(["Portugal"], DiversityAnalyzer.ValuesOf(b, DiversityDimension.Geography));
+        Assert.Equal(["Singapore"], DiversityAnalyzer.ValuesOf(a with { City = "Singapore", Country = "Singapore" }, DiversityDimension.Geography));
+
+        // A city written with and without its country is one place, not two.
+        var berlin = DiversityAnalyzer.Analyze([a with { City = "Berlin", Country = "Germany" }, a with { Id = 2, City = "Berlin", Country = null }])
+            .Dimensions.Single(d => d.Dimension == DiversityDimension.Geography);
+        Assert.Equal(["Berlin"], berlin.Shares.Select(v => v.Value));
         Assert.Equal(["Mid"], DiversityAnalyzer.ValuesOf(a, DiversityDimension.Seniority));
     }
 

@@ -70,6 +70,20 @@ public class RapportCliTest
     }
 
     [Fact]
+    public async Task ADatabasePathInAFolderThatDoesNotExist_IsAnError_NotANewEmptyDatabase()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"rapport-missing-{Guid.NewGuid():N}", "nested");
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var code = await RapportCli.RunAsync(["insights", "--db", Path.Combine(folder, "x.db")], stdout, stderr, _ => null);
+
+        Assert.Equal(2, code);
+        Assert.Contains($"the folder {folder} does not exist", stderr.ToString(), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(folder)));
+    }
+
+    [Fact]
     public async Task DuplicateEmail_ExitsWith2_NamingTheOwner()
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");

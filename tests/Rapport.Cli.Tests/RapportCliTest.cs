@@ -69,6 +69,26 @@ public class RapportCliTest
         Assert.Equal(before, (await cli.RunAsync("contact", "list", "--json")).Out);
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task NamesWithCapitalLettersBeyondAToZ_AreFoundWhateverTheCase(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var cli = new CliRunner(db);
+        Assert.Equal(0, (await cli.RunAsync("contact", "add", "--name", "Émile Zola", "--company", "Éditions Ørsted")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("contact", "add", "--name", "Örjan Åberg")).ExitCode);
+
+        var show = await cli.RunAsync("contact", "show", "Émile Zola");
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("Émile Zola", show.Out, StringComparison.Ordinal);
+        Assert.Equal(0, (await cli.RunAsync("contact", "show", "örjan åberg")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("log", "ÉMILE ZOLA", "--channel", "call")).ExitCode);
+        var search = await cli.RunAsync("contact", "list", "--search", "éditions ørsted");
+        Assert.Contains("Émile Zola", search.Out, StringComparison.Ordinal);
+        Assert.DoesNotContain("Örjan", search.Out, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task ADatabasePathInAFolderThatDoesNotExist_IsAnError_NotANewEmptyDatabase()
     {

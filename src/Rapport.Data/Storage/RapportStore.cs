@@ -59,7 +59,12 @@ public sealed class RapportStore(DbTarget target, bool compiledModel = true)
         return builder;
     }
 
-    /// <summary>Per-connection SQLite settings: WAL is kept in the file; these are not.</summary>
+    /// <summary>
+    /// Per-connection SQLite settings: WAL is kept in the file; these are not. SQLite's own lower() and upper() change
+    /// only A–Z, so "Émile" never equals "émile" in a query that ignores case (EF Core translates ToLower() to lower()):
+    /// they are replaced by .NET's invariant case mapping, as PostgreSQL's lower() already maps every letter. No index,
+    /// view or trigger of the schema uses them.
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
@@ -74,6 +79,11 @@ public sealed class RapportStore(DbTarget target, bool compiledModel = true)
 
         private static void Apply(DbConnection connection)
         {
+            if (connection is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+            {
+                sqlite.CreateFunction<string?, string?>("lower", s => s?.ToLowerInvariant(), isDeterministic: true);
+                sqlite.CreateFunction<string?, string?>("upper", s => s?.ToUpperInvariant(), isDeterministic: true);
+            }
             using var cmd = connection.CreateCommand();
             cmd.CommandText = "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000;";
             cmd.ExecuteNonQuery();

@@ -43,6 +43,16 @@ internal sealed class ContactDraft
     public HashSet<string> Categories => field ??= new(StringComparer.Ordinal);
     public HashSet<string> DateLabels => field ??= new(StringComparer.Ordinal);
 
+    /// <summary>The sources in which this contact has a key of the source's own (not one Rapport made up from an email or name).</summary>
+    public HashSet<string> KeyedSources => field ??= new(StringComparer.Ordinal);
+
+    /// <summary>An existing contact's company and title as stored, before this import: life events compare with these.</summary>
+    public string? StoredCompany { get; set; }
+    public string? StoredTitle { get; set; }
+
+    /// <summary>The rows of this import matched to this contact (indexes into the import's contact rows).</summary>
+    public List<int> Rows => field ??= [];
+
     /// <summary><see cref="PersonKeys.Name"/> of <see cref="DisplayName"/>, computed once.</summary>
     public string NameKey => _nameKey ??= PersonKeys.Name(DisplayName);
 

@@ -67,6 +67,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         var employers = ReadPositions(batch);
         foreach (var contact in batch.Contacts) MatchContact(source, batch.File, contact);
         MarkCoworkers(batch, employers);
+        SettleCompanyAndTitle();
 
         var interactions = await MatchInteractionsAsync(batch, ct);
         var positions = await PlanPositionsAsync(batch, ct);
@@ -138,6 +139,8 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 Title = r.GetStringOrNull(5), City = r.GetStringOrNull(6), Country = r.GetStringOrNull(7), Notes = r.GetStringOrNull(8),
                 KnownSince = r.GetDateOnlyOrNull(9), Deleted = r.GetBoolean(10),
             };
+            d.StoredCompany = d.Company;
+            d.StoredTitle = d.Title;
             byId[d.Id] = d;
             _drafts.Add(d);
         }, ct);
@@ -166,7 +169,10 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         }, ct);
         await AccountRows.ScanAsync(db, """SELECT "ContactId", "Source", "ExternalKey" FROM "ContactSources" WHERE "AccountId" = @account""", r =>
         {
-            if (byId.TryGetValue(r.GetInt64(0), out var d)) _bySource.TryAdd((r.GetString(1), r.GetString(2)), d);
+            if (!byId.TryGetValue(r.GetInt64(0), out var d)) return;
+            var (source, key) = (r.GetString(1), r.GetString(2));
+            _bySource.TryAdd((source, key), d);
+            if (!IsSynthesized(key)) d.KeyedSources.Add(source);
         }, ct);
         await AccountRows.ScanAsync(db, """SELECT "ContactId", "Tag" FROM "ContactTags" WHERE "AccountId" = @account""", r =>
         {
@@ -208,14 +214,29 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         {
             if (_byEmail.TryGetValue(address, out d)) return d;
         }
+        // A phone, or a name with a company, is shared by different people more often than an address or a profile: an
+        // office line, a namesake at a big company. Such a match needs the names to agree, and is refused when both the
+        // row and the contact carry their own, different keys in this source (two records the source itself keeps apart).
+        // Refused matches stay listed by `rapport contact duplicates`, for you to merge.
+        var keyed = row.Contact.ExternalKey is not null;
         foreach (var p in row.Contact.Phones)
         {
-            if (PersonKeys.Phone(p.Number) is { Length: > 0 } pk && _byPhone.TryGetValue(pk, out d)) return d;
+            if (PersonKeys.Phone(p.Number) is { Length: > 0 } pk && _byPhone.TryGetValue(pk, out d)
+                && SameName(row.NameKey, d.NameKey) && !(keyed && d.KeyedSources.Contains(source))) return d;
         }
         if (row.NameKey is { Length: > 0 } name && row.CompanyKey is { Length: > 0 } company
-            && _byNameCompany.TryGetValue(name + "|" + company, out d)) return d;
+            && _byNameCompany.TryGetValue(name + "|" + company, out d) && !(keyed && d.KeyedSources.Contains(source))) return d;
         return null;
     }
+
+    /// <summary>Names that may be one person's: alike as keys (Jaro-Winkler ≥ <see cref="SameNameSimilarity"/>), or one of them unknown.</summary>
+    private static bool SameName(string a, string b) => a.Length == 0 || b.Length == 0 || PersonKeys.Similarity(a, b) >= SameNameSimilarity;
+
+    /// <summary>How alike two name keys must be for a shared phone to make them one contact.</summary>
+    internal const double SameNameSimilarity = 0.85;
+
+    /// <summary>Whether a source key was made up by Rapport from an email or a name (<see cref="SynthesizedKey(IncomingContact)"/>).</summary>
+    private static bool IsSynthesized(string key) => key.StartsWith("email:", StringComparison.Ordinal) || key.StartsWith("name:", StringComparison.Ordinal);
 
     private void MatchContact(string source, string file, ImportedContact c)
     {
@@ -239,8 +260,10 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             _drafts.Add(draft);
             var details = _details;
             details.Clear();
-            MergeChildren(draft, row, source, key, details);
+            NoteCuts(c, details);
+            MergeChildren(draft, row, source, key, c.ExternalKey is not null, details);
             IndexNames(draft);
+            draft.Rows.Add(_contactRows.Count);
             _contactRows.Add(new ImportRow(file, c.SourceLine, "contact", draft.DisplayName, ImportOutcome.New, null, Combine(details, c.Warnings)));
             return;
         }
@@ -248,12 +271,30 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         var changes = _details;
         changes.Clear();
         MergeFields(match, row, changes);
-        MergeChildren(match, row, source, key, changes);
+        MergeChildren(match, row, source, key, c.ExternalKey is not null, changes);
+        match.Rows.Add(_contactRows.Count);
         var outcome = changes.Count == 0 ? ImportOutcome.Unchanged
             : match.IsNew || !bySourceKey ? ImportOutcome.Merged
             : ImportOutcome.Updated;
         if (match.IsNew && changes.Count == 0) outcome = ImportOutcome.Merged;
         _contactRows.Add(new ImportRow(file, c.SourceLine, "contact", c.DisplayName, outcome, match.IsNew ? null : match.Id, Combine(changes, c.Warnings)));
+    }
+
+    /// <summary>Says which of a row's values are longer than their column and were cut to fit.</summary>
+    private static void NoteCuts(ImportedContact c, List<string> details)
+    {
+        void Cut(string field, string? value, int max)
+        {
+            if (value is not null && value.Trim().Length > max) details.Add($"{field} cut to its first {max:N0} characters (it had {value.Trim().Length:N0})");
+        }
+        Cut("name", c.DisplayName, 200);
+        Cut("given name", c.GivenName, 100);
+        Cut("family name", c.FamilyName, 100);
+        Cut("company", c.Company, 200);
+        Cut("title", c.Title, 200);
+        Cut("city", c.City, 100);
+        Cut("country", c.Country, 100);
+        Cut("notes", c.Notes, 20000);
     }
 
     private static IReadOnlyList<string> Combine(List<string> details, IReadOnlyList<string> warnings) =>
@@ -301,10 +342,6 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 d.ChangedFields.Add("title");
                 changes.Add(oldTitle is null ? $"title: {title}" : $"title: {oldTitle} → {title}");
             }
-            if (!d.IsNew && companyChanged && oldCompany is not null)
-                d.NewLifeEvents.Add((LifeEventKind.NewJob, Fit($"New job: {Role(d.Title, d.Company)} (was {Role(oldTitle, oldCompany)})", 2000)!));
-            else if (!d.IsNew && !companyChanged && titleChanged && oldTitle is not null)
-                d.NewLifeEvents.Add((LifeEventKind.Promotion, Fit($"New role: {Role(d.Title, d.Company)} (was {oldTitle})", 2000)!));
         }
 
         if (c.KnownSince is { } since && (d.KnownSince is null || since < d.KnownSince))
@@ -315,10 +352,39 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Compares each existing contact's company and title with what was stored before this import, once every row is in,
+    /// and records the life event then: rows of one file that change a contact and change it back (two cards of one
+    /// person) leave it as it was, record nothing, and are reported unchanged.
+    /// </summary>
+    private void SettleCompanyAndTitle()
+    {
+        foreach (var d in _drafts)
+        {
+            if (d.IsNew || d.Deleted || !d.ChangedFields.Contains("company") && !d.ChangedFields.Contains("title")) continue;
+            var companyChanged = PersonKeys.Company(d.Company) != PersonKeys.Company(d.StoredCompany);
+            var titleChanged = !string.Equals(d.Title?.Trim(), d.StoredTitle?.Trim(), StringComparison.OrdinalIgnoreCase);
+            if (!companyChanged && d.ChangedFields.Remove("company")) d.Company = d.StoredCompany;
+            if (!titleChanged && d.ChangedFields.Remove("title")) d.Title = d.StoredTitle;
+            if (companyChanged && d.StoredCompany is not null)
+                d.NewLifeEvents.Add((LifeEventKind.NewJob, Fit($"New job: {Role(d.Title, d.Company)} (was {Role(d.StoredTitle, d.StoredCompany)})", 2000)!));
+            else if (!companyChanged && titleChanged && d.StoredTitle is not null)
+                d.NewLifeEvents.Add((LifeEventKind.Promotion, Fit($"New role: {Role(d.Title, d.Company)} (was {d.StoredTitle})", 2000)!));
+            if (d.Dirty) continue;
+            foreach (var i in d.Rows)
+            {
+                var r = _contactRows[i];
+                if (r.Outcome is not (ImportOutcome.Updated or ImportOutcome.Merged)) continue;
+                var rest = r.Details.Where(x => !x.StartsWith("company: ", StringComparison.Ordinal) && !x.StartsWith("title: ", StringComparison.Ordinal)).ToList();
+                _contactRows[i] = r with { Outcome = ImportOutcome.Unchanged, Details = rest.Count == 0 ? NoDetails : rest };
+            }
+        }
+    }
+
     private static string Role(string? title, string? company) =>
         title is null ? company ?? "?" : company is null ? title : $"{title} at {company}";
 
-    private void MergeChildren(ContactDraft d, IncomingContact row, string source, string key, List<string> changes)
+    private void MergeChildren(ContactDraft d, IncomingContact row, string source, string key, bool keyed, List<string> changes)
     {
         var c = row.Contact;
         for (var i = 0; i < c.Emails.Count; i++)
@@ -395,6 +461,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         {
             _bySource[(source, key)] = d;
             d.NewSources.Add((source, key));
+            if (keyed) d.KeyedSources.Add(source);
             if (!d.IsNew) changes.Add($"source: {source}");
         }
     }
@@ -514,6 +581,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
     {
         var plans = new List<InteractionPlan>();
         if (batch.Interactions.Count == 0) return plans;
+        var now = clock.GetUtcNow().UtcDateTime;
         var keyed = batch.Interactions.Select(i => (Interaction: i, Key: FitKey(i.ExternalKey ?? SynthesizedKey(batch.Source, i)))).ToList();
         var keys = keyed.Select(k => k.Key).Distinct(StringComparer.Ordinal).ToList();
         var existing = new Dictionary<string, (long Id, DateTime At, Channel Channel, Direction Direction, string? Notes, bool Deleted)>(StringComparer.Ordinal);
@@ -557,6 +625,12 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             if (i.Cancelled)
             {
                 _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null, ["cancelled: it did not happen"]));
+                continue;
+            }
+            if (DateTime.SpecifyKind(i.OccurredAtUtc, DateTimeKind.Utc) > now)
+            {
+                _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null,
+                    [$"on {i.OccurredAtUtc:yyyy-MM-dd}, in the future: it has not happened yet (import the calendar again afterwards)"]));
                 continue;
             }
             var participants = new List<ContactDraft>();

@@ -1,0 +1,139 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Rapport.App.Import;
+using Rapport.Data.Storage;
+using Rapport.Data.Tests.Support;
+using Rapport.Formats;
+
+namespace Rapport.Data.Tests.Import;
+
+/// <summary>When an incoming row is an existing contact, and when it only looks like one.</summary>
+public sealed class ImportMatchingTest : IDisposable
+{
+    private static readonly DateTime Now = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("rapport-matching-");
+
+    public void Dispose() => _dir.Delete(recursive: true);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir.FullName, name);
+        File.WriteAllText(path, text, new UTF8Encoding(false));
+        return path;
+    }
+
+    private static async Task<ImportResult> ImportAsync(RapportStore store, string path, ImportSourceKind kind)
+    {
+        await using var db = store.Open();
+        return await new ImportNetwork(db, new TestClock(Now)).ExecuteAsync(new ImportRequest { Kind = kind, Path = path });
+    }
+
+    private static string Card(string name, string org, string? phone = null, string? email = null, string? note = null) =>
+        $"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{name}\r\nORG:{org}\r\n" + (phone is null ? "" : $"TEL:{phone}\r\n") + (email is null ? "" : $"EMAIL:{email}\r\n")
+        + (note is null ? "" : $"NOTE:{note}\r\n") + "END:VCARD\r\n";
+
+    private static async Task<List<string>> NamesAsync(RapportStore store)
+    {
+        await using var db = store.Open();
+        return await db.Contacts.OrderBy(c => c.Id).Select(c => c.DisplayName).ToListAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ASharedPhone_WithAnotherName_IsAnotherPerson_ListedAsALikelyDuplicate(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+
+        // The last nine digits are the same; the people are not (one line of an office, or two countries).
+        await ImportAsync(store, Write("hans.vcf", Card("Hans Meier", "Siemens", "+49 1234 56789", "hans@siemens.de")), ImportSourceKind.VCard);
+        var rami = await ImportAsync(store, Write("rami.vcf", Card("Rami Haddad", "Byblos Bank", "+961 23 456 789", "rami@byblos.lb")), ImportSourceKind.VCard);
+        // The same person written a little differently, with the same number, is still matched by it.
+        var again = await ImportAsync(store, Write("hans2.vcf", Card("Hans  Meier", "Siemens AG", "0049 1234 56789")), ImportSourceKind.VCard);
+
+        Assert.Equal(1, rami.Contacts.New);
+        Assert.Equal(0, again.Contacts.New);
+        Assert.Equal(["Hans Meier", "Rami Haddad"], await NamesAsync(store));
+        await using var db = store.Open();
+        Assert.Equal(0, await db.LifeEvents.CountAsync());
+        var hans = await db.Contacts.Include(c => c.Emails).SingleAsync(c => c.DisplayName == "Hans Meier");
+        Assert.Equal("Siemens", hans.Company);
+        Assert.Equal(["hans@siemens.de"], hans.Emails.Select(e => e.Address));
+        var duplicates = await new App.Merge.FindDuplicates(db).ExecuteAsync(ct: TestContext.Current.CancellationToken);
+        Assert.Contains(duplicates, d => d.Reasons.Any(r => r.Contains("phone", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TwoRecordsTheSourceKeepsApart_StayTwoContacts_ThoughNameAndCompanyAgree(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        var header = "Display Name,Given Name,Family Name,Emails,Phones,Company,Title,Department,City,Region,Country,Birthday,Other Dates,Notes,LinkedIn URL,Profiles,Labels,Known Since,External Key\n";
+        var csv = header
+            + "Ana Lopez,,,ana@lopez.es,,Acme,,,,,,,,,,,,,rapport:4\n"
+            + "Ana López,,,ana.lopez@gmail.com,,Acme,,,,,,,,,,,,,rapport:5\n";
+
+        var result = await ImportAsync(store, Write("contacts.csv", csv), ImportSourceKind.Csv);
+
+        Assert.Equal((2, 0), (result.Contacts.New, result.Contacts.Merged));
+        Assert.Equal(["Ana Lopez", "Ana López"], await NamesAsync(store));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TwoCardsOfOnePerson_ReimportedAsTheyWere_ChangeNothing_AndRecordNoLifeEvent(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        var file = Write("dup.vcf", Card("Dup One", "A Corp", email: "dup@x.org") + Card("Dup One", "B Corp", email: "DUP@x.org"));
+
+        await ImportAsync(store, file, ImportSourceKind.VCard);
+        var second = await ImportAsync(store, file, ImportSourceKind.VCard);
+        var third = await ImportAsync(store, file, ImportSourceKind.VCard);
+
+        foreach (var again in new[] { second, third })
+        {
+            Assert.Equal((0, 0, 2), (again.Contacts.New, again.Contacts.Updated, again.Contacts.Unchanged));
+            Assert.Equal(0, again.LifeEvents);
+        }
+        await using var db = store.Open();
+        Assert.Equal("B Corp", (await db.Contacts.SingleAsync()).Company);
+        Assert.Equal(0, await db.LifeEvents.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ACalendarEventStillToCome_IsNotLoggedAsAnInteraction(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        await ImportAsync(store, Write("fut.vcf", Card("Fut Ure", "Acme", email: "fut@ure.org")), ImportSourceKind.VCard);
+        var ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+            + "BEGIN:VEVENT\r\nUID:past@x\r\nDTSTART:20261101T090000Z\r\nSUMMARY:Done\r\nATTENDEE:mailto:fut@ure.org\r\nEND:VEVENT\r\n"
+            + "BEGIN:VEVENT\r\nUID:future@x\r\nDTSTART:20270315T090000Z\r\nSUMMARY:Planned\r\nATTENDEE:mailto:fut@ure.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+        var result = await ImportAsync(store, Write("cal.ics", ics), ImportSourceKind.Ics);
+
+        Assert.Equal((1, 1), (result.Interactions.New, result.Interactions.Skipped));
+        Assert.Contains(result.Rows, r => r.Outcome == ImportOutcome.Skipped && r.Details[0].Contains("in the future", StringComparison.Ordinal));
+        await using var db = store.Open();
+        Assert.Equal(new DateTime(2026, 11, 1, 9, 0, 0, DateTimeKind.Utc), (await db.Interactions.SingleAsync()).OccurredAt);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AValueLongerThanItsColumn_IsCutAndSaidSo(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+
+        var result = await ImportAsync(store, Write("long.vcf", Card("Long Note", new string('c', 250), note: new string('n', 25000))), ImportSourceKind.VCard);
+
+        var row = Assert.Single(result.Rows, r => r.Record == "contact");
+        Assert.Contains("notes cut to its first 20,000 characters (it had 25,000)", row.Details);
+        Assert.Contains("company cut to its first 200 characters (it had 250)", row.Details);
+        await using var db = store.Open();
+        Assert.Equal(20000, (await db.Contacts.SingleAsync()).Notes!.Length);
+    }
+}

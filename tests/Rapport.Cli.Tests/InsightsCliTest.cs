@@ -11,7 +11,7 @@ public class InsightsCliTest
     {
         await using var db = await TestDatabase.CreateAsync(provider);
         var cli = new CliRunner(db);
-        await cli.RunAsync("contact", "add", "--name", "Bea Braun", "--company", "Globex", "--industry", "software");
+        await cli.RunAsync("contact", "add", "--name", "Bea Braun", "--company", "Globex", "--industry", "software", "--seniority", "vice-president");
         await cli.RunAsync("contact", "add", "--name", "Ana Silva", "--company", "Acme", "--title", "Lead Product Designer", "--industry", "design");
         for (var i = 0; i < 6; i++)
             Assert.Equal(0, (await cli.RunAsync("log", "Bea Braun", "--channel", "in-person", "--direction", "mutual", "--date", $"2026-{5 + i:D2}-10")).ExitCode);
@@ -24,6 +24,7 @@ public class InsightsCliTest
         Assert.Contains("Diversity", text.Out);
         Assert.Contains("Structural holes", text.Out);
         Assert.Contains("Dormant ties worth reviving", text.Out);
+        Assert.Contains("no events or communities yet", text.Out);
 
         var json = await cli.RunAsync("insights", "--json");
         Assert.Equal(0, json.ExitCode);
@@ -32,6 +33,10 @@ public class InsightsCliTest
         Assert.Equal("strong", json.Json.GetProperty("health").GetProperty("shape")[0].GetProperty("band").GetString());
         Assert.True(json.Json.TryGetProperty("jobLeads", out _));
         Assert.True(json.Json.TryGetProperty("structuralHoles", out _));
+        var seniority = json.Json.GetProperty("diversity").GetProperty("dimensions").EnumerateArray().Single(d => d.GetProperty("dimension").GetString() == "seniority");
+        var share = Assert.Single(seniority.GetProperty("shares").EnumerateArray());
+        Assert.Equal("vice-president", share.GetProperty("value").GetString());
+        Assert.Equal("1", share.GetProperty("contacts").GetRawText());
 
         var path = await cli.RunAsync("path", "Ana Silva");
         Assert.Equal(0, path.ExitCode);

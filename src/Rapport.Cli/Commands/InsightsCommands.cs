@@ -3,6 +3,7 @@ using System.Globalization;
 using Rapport.App.Common;
 using Rapport.App.Insights;
 using Rapport.Domain.Insights;
+using Rapport.Domain.Insights.Returns;
 
 namespace Rapport.Cli.Commands;
 
@@ -137,12 +138,13 @@ internal static class InsightsText
         var rt = r.Returns;
         await Heading(o, "Returns on events and communities");
         await o.WriteLineAsync($"  {rt.Stage.ToString().ToLowerInvariant()}: {rt.StageAdvice}");
+        if (rt.Communities.Count == 0 && rt.BySize.Count == 0) await o.WriteLineAsync("  no events or communities yet");
         foreach (var c in rt.Communities)
-            await o.WriteLineAsync($"  {AdviceWord(c.Advice),-12}{c.Name}: {c.EventsAttended} attended, {c.Yield.Met} met, {c.Yield.Lasting} lasting, streak {c.CurrentStreak} (best {c.LongestStreak}). {c.Reason}");
+            await o.WriteLineAsync($"  {c.Advice.Word(),-12}{c.Name}: {c.EventsAttended} attended, {c.Yield.Met} met, {c.Yield.Lasting} lasting, streak {c.CurrentStreak} (best {c.LongestStreak}). {c.Reason}");
         foreach (var size in rt.BySize)
-            await o.WriteLineAsync($"  {size.Size} events: {size.Events}, {size.Yield.Met} met, {size.Yield.Lasting} lasting ({F2(size.LastingPerEvent)} per event){(size.CostPerLasting is { } cpl ? $", {InsightText.Money(cpl)} per lasting relationship" : "")}");
+            await o.WriteLineAsync($"  {SizeLine(size)}");
         foreach (var e in rt.Events.Where(e => e.Yield.Met > 0).OrderByDescending(e => e.Yield.Lasting).ThenByDescending(e => e.StartsAt).Take(10))
-            await o.WriteLineAsync($"    {e.StartsAt:yyyy-MM-dd} {e.Name}: {e.Yield.Met} met, {e.Yield.Lasting} lasting, {e.Yield.Pending} too recent; {InsightText.Number(e.Minutes / 60.0, "0.#")} h, {InsightText.Money(e.Cost)}");
+            await o.WriteLineAsync($"    {e.StartsAt:yyyy-MM-dd} {e.Name}: {e.Yield.Met} met, {e.Yield.Lasting} lasting, {e.Yield.Pending} too recent; {InsightText.Hours(e.Minutes)}, money {InsightText.Money(e.Cost)}");
 
         await Heading(o, "Job leads (moderately embedded, weakly active ties)");
         if (r.JobLeads.Count == 0) await o.WriteLineAsync("  none yet");
@@ -155,13 +157,20 @@ internal static class InsightsText
             await o.WriteLineAsync($"  {F2(c.Priority)}  {c.Name} #{c.ContactId}{(c.Role is null ? "" : $", {c.Role}")}: {string.Join("; ", c.Why)}");
     }
 
-    private static string AdviceWord(Domain.Insights.Returns.CommunityAdvice a) => a switch
+    /// <summary>
+    /// One size of event in words, its rates over the events old enough to judge only:
+    /// "big events: 15, 8 met; 12 old enough to judge: 6 lasting, 0.50 each, money 633.33 and 16 hours per lasting relationship".
+    /// </summary>
+    internal static string SizeLine(SizeComparison s)
     {
-        Domain.Insights.Returns.CommunityAdvice.Keep => "keep",
-        Domain.Insights.Returns.CommunityAdvice.Drop => "drop",
-        Domain.Insights.Returns.CommunityAdvice.KeepTrying => "keep trying",
-        _ => "too early",
-    };
+        var head = $"{s.Size} events: {s.Events}, {s.Yield.Met} met";
+        if (s.Judged == 0) return $"{head}; none old enough to judge yet (it takes six months)";
+        var judged = s.Judged == s.Events ? $"all {s.Judged} old enough to judge" : $"{s.Judged} old enough to judge";
+        var per = s.CostPerLasting is { } cpl && s.HoursPerLasting is { } hpl
+            ? $", money {InsightText.Money(cpl)} and {InsightText.Number(hpl, "0.#")} hours per lasting relationship"
+            : "";
+        return $"{head}; {judged}: {s.JudgedLasting} lasting, {F2(s.LastingPerEvent)} each{per}";
+    }
 
     private static async Task Heading(TextWriter o, string title)
     {

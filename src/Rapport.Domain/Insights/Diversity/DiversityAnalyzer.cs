@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Rapport.Domain.Contacts;
 
 namespace Rapport.Domain.Insights.Diversity;
@@ -16,8 +17,12 @@ public sealed record WantedValue(DiversityDimension Dimension, string Value);
 /// <summary>Blau index 1 − Σp² and Shannon evenness H / ln K over K categories present.</summary>
 public readonly record struct DiversityScore(double Blau, double Evenness, int Categories);
 
-/// <summary>One value of a dimension: how many contacts hold it, their share by count and by strength, and how many are active.</summary>
-public sealed record ValueShare(string Value, double Contacts, double ReachShare, double ActiveShare, int ActiveContacts);
+/// <summary>
+/// One value of a dimension: how many contacts hold it, its weight (a contact with k values counts 1/k in each, so
+/// the weights of a dimension add up to its known contacts), its share by weight and by strength, and how many
+/// of its contacts are active.
+/// </summary>
+public sealed record ValueShare(string Value, int Contacts, double Weight, double ReachShare, double ActiveShare, int ActiveContacts);
 
 /// <summary>Diversity of one dimension, by count ("reach") and by strength ("active"), with the shares behind it.</summary>
 public sealed record DimensionDiversity(DiversityDimension Dimension, DiversityScore Reach, DiversityScore Active, IReadOnlyList<ValueShare> Shares, int UnknownContacts);
@@ -84,7 +89,7 @@ public static class DiversityAnalyzer
 
     private static DimensionDiversity AnalyzeDimension(IReadOnlyList<DiversityContact> contacts, DiversityDimension dimension)
     {
-        var byValue = new Dictionary<string, (string Display, double Count, double Strength, int Active)>(StringComparer.OrdinalIgnoreCase);
+        var byValue = new Dictionary<string, (string Display, double Count, double Strength, int Active, int People)>(StringComparer.OrdinalIgnoreCase);
         var known = 0;
         var unknown = 0;
         var values = new List<string>(4);
@@ -103,13 +108,15 @@ public static class DiversityAnalyzer
                 entry.Count += share;
                 entry.Strength += share * strength;
                 entry.Active += active;
+                entry.People++;
             }
         }
         var totalCount = byValue.Values.Sum(v => v.Count);
         var totalStrength = byValue.Values.Sum(v => v.Strength);
         var shares = byValue.Values
-            .Select(v => new ValueShare(v.Display, v.Count, totalCount > 0 ? v.Count / totalCount : 0, totalStrength > 0 ? v.Strength / totalStrength : 0, v.Active))
-            .OrderByDescending(s => s.Contacts)
+            .Select(v => new ValueShare(v.Display, v.People, v.Count, totalCount > 0 ? v.Count / totalCount : 0, totalStrength > 0 ? v.Strength / totalStrength : 0, v.Active))
+            .OrderByDescending(s => s.Weight)
+            .ThenByDescending(s => s.Contacts)
             .ThenBy(s => s.Value, StringComparer.OrdinalIgnoreCase)
             .ToArray();
         return new DimensionDiversity(
@@ -130,7 +137,7 @@ public static class DiversityAnalyzer
         {
             var isWanted = wanted.Any(w => w.Dimension == d.Dimension && string.Equals(w.Value.Trim(), s.Value, StringComparison.OrdinalIgnoreCase));
             if (s.ActiveContacts > 0 || (s.Contacts < settings.MinReachForActiveGap && !isWanted)) continue;
-            var people = s.Contacts == 1 ? "1 contact" : $"{InsightText.Number(s.Contacts, "0.#")} contacts";
+            var people = s.Contacts == 1 ? "1 contact" : $"{s.Contacts} contacts";
             yield return new DiversityGap(Name(d.Dimension), s.Value,
                 $"No active ties {Where(d.Dimension, s.Value)} ({people}, none strong or medium).",
                 (isWanted ? 0.8 : 0.4) + 0.02 * Math.Min(s.Contacts, 10));
@@ -201,13 +208,14 @@ public static class DiversityAnalyzer
         }
     }
 
+    /// <summary>Seniority values in the command line's words: "mid", "vice-president".</summary>
     private static readonly string[] SeniorityNames = BuildSeniorityNames();
 
     private static string[] BuildSeniorityNames()
     {
         var all = Enum.GetValues<Seniority>();
         var names = new string[all.Max(v => (int)v) + 1];
-        foreach (var v in all) names[(int)v] = v.ToString();
+        foreach (var v in all) names[(int)v] = JsonNamingPolicy.KebabCaseLower.ConvertName(v.ToString());
         return names;
     }
 

@@ -18,25 +18,50 @@ public sealed record ReturnsInput(IReadOnlyList<ReturnEvent> Events, IReadOnlyLi
 /// <summary>Relationships formed and kept: met, lasting (still in touch after six months), and too recent to tell.</summary>
 public readonly record struct Yield(int Met, int Lasting, int Pending);
 
-/// <summary>Return on one event: relationships formed and kept, and the cost of each lasting one.</summary>
+/// <summary>
+/// Return on one event: relationships formed and kept, and the cost of each lasting one. <see cref="OldEnoughToJudge"/>
+/// is true once six months have passed since the event, so whether the people met there stayed in touch is known.
+/// </summary>
 public sealed record EventReturn(
     long EventId, string Name, DateTime StartsAt, int? Size, bool? Big, Yield Yield,
-    decimal Cost, int Minutes, decimal? CostPerLasting, double? HoursPerLasting);
+    decimal Cost, int Minutes, decimal? CostPerLasting, double? HoursPerLasting, bool OldEnoughToJudge);
 
 /// <summary>What to do about a community.</summary>
 public enum CommunityAdvice { Keep, Drop, KeepTrying, TooEarly }
 
+/// <summary>The words the command line and the web page show for <see cref="CommunityAdvice"/>.</summary>
+public static class CommunityAdviceWords
+{
+    /// <summary>"keep", "drop", "keep trying" or "too early".</summary>
+    public static string Word(this CommunityAdvice advice) => advice switch
+    {
+        CommunityAdvice.Keep => "keep",
+        CommunityAdvice.Drop => "drop",
+        CommunityAdvice.KeepTrying => "keep trying",
+        _ => "too early",
+    };
+}
+
 /// <summary>
 /// Return on one community, with consistency: meeting periods attended in a row now and at best, and whether
-/// you attend regularly; plus advice and its reason in plain words.
+/// you attend regularly; plus advice and its reason in plain words. <see cref="Cost"/> and <see cref="Minutes"/> cover
+/// every visit; the cost and hours per lasting relationship cover only visits at least six months old, the ones
+/// that could have produced one.
 /// </summary>
 public sealed record CommunityReturn(
     long CommunityId, string Name, int EventsAttended, Yield Yield, decimal Cost, int Minutes,
     decimal? CostPerLasting, double? HoursPerLasting, int CurrentStreak, int LongestStreak, bool Regular,
     CommunityAdvice Advice, string Reason);
 
-/// <summary>Big events against small ones (and those of unknown size); lasting per event counts events at least six months old.</summary>
-public sealed record SizeComparison(string Size, int Events, Yield Yield, double LastingPerEvent, decimal? CostPerLasting);
+/// <summary>
+/// Big events against small ones (and those of unknown size). <see cref="Events"/> and <see cref="Yield"/> count every
+/// event that has happened; the rates are over the <see cref="Judged"/> events only, those at least six months old:
+/// <see cref="JudgedLasting"/> lasting relationships from them, <see cref="LastingPerEvent"/> = JudgedLasting / Judged,
+/// and their money and time per lasting relationship, so that every rate shares one base.
+/// </summary>
+public sealed record SizeComparison(
+    string Size, int Events, Yield Yield, int Judged, int JudgedLasting, double LastingPerEvent,
+    decimal JudgedCost, int JudgedMinutes, decimal? CostPerLasting, double? HoursPerLasting);
 
 /// <summary>Where you are in "explore, then be consistent".</summary>
 public enum ExploreStage { Starting, Exploring, Consistent }
@@ -49,7 +74,8 @@ public sealed record ReturnsReport(
 /// <summary>
 /// Computes which events and communities form lasting relationships. A relationship is lasting when, six
 /// months or more after meeting, you were still in touch after those six months and the tie is not dormant;
-/// until six months have passed it is pending, and pending ones are left out of every rate.
+/// until six months have passed it is pending, and pending ones are left out of every rate. Events that have not
+/// happened yet (after now), and the people linked to them, are left out entirely.
 /// </summary>
 public static class EventReturns
 {
@@ -58,13 +84,16 @@ public static class EventReturns
     {
         ArgumentNullException.ThrowIfNull(input);
         settings ??= InsightSettings.Default;
-        var eventsById = input.Events.DistinctBy(e => e.Id).ToDictionary(e => e.Id);
+        var future = input.Events.Where(e => e.StartsAt > now).Select(e => e.Id).ToHashSet();
+        var eventsById = input.Events.Where(e => !future.Contains(e.Id)).DistinctBy(e => e.Id).ToDictionary(e => e.Id);
         var lastingAfter = TimeSpan.FromDays(settings.LastingAfterDays);
+        bool Judged(DateTime startsAt) => now - startsAt >= lastingAfter;
 
         var byEvent = new Dictionary<long, List<MetContact>>();
         var byCommunity = new Dictionary<long, List<MetContact>>();
         foreach (var m in input.Met)
         {
+            if (m.MetAt > now || (m.EventId is { } eventId && future.Contains(eventId))) continue;
             if (m.EventId is { } e) Add(byEvent, e, m);
             var community = m.CommunityId ?? (m.EventId is { } id && eventsById.TryGetValue(id, out var ev) ? ev.CommunityId : null);
             if (community is { } c) Add(byCommunity, c, m);
@@ -79,12 +108,12 @@ public static class EventReturns
                 var cost = e.Cost ?? 0;
                 var minutes = e.MinutesSpent ?? 0;
                 return new EventReturn(e.Id, e.Name, e.StartsAt, e.Size, e.Size is { } size ? size >= settings.BigEventSize : null, y,
-                    cost, minutes, PerLasting(cost, y), HoursPerLasting(minutes, y));
+                    cost, minutes, PerLasting(cost, y), HoursPerLasting(minutes, y), Judged(e.StartsAt));
             })
             .ToArray();
 
         var communities = input.Communities.DistinctBy(c => c.Id)
-            .Select(c => Community(c, eventsById.Values.Where(e => e.CommunityId == c.Id && e.Attended && e.StartsAt <= now).ToArray(),
+            .Select(c => Community(c, eventsById.Values.Where(e => e.CommunityId == c.Id && e.Attended).ToArray(),
                 byCommunity.GetValueOrDefault(c.Id), now, lastingAfter, settings))
             .OrderBy(c => c.Advice).ThenByDescending(c => c.Yield.Lasting).ThenBy(c => c.CommunityId)
             .ToArray();
@@ -94,8 +123,13 @@ public static class EventReturns
             {
                 var group = events.Where(e => e.Big == g.Item2).ToArray();
                 var y = new Yield(group.Sum(e => e.Yield.Met), group.Sum(e => e.Yield.Lasting), group.Sum(e => e.Yield.Pending));
-                var matured = group.Count(e => now - e.StartsAt >= lastingAfter);
-                return new SizeComparison(g.Item1, group.Length, y, matured == 0 ? 0 : (double)y.Lasting / matured, PerLasting(group.Sum(e => e.Cost), y));
+                var judged = group.Where(e => e.OldEnoughToJudge).ToArray();
+                var lasting = judged.Sum(e => e.Yield.Lasting);
+                var judgedYield = new Yield(judged.Sum(e => e.Yield.Met), lasting, judged.Sum(e => e.Yield.Pending));
+                var cost = judged.Sum(e => e.Cost);
+                var minutes = judged.Sum(e => e.Minutes);
+                return new SizeComparison(g.Item1, group.Length, y, judged.Length, lasting, judged.Length == 0 ? 0 : (double)lasting / judged.Length,
+                    cost, minutes, PerLasting(cost, judgedYield), HoursPerLasting(minutes, judgedYield));
             })
             .Where(s => s.Events > 0)
             .ToArray();
@@ -150,8 +184,8 @@ public static class EventReturns
         }
 
         var maturedAttempts = attended.Count(e => now - e.StartsAt >= lastingAfter);
-        var hours = InsightText.Number(minutes / 60.0, "0.#");
-        var spent = cost > 0 ? $"{hours} h and {InsightText.Money(cost)} spent" : $"{hours} h spent";
+        var hours = InsightText.Hours(minutes);
+        var spent = cost > 0 ? $"{hours} and {InsightText.Money(cost)} in money spent" : $"{hours} spent";
         CommunityAdvice advice;
         string reason;
         if (attended.Length == 0)
@@ -180,7 +214,9 @@ public static class EventReturns
         {
             (advice, reason) = (CommunityAdvice.KeepTrying, $"{People(y.Met, capital: true)} met over {Visits(attended.Length)}; keep going and follow up with them.");
         }
-        return new CommunityReturn(c.Id, c.Name, attended.Length, y, cost, minutes, PerLasting(cost, y), HoursPerLasting(minutes, y),
+        var judged = attended.Where(e => now - e.StartsAt >= lastingAfter).ToArray();
+        return new CommunityReturn(c.Id, c.Name, attended.Length, y, cost, minutes,
+            PerLasting(judged.Sum(e => e.Cost ?? 0), y), HoursPerLasting(judged.Sum(e => e.MinutesSpent ?? 0), y),
             current, longest, regular, advice, reason);
     }
 

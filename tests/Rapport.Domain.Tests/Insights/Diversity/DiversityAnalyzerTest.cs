@@ -133,7 +133,8 @@ public class DiversityAnalyzerTest
         var berlin = DiversityAnalyzer.Analyze([a with { City = "Berlin", Country = "Germany" }, a with { Id = 2, City = "Berlin", Country = null }])
             .Dimensions.Single(d => d.Dimension == DiversityDimension.Geography);
         Assert.Equal(["Berlin"], berlin.Shares.Select(v => v.Value));
-        Assert.Equal(["Mid"], DiversityAnalyzer.ValuesOf(a, DiversityDimension.Seniority));
+        Assert.Equal(["mid"], DiversityAnalyzer.ValuesOf(a, DiversityDimension.Seniority));
+        Assert.Equal(["vice-president"], DiversityAnalyzer.ValuesOf(a with { Seniority = Seniority.VicePresident }, DiversityDimension.Seniority));
     }
 
     [Fact]
@@ -143,8 +144,11 @@ public class DiversityAnalyzerTest
 
         var category = DiversityAnalyzer.Analyze(contacts).Dimensions.Single(d => d.Dimension == DiversityDimension.Category);
 
-        Assert.Equal(1.5, category.Shares.Single(s => s.Value == "friend").Contacts, 12);
-        Assert.Equal(0.5, category.Shares.Single(s => s.Value == "coworker").Contacts, 12);
+        var friend = category.Shares.Single(s => s.Value == "friend");
+        var coworker = category.Shares.Single(s => s.Value == "coworker");
+        Assert.Equal((2, 1), (friend.Contacts, coworker.Contacts)); // people holding the value: a count
+        Assert.Equal(1.5, friend.Weight, 12);
+        Assert.Equal(0.5, coworker.Weight, 12);
         Assert.Equal(1 - (0.75 * 0.75 + 0.25 * 0.25), category.Reach.Blau, 12);
     }
 }

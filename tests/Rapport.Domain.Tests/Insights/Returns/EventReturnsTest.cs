@@ -67,7 +67,7 @@ public class EventReturnsTest
         var mixer = EventReturns.Analyze(Scenario(), Now).Communities.Single(c => c.CommunityId == 2);
 
         Assert.Equal(CommunityAdvice.Drop, mixer.Advice);
-        Assert.Equal("You went 3 times (4.5 h spent) and met 2 people; none is still in touch after six months. Your time may go further elsewhere.", mixer.Reason);
+        Assert.Equal("You went 3 times (4.5 hours spent) and met 2 people; none is still in touch after six months. Your time may go further elsewhere.", mixer.Reason);
     }
 
     [Fact]
@@ -86,11 +86,61 @@ public class EventReturnsTest
         var bySize = EventReturns.Analyze(Scenario(), Now).BySize;
 
         var big = bySize.Single(s => s.Size == "big");
-        Assert.Equal((4, new Yield(4, 1, 0), 0.25, 500m), (big.Events, big.Yield, big.LastingPerEvent, big.CostPerLasting));
+        Assert.Equal((4, new Yield(4, 1, 0), 4, 1, 0.25, 500m), (big.Events, big.Yield, big.Judged, big.JudgedLasting, big.LastingPerEvent, big.CostPerLasting));
+        // The small dinner six weeks ago is too recent to judge: counted as an event, left out of every rate.
         var small = bySize.Single(s => s.Size == "small");
-        Assert.Equal((4, new Yield(3, 1, 1), 60m), (small.Events, small.Yield, small.CostPerLasting));
+        Assert.Equal((4, new Yield(3, 1, 1), 3, 1, 60m, 360), (small.Events, small.Yield, small.Judged, small.JudgedLasting, small.JudgedCost, small.JudgedMinutes));
         Assert.Equal(1.0 / 3, small.LastingPerEvent, 12);
+        Assert.Equal((60m, 6.0), (small.CostPerLasting, small.HoursPerLasting));
         Assert.Equal(5, bySize.Single(s => s.Size == "unknown").Events);
+    }
+
+    [Fact]
+    public void TheRatesOfASize_ShareOneBase_TheEventsOldEnoughToJudge()
+    {
+        var events = new[]
+        {
+            new ReturnEvent(1, "Old Meetup", D(2026, 1, 10), 40, 30m, 120, null),
+            new ReturnEvent(2, "Old Meetup 2", D(2026, 2, 10), 40, 30m, 120, null),
+            new ReturnEvent(3, "Last Month's Meetup", D(2026, 10, 1), 40, 800m, 240, null),
+        };
+        var met = new[]
+        {
+            new MetContact(100, D(2026, 1, 10), 1, null, D(2026, 9, 1), TieBand.Medium),
+            new MetContact(101, D(2026, 10, 1), 3, null, D(2026, 10, 20), TieBand.Medium),
+        };
+
+        var small = Assert.Single(EventReturns.Analyze(new ReturnsInput(events, [], met), Now).BySize);
+
+        Assert.Equal((3, 2, 1), (small.Events, small.Judged, small.JudgedLasting));
+        Assert.Equal(0.5, small.LastingPerEvent);
+        Assert.Equal((60m, 240), (small.JudgedCost, small.JudgedMinutes));
+        Assert.Equal((60m, 4.0), (small.CostPerLasting, small.HoursPerLasting)); // not 860 (the recent meetup's 800 is left out)
+        Assert.False(EventReturns.Analyze(new ReturnsInput(events, [], met), Now).Events.Single(e => e.EventId == 3).OldEnoughToJudge);
+    }
+
+    [Fact]
+    public void EventsThatHaveNotHappenedYet_AreLeftOutEntirely()
+    {
+        var events = new[]
+        {
+            new ReturnEvent(1, "Past Meetup", D(2026, 1, 10), 40, 30m, 120, 5),
+            new ReturnEvent(2, "Next Week's Meetup", Now.AddDays(4), 40, 500m, 120, 5),
+            new ReturnEvent(3, "Next Year's Conference", Now.AddDays(200), 3000, 900m, 960, null),
+        };
+        var met = new[]
+        {
+            new MetContact(100, D(2026, 1, 10), 1, null, D(2026, 9, 1), TieBand.Medium),
+            new MetContact(101, Now.AddDays(4), 2, null, null, TieBand.Weak),
+        };
+
+        var report = EventReturns.Analyze(new ReturnsInput(events, [new ReturnCommunity(5, "Guild", 30)], met), Now);
+
+        Assert.Equal([1L], report.Events.Select(e => e.EventId));
+        var small = Assert.Single(report.BySize);
+        Assert.Equal(("small", 1, new Yield(1, 1, 0), 30m), (small.Size, small.Events, small.Yield, small.CostPerLasting));
+        var guild = Assert.Single(report.Communities);
+        Assert.Equal((1, new Yield(1, 1, 0), 30m, 120), (guild.EventsAttended, guild.Yield, guild.Cost, guild.Minutes));
     }
 
     [Fact]
@@ -112,6 +162,13 @@ public class EventReturnsTest
         Assert.Equal(ExploreStage.Exploring, report.Stage);
         Assert.Equal(ExploreStage.Starting, EventReturns.Analyze(new ReturnsInput([], [], []), Now).Stage);
     }
+
+    [Theory]
+    [InlineData(CommunityAdvice.Keep, "keep")]
+    [InlineData(CommunityAdvice.Drop, "drop")]
+    [InlineData(CommunityAdvice.KeepTrying, "keep trying")]
+    [InlineData(CommunityAdvice.TooEarly, "too early")]
+    public void Advice_IsShownInPlainWords(CommunityAdvice advice, string word) => Assert.Equal(word, advice.Word());
 
     [Theory]
     [InlineData(30, 1, 3)]

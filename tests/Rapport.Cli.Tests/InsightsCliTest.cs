@@ -42,7 +42,14 @@ public class InsightsCliTest
         Assert.Equal(0, path.ExitCode);
         Assert.Contains("you → Bea Braun → Ana Silva", path.Out);
         Assert.Contains("Bea Braun → Ana Silva #", path.Out);
-        Assert.Contains("Introduction to Ana Silva?", path.Out);
+        // Bea's last touch was weeks ago against a weekly cadence: the message reconnects first and leaves the ask for later.
+        Assert.Contains("Reconnect first: you have not been in touch with Bea Braun", path.Out);
+        Assert.Contains("ask for the introduction to Ana Silva once you are back in touch", path.Out);
+        Assert.Contains("Write to Bea Braun: \"Catching up\"", path.Out);
+        Assert.DoesNotContain("Introduction to Ana Silva?", path.Out);
+        var byHash = await cli.RunAsync("path", path.Out.Split("Ana Silva #")[1].Split(':')[0] is var id ? $"#{id}" : "");
+        Assert.Equal(0, byHash.ExitCode);
+        Assert.Contains("Warm paths to Ana Silva (person)", byHash.Out);
 
         var pathJson = await cli.RunAsync("path", "Acme", "--json", "--max-hops", "2");
         Assert.Equal(0, pathJson.ExitCode);
@@ -56,6 +63,6 @@ public class InsightsCliTest
         Assert.Equal(2, (await cli.RunAsync("path", "Ana Silva", "--kind", "planet")).ExitCode);
         var missing = await cli.RunAsync("path", "Nobody Here");
         Assert.Equal(2, missing.ExitCode);
-        Assert.Contains("no contact", missing.Err);
+        Assert.Contains("no contact, company or role matches 'Nobody Here'", missing.Err);
     }
 }

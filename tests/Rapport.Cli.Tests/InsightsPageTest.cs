@@ -42,7 +42,9 @@ public class InsightsPageTest
         var paths = await http.GetStringAsync("/insights?to=Ana%20Silva", ct);
         Assert.Contains("Warm paths to Ana Silva", paths);
         Assert.Contains("You → Bea Braun → Ana Silva", paths);
-        Assert.Contains("Introduction to Ana Silva?", paths);
+        // Bea is past the no-ask lapse: the page says to reconnect first, in plain words, and the draft only catches up.
+        Assert.Contains("Reconnect first: you have not been in touch with Bea Braun", paths);
+        Assert.Contains("Write to Bea Braun for path 1", paths);
         var unknown = await http.GetStringAsync("/insights?to=Nobody%20Known", ct);
         Assert.Contains("role=\"alert\"", unknown);
 

@@ -50,7 +50,7 @@ public class IntroPathsBenchmark
             linkB[k] = rng.Next(n);
             strengths[k] = rng.Next(10) < 3 ? 0f : (float)(0.05 + 0.95 * rng.NextDouble());
         }
-        _graph = IntroGraph.FromArrays(ids, ego, linkA, linkB, strengths, trust, names: null, _settings);
+        _graph = IntroGraph.FromArrays(ids, ego, linkA, linkB, strengths, trust, names: null, _settings, KnownDirectly(ego));
         var targetId = ids[n / 2 + 1234];
         _target = IntroTarget.Person(targetId, "Tara Target");
 
@@ -68,4 +68,10 @@ public class IntroPathsBenchmark
         _target = null;
         GC.Collect();
     }
+
+    /// <summary>
+    /// The strong and middling ties are people you have been in touch with (known directly: only ever a first hop);
+    /// the faint ones are connections you have never written to, who can carry an introduction.
+    /// </summary>
+    private static bool[] KnownDirectly(float[] ego) => Array.ConvertAll(ego, e => e >= 0.05f);
 }

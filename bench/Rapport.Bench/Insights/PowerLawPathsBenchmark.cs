@@ -81,7 +81,7 @@ public class PowerLawPathsBenchmark
             linkB[k] = Draw();
             strengths[k] = rng.Next(10) < 3 ? 0f : (float)(0.05 + 0.95 * rng.NextDouble());
         }
-        return IntroGraph.FromArrays(ids, ego, linkA, linkB, strengths, trust, names: null, _settings);
+        return IntroGraph.FromArrays(ids, ego, linkA, linkB, strengths, trust, names: null, _settings, KnownDirectly(ego));
     }
 
     [Benchmark(Description = "top-3 paths <=3 hops, 1M contacts / 10M links, power law")]
@@ -89,4 +89,10 @@ public class PowerLawPathsBenchmark
 
     [GlobalCleanup]
     public void Cleanup() => _target = null;
+
+    /// <summary>
+    /// The strong and middling ties are people you have been in touch with (known directly: only ever a first hop);
+    /// the faint ones are connections you have never written to, who can carry an introduction.
+    /// </summary>
+    private static bool[] KnownDirectly(float[] ego) => Array.ConvertAll(ego, e => e >= 0.05f);
 }

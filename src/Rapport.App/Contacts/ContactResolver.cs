@@ -12,7 +12,7 @@ public static class ContactResolver
     {
         var w = who.Trim();
         if (w.Length == 0) throw new InputException(field, $"{field}: expected a contact id, email or name, got nothing");
-        if (long.TryParse(w, out var id))
+        if (TryParseId(w, out var id))
         {
             return await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, ct)
                 ?? throw new InputException(field, $"{field}: no contact has id {id}");
@@ -34,6 +34,15 @@ public static class ContactResolver
             _ => throw new InputException(field,
                 $"{field}: '{w}' matches several contacts ({string.Join(", ", matches.Take(5).Select(c => $"{c.DisplayName} #{c.Id}"))}{(matches.Count > 5 ? ", ..." : "")}); use the id or email"),
         };
+    }
+
+    /// <summary>Reads a contact id as typed: "205", or "#205" as Rapport prints ids.</summary>
+    public static bool TryParseId(string text, out long id)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var t = text.Trim();
+        if (t.StartsWith('#')) t = t[1..];
+        return long.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id);
     }
 
     public static async Task<IReadOnlyList<Contact>> ResolveManyAsync(RapportDbContext db, string whoList, string field = "who", CancellationToken ct = default)

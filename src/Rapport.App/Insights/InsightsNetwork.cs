@@ -93,7 +93,26 @@ public sealed class InsightsNetwork
 
     /// <summary>Your contacts as the path graph takes them: your strength to each, their trust, company and title.</summary>
     public IReadOnlyList<IntroContact> IntroContacts => LazyInitializer.EnsureInitialized(ref _introContacts,
-        () => Contacts.Select(c => new IntroContact(c.Id, c.Name, c.Strength, c.Trust, c.Company, c.Title)).ToArray());
+        () => Contacts.Select(c => new IntroContact(c.Id, c.Name, c.Strength, c.Trust, c.Company, c.Title, KnowsDirectly(c))).ToArray());
+
+    /// <summary>
+    /// Whether you know a contact yourself, as paths read it: you have been in touch at least once. A contact only imported
+    /// or saved as someone to meet can be introduced to you; one you know is someone you would ask yourself.
+    /// </summary>
+    public static bool KnowsDirectly(NetworkContact contact)
+    {
+        ArgumentNullException.ThrowIfNull(contact);
+        return contact.LastTouch is not null;
+    }
+
+    /// <summary>How the first message to a contact on a path may open (SCIENCE.md G): no ask as the first touch after a lapse ≥ 2, or before any touch.</summary>
+    public IntroOpening OpeningFor(long contactId)
+    {
+        if (!ById.TryGetValue(contactId, out var c) || c.LastTouch is null) return IntroOpening.FirstContact;
+        return GiveAskLedger.AskLapse(c.LastTouch, c.Tier, Now, Nurture) is { } lapse && lapse >= Nurture.NoAskLapse
+            ? IntroOpening.ReconnectFirst
+            : IntroOpening.Ask;
+    }
 
     /// <summary>
     /// The path graph over these contacts and links, built at the first search and kept with the network: the Person page
@@ -110,6 +129,7 @@ public sealed class InsightsNetwork
         var names = new string[n];
         var ego = new float[n];
         var trust = new byte[n];
+        var known = new bool[n];
         for (var i = 0; i < n; i++)
         {
             var c = Contacts[i];
@@ -117,6 +137,7 @@ public sealed class InsightsNetwork
             names[i] = c.Name;
             ego[i] = IntroGraph.EgoWeight(c.Strength);
             trust[i] = IntroGraph.TrustLevel(c.Trust);
+            known[i] = KnowsDirectly(c);
         }
         var a = new int[Links.Count];
         var b = new int[Links.Count];
@@ -127,7 +148,7 @@ public sealed class InsightsNetwork
             b[k] = Links.IndexB(k);
             strengths[k] = IntroGraph.LinkWeight(Links.Strength(k));
         }
-        return IntroGraph.FromArrays(ids, ego, a, b, strengths, trust, names, Settings);
+        return IntroGraph.FromArrays(ids, ego, a, b, strengths, trust, names, Settings, known);
     }
 
     /// <summary>Maps the nurture engine's label onto the insight engines' band.</summary>

@@ -11,8 +11,11 @@ namespace Rapport.App.Insights;
 /// <param name="Reason">Why Rapport believes the two know each other, for introduced and inferred links.</param>
 public sealed record WarmHop(long ContactId, string Name, double Strength, string Via, bool Inferred, string? Reason);
 
-/// <summary>A ranked warm path: hops from your first contact to the target, the path strength, and the ask to send.</summary>
-public sealed record WarmPath(int Rank, double Strength, IReadOnlyList<WarmHop> Hops, IntroDraft Ask);
+/// <summary>A ranked warm path: hops from your first contact to the target, the path strength, and the message to send.</summary>
+/// <param name="Opening">"ask" when the message may ask now, "reconnect-first" after a lapse, "first-contact" when you have never been in touch.</param>
+/// <param name="ReconnectFirst">True when the message to the first hop does not ask yet (a reconnect or a first contact): ask later.</param>
+/// <param name="Note">That in plain words; null when the message asks.</param>
+public sealed record WarmPath(int Rank, double Strength, IReadOnlyList<WarmHop> Hops, IntroDraft Ask, string Opening, bool ReconnectFirst, string? Note);
 
 /// <summary>The top warm paths to a person, a company or a role, with the summary sentence.</summary>
 public sealed record WarmPathsResult(string TargetKind, string Target, int Matches, int MaxHops, IReadOnlyList<WarmPath> Paths, string Summary);
@@ -67,7 +70,7 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock, InsightsC
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(target);
-        var result = IntroPathFinder.Find(network.PathGraph, target, network.Settings, maxHops);
+        var result = IntroPathFinder.Find(network.PathGraph, target, network.Settings, maxHops, opening: network.OpeningFor);
         var paths = result.Paths.Select(p => new WarmPath(p.Rank, Math.Round(p.Strength, 4), p.Hops.Select((h, i) =>
         {
             var strength = Math.Round(h.Strength, 4);
@@ -75,10 +78,17 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock, InsightsC
             var link = network.Links.Find(p.Hops[i - 1].ContactId, h.ContactId);
             var via = link is null ? "link" : link.Inferred ? "inferred" : link.Kind == Domain.Contacts.LinkKind.Introduced ? "introduced" : "link";
             return new WarmHop(h.ContactId, h.Name, strength, via, link?.Inferred ?? false, link?.Reason);
-        }).ToArray(), p.Ask)).ToArray();
+        }).ToArray(), p.Ask, Wire(p.Opening), p.Opening != IntroOpening.Ask, p.Note)).ToArray();
         var kind = target.Kind.ToString().ToLowerInvariant();
         return new WarmPathsResult(kind, target.Label, target.ContactIds.Count, maxHops, paths, result.Summary);
     }
+
+    private static string Wire(IntroOpening opening) => opening switch
+    {
+        IntroOpening.ReconnectFirst => "reconnect-first",
+        IntroOpening.FirstContact => "first-contact",
+        _ => "ask",
+    };
 
     private static int CheckHops(int? maxHops) => maxHops switch
     {
@@ -98,14 +108,17 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock, InsightsC
             case WarmPathTargetKind.Role:
                 return Matched(IntroTarget.Role(target, contacts), "role", target);
         }
-        // Auto: an id, an email or an exact name is a person; then an exact company; then a role; then part of a name.
-        if (long.TryParse(target, out _) || target.Contains('@', StringComparison.Ordinal)) return await PersonAsync(target, ct);
+        // Auto: an id (#205 as printed, or 205), an email or an exact name is a person; then an exact company; then a role;
+        // then part of a name.
+        if (ContactResolver.TryParseId(target, out _) || target.Contains('@', StringComparison.Ordinal)) return await PersonAsync(target, ct);
         var exact = network.Contacts.Where(c => string.Equals(c.Name.Trim(), target, StringComparison.OrdinalIgnoreCase)).ToArray();
         if (exact.Length == 1) return IntroTarget.Person(exact[0].Id, exact[0].Name);
         var company = IntroTarget.Company(target, CompanyContacts(network, contacts));
         if (company.ContactIds.Count > 0) return company with { ContactIds = company.ContactIds.Distinct().ToArray() };
         var role = IntroTarget.Role(target, contacts);
         if (role.ContactIds.Count > 0) return role;
+        if (!network.Contacts.Any(c => c.Name.Contains(target, StringComparison.OrdinalIgnoreCase)))
+            throw new InputException("target", $"target: no contact, company or role matches '{target}'");
         return await PersonAsync(target, ct);
     }
 

@@ -83,7 +83,8 @@ internal static class InsightsText
                 await o.WriteLineAsync($"   {from} → {h.Name} #{h.ContactId}: {F2(h.Strength)}{note}");
                 from = h.Name;
             }
-            await o.WriteLineAsync($"   Ask {path.Ask.ToName}: \"{path.Ask.Subject}\"");
+            if (path.Note is { } why) await o.WriteLineAsync($"   {why}");
+            await o.WriteLineAsync($"   {(path.ReconnectFirst ? "Write to" : "Ask")} {path.Ask.ToName}: \"{path.Ask.Subject}\"");
             foreach (var line in path.Ask.Body.Split('\n')) await o.WriteLineAsync($"   | {line}");
         }
     }

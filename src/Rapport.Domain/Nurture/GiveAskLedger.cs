@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rapport.Domain.Contacts;
 using Rapport.Domain.Exchanges;
 
 namespace Rapport.Domain.Nurture;
@@ -61,4 +62,16 @@ public static class GiveAskLedger
     /// </summary>
     public static bool MayAsk(double? lapse, GiveAskBalance ledger, NurtureSettings s) =>
         lapse is { } l && l < s.NoAskLapse && !ledger.GiveFirst;
+
+    /// <summary>
+    /// The lapse an ask is judged by: days since the last touch over the tier's cadence, acquaintances (who have no
+    /// cadence) judged by the network cadence; null when you have never been in touch.
+    /// </summary>
+    public static double? AskLapse(DateTime? lastTouch, Tier tier, DateTime now, NurtureSettings s)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        if (lastTouch is not { } last) return null;
+        var cadence = s.CadenceDays(tier) ?? s.NetworkCadenceDays;
+        return Math.Max(0, (now - last).TotalDays) / cadence;
+    }
 }

@@ -6,6 +6,7 @@ using Rapport.Domain.Contacts;
 using Rapport.Domain.Events;
 using Rapport.Domain.Exchanges;
 using Rapport.Domain.Insights;
+using Rapport.Domain.Insights.Paths;
 using Rapport.Domain.Insights.Returns;
 using Rapport.Domain.Interactions;
 using Rapport.Domain.Organizations;
@@ -151,40 +152,73 @@ public class InsightsTest
         await using var test = await TestDatabase.CreateAsync(provider);
         var store = await test.MigratedStoreAsync(Clock);
         var n = await WriteAsync(store);
+        long gia;
+        await using (var setup = store.Open())
+        {
+            // Gia is someone to meet: never in touch. Bea knows her; she worked at Acme with Carl; Dora, last seen years ago, knows her too.
+            var g = new Contact("Gia Gold", Now.AddYears(-4)) { Company = "Acme", Title = "Researcher", City = "Berlin" };
+            setup.Contacts.Add(g);
+            await setup.SaveChangesAsync();
+            gia = g.Id;
+            setup.ContactLinks.Add(new ContactLink(n.Bea, gia, LinkKind.Friend, 0.8, inferred: false, Now.AddYears(-1)));
+            setup.ContactLinks.Add(new ContactLink(n.Dora, gia, LinkKind.Friend, 0.9, inferred: false, Now.AddYears(-1)));
+            setup.Memberships.Add(new Membership(setup.Organizations.Single(o => o.Name == "Acme").Id,
+                gia, MembershipRole.Employee, new DateOnly(2020, 1, 1), null));
+            await setup.SaveChangesAsync();
+        }
         await using var db = store.Open();
         var paths = new WarmPaths(db, Clock);
 
-        var result = await paths.FindAsync("Ana Silva", ct: TestContext.Current.CancellationToken);
+        var result = await paths.FindAsync("Gia Gold", maxHops: 3, ct: TestContext.Current.CancellationToken);
 
         Assert.Equal("person", result.TargetKind);
-        Assert.InRange(result.Paths.Count, 2, 3);
         var best = result.Paths[0];
-        Assert.Equal([n.Bea, n.Ana], best.Hops.Select(h => h.ContactId));
+        Assert.Equal([n.Bea, gia], best.Hops.Select(h => h.ContactId));
         Assert.Equal("you", best.Hops[0].Via);
         Assert.Equal("link", best.Hops[1].Via);
         Assert.Equal(0.8, best.Hops[1].Strength, 3);
         Assert.Equal(best.Hops[0].Strength * best.Hops[1].Strength, best.Strength, 3);
         Assert.Equal(n.Bea, best.Ask.ToContactId);
-        Assert.Contains("Ana Silva", best.Ask.Body, StringComparison.Ordinal);
+        Assert.Equal("ask", best.Opening);
+        Assert.False(best.ReconnectFirst);
+        Assert.Contains("Gia Gold", best.Ask.Body, StringComparison.Ordinal);
         Assert.True(result.Paths.Zip(result.Paths.Skip(1)).All(p => p.First.Strength >= p.Second.Strength));
+        // Nobody you know is passed through after the first hop.
+        Assert.All(result.Paths, p => Assert.All(p.Hops.Skip(1), h => Assert.Equal(gia, h.ContactId)));
+        // Dora was last seen years ago: the message to her reconnects first and says so.
+        var viaDora = Assert.Single(result.Paths, p => p.Hops[0].ContactId == n.Dora);
+        Assert.Equal("reconnect-first", viaDora.Opening);
+        Assert.True(viaDora.ReconnectFirst);
+        Assert.Contains("Reconnect first", viaDora.Note, StringComparison.Ordinal);
+        Assert.DoesNotContain("introduc", viaDora.Ask.Body, StringComparison.OrdinalIgnoreCase);
         // Through Carl the last hop rests on overlapping time at Acme: inferred, and it says so.
-        var viaCarl = Assert.Single(result.Paths, p => p.Hops[0].ContactId == n.Carl);
-        Assert.True(viaCarl.Hops[1].Inferred);
-        Assert.Equal("inferred", viaCarl.Hops[1].Via);
-        Assert.Contains("same organization", viaCarl.Hops[1].Reason, StringComparison.Ordinal);
+        var wide = IntroPathFinder.Find((await InsightsCache.NetworkAsync(db, Clock, null, TestContext.Current.CancellationToken)).PathGraph,
+            IntroTarget.Person(gia, "Gia Gold"), top: 10);
+        Assert.Contains(wide.Paths, p => p.Hops[0].ContactId == n.Carl);
+
+        // Ana you know yourself: the direct tie is the answer, with no introduction paths to her.
+        var ana = await paths.FindAsync("Ana Silva", ct: TestContext.Current.CancellationToken);
+        Assert.Equal([[n.Ana]], ana.Paths.Select(p => p.Hops.Select(h => h.ContactId).ToArray()));
+        Assert.StartsWith("You know Ana Silva directly", ana.Summary, StringComparison.Ordinal);
+        var byHash = await paths.FindAsync($"#{n.Ana}", ct: TestContext.Current.CancellationToken);
+        Assert.Equal(ana.Paths.Select(p => p.Strength), byHash.Paths.Select(p => p.Strength));
 
         var company = await paths.FindAsync("acme", ct: TestContext.Current.CancellationToken);
         Assert.Equal("company", company.TargetKind);
-        Assert.All(company.Paths, p => Assert.Equal(n.Ana, p.Hops[^1].ContactId));
+        Assert.Equal([n.Ana], company.Paths.Where(p => p.Hops.Count == 1).Select(p => p.Hops[0].ContactId).Where(id => id == n.Ana));
+        Assert.All(company.Paths.Where(p => p.Hops.Count > 1), p => Assert.Equal(gia, p.Hops[^1].ContactId));
         var role = await paths.FindAsync("product designer", ct: TestContext.Current.CancellationToken);
         Assert.Equal("role", role.TargetKind);
         Assert.Equal(1, role.Matches);
         var direct = await paths.ToContactAsync(n.Bea, ct: TestContext.Current.CancellationToken);
         Assert.Equal([n.Bea], direct.Paths[0].Hops.Select(h => h.ContactId));
-        var oneHop = await paths.FindAsync("Ana Silva", maxHops: 1, ct: TestContext.Current.CancellationToken);
-        Assert.All(oneHop.Paths, p => Assert.Single(p.Hops));
+        var oneHop = await paths.FindAsync("Gia Gold", maxHops: 1, ct: TestContext.Current.CancellationToken);
+        var cold = Assert.Single(oneHop.Paths);
+        Assert.Equal("first-contact", cold.Opening);
+        Assert.DoesNotContain("It has been a while", cold.Ask.Body, StringComparison.Ordinal);
 
-        await Assert.ThrowsAsync<InputException>(() => paths.FindAsync("Nobody At All", ct: TestContext.Current.CancellationToken));
+        var none = await Assert.ThrowsAsync<InputException>(() => paths.FindAsync("Nobody At All", ct: TestContext.Current.CancellationToken));
+        Assert.Contains("no contact, company or role matches 'Nobody At All'", none.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<InputException>(() => paths.FindAsync("Ana Silva", maxHops: 0, ct: TestContext.Current.CancellationToken));
     }
 

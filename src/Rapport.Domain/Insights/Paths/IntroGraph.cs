@@ -2,8 +2,12 @@ using System.Collections.Concurrent;
 
 namespace Rapport.Domain.Insights.Paths;
 
-/// <summary>One of your contacts as the introduction graph needs it: your tie strength S and their trust (0–3).</summary>
-public sealed record IntroContact(long Id, string Name, double Strength, int Trust = 2, string? Company = null, string? Title = null);
+/// <summary>
+/// One of your contacts as the introduction graph needs it: your tie strength S and their trust (0–3). KnownDirectly
+/// is true when you know the contact yourself (you have been in touch), so a path uses them only as its first hop: you
+/// would ask them yourself rather than through someone else; null means "when S &gt; 0".
+/// </summary>
+public sealed record IntroContact(long Id, string Name, double Strength, int Trust = 2, string? Company = null, string? Title = null, bool? KnownDirectly = null);
 
 /// <summary>A "knows" link between two contacts; a null strength is a bare link.</summary>
 public readonly record struct IntroLink(long A, long B, double? Strength = null);
@@ -20,14 +24,16 @@ public sealed class IntroGraph
     private readonly float[] _strengths;
     private readonly float[] _egoStrengths;
     private readonly bool[] _untrusted;
+    private readonly bool[] _known;
     private readonly long[] _ids;
     private readonly string[]? _names;
     private readonly bool _idsAscending;
     private Dictionary<long, int>? _index;
     private readonly ConcurrentBag<PathWorkspace> _workspaces = [];
 
-    private IntroGraph(int[] offsets, int[] neighbours, float[] strengths, float[] egoStrengths, bool[] untrusted, long[] ids, string[]? names)
+    private IntroGraph(int[] offsets, int[] neighbours, float[] strengths, float[] egoStrengths, bool[] untrusted, bool[] known, long[] ids, string[]? names)
     {
+        _known = known;
         _offsets = offsets;
         _neighbours = neighbours;
         _strengths = strengths;
@@ -54,11 +60,13 @@ public sealed class IntroGraph
     /// <paramref name="contactIds"/>, <paramref name="egoStrengths"/>, <paramref name="trust"/> and
     /// <paramref name="names"/> is one contact; link k joins indices <paramref name="linkA"/>[k] and
     /// <paramref name="linkB"/>[k] with <paramref name="linkStrengths"/>[k] (0, NaN or a null array mean a
-    /// bare link). The id and name arrays are kept, not copied; duplicate links are harmless.
+    /// bare link). <paramref name="knownDirectly"/>[i] says you know contact i yourself, so paths use them only as a
+    /// first hop; a null array means every contact with an ego strength above 0. The id and name arrays are kept, not
+    /// copied; duplicate links are harmless.
     /// </summary>
     public static IntroGraph FromArrays(
         long[] contactIds, float[] egoStrengths, int[] linkA, int[] linkB, float[]? linkStrengths,
-        byte[]? trust = null, string[]? names = null, InsightSettings? settings = null)
+        byte[]? trust = null, string[]? names = null, InsightSettings? settings = null, bool[]? knownDirectly = null)
     {
         ArgumentNullException.ThrowIfNull(contactIds);
         ArgumentNullException.ThrowIfNull(egoStrengths);
@@ -69,6 +77,7 @@ public sealed class IntroGraph
         if (egoStrengths.Length != n) throw new ArgumentException("one ego strength per contact is needed", nameof(egoStrengths));
         if (trust is not null && trust.Length != n) throw new ArgumentException("one trust level per contact is needed", nameof(trust));
         if (names is not null && names.Length != n) throw new ArgumentException("one name per contact is needed", nameof(names));
+        if (knownDirectly is not null && knownDirectly.Length != n) throw new ArgumentException("one known-directly flag per contact is needed", nameof(knownDirectly));
         if (linkB.Length != linkA.Length || (linkStrengths is not null && linkStrengths.Length != linkA.Length))
             throw new ArgumentException("link arrays must have the same length", nameof(linkB));
 
@@ -104,13 +113,15 @@ public sealed class IntroGraph
 
         var ego = new float[n];
         var untrusted = new bool[n];
+        var known = new bool[n];
         for (var i = 0; i < n; i++)
         {
             var s = egoStrengths[i];
             ego[i] = s > 0f ? Math.Min(s, 1f) : 0f;
             untrusted[i] = trust is not null && trust[i] <= settings.UntrustedLevel;
+            known[i] = knownDirectly?[i] ?? ego[i] > 0f;
         }
-        return new IntroGraph(offsets, neighbours, strengths, ego, untrusted, contactIds, names);
+        return new IntroGraph(offsets, neighbours, strengths, ego, untrusted, known, contactIds, names);
     }
 
     /// <summary>
@@ -127,12 +138,14 @@ public sealed class IntroGraph
         var names = new string[n];
         var ego = new float[n];
         var trust = new byte[n];
+        var known = new bool[n];
         for (var i = 0; i < n; i++)
         {
             ids[i] = sorted[i].Id;
             names[i] = sorted[i].Name;
             ego[i] = EgoWeight(sorted[i].Strength);
             trust[i] = TrustLevel(sorted[i].Trust);
+            known[i] = sorted[i].KnownDirectly ?? ego[i] > 0f;
         }
         var a = new List<int>();
         var b = new List<int>();
@@ -146,7 +159,7 @@ public sealed class IntroGraph
             b.Add(ib);
             s.Add(LinkWeight(link.Strength));
         }
-        return FromArrays(ids, ego, [.. a], [.. b], [.. s], trust, names, settings);
+        return FromArrays(ids, ego, [.. a], [.. b], [.. s], trust, names, settings, known);
     }
 
     /// <summary>Your tie's strength as the graph keeps it: 0 to 1, and 0 when unknown (NaN).</summary>
@@ -185,6 +198,9 @@ public sealed class IntroGraph
     /// <summary>Your tie strength S to the contact at a dense index; 0 when you have no tie to speak of.</summary>
     public float EgoStrength(int index) => _egoStrengths[index];
 
+    /// <summary>True when you know the contact yourself: a path may start with them, but never pass through or end at them after its first hop.</summary>
+    public bool IsKnownDirectly(int index) => _known[index];
+
     /// <summary>False when the contact may not carry an introduction.</summary>
     public bool IsTrusted(int index) => !_untrusted[index];
 
@@ -208,6 +224,7 @@ public sealed class IntroGraph
     internal float[] Strengths => _strengths;
     internal float[] EgoStrengths => _egoStrengths;
     internal bool[] Untrusted => _untrusted;
+    internal bool[] Known => _known;
 
     /// <summary>Your strongest tie to any contact: no path can start stronger, which bounds every search.</summary>
     internal float MaxEgoStrength { get; }

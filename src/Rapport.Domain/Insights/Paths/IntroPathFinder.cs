@@ -6,7 +6,9 @@ public readonly record struct IntroIndexPath(int[] Nodes, float Score);
 /// <summary>
 /// Finds the warmest introduction paths (SCIENCE.md H): the top k loop-free paths of at most h hops from
 /// you to a target set, ranked by the product of strengths, which is the same order as the sum of edge
-/// costs −ln(max(S, 0.01)). Untrusted contacts are never passed through; paths below the floor are hidden.
+/// costs −ln(max(S, 0.01)). Untrusted contacts are never passed through; paths below the floor are hidden. A contact
+/// you know directly appears only as a first hop: a target you know is reached by your own tie, and nobody you know
+/// is asked about through someone else.
 /// </summary>
 /// <remarks>
 /// Yen's algorithm over an exact hop-bounded shortest-path search. The inner search runs backwards from
@@ -18,8 +20,15 @@ public readonly record struct IntroIndexPath(int[] Nodes, float Score);
 /// </remarks>
 public static class IntroPathFinder
 {
-    /// <summary>Finds the best paths to a target with the hop limit, count and floor of <paramref name="settings"/>.</summary>
-    public static IntroPathResult Find(IntroGraph graph, IntroTarget target, InsightSettings? settings = null, int? maxHops = null, int? top = null)
+    /// <summary>
+    /// Finds the best paths to a target with the hop limit, count and floor of <paramref name="settings"/>.
+    /// <paramref name="opening"/> says how the first message to a contact may open (SCIENCE.md G: no ask as the first
+    /// touch after a lapse); without it every first hop may be asked straight away. A path whose first hop needs a
+    /// reconnect or a first contact ranks below an equally strong one that does not, and its draft does not ask yet.
+    /// For a company or a role, paths to different people come before further paths to the same person.
+    /// </summary>
+    public static IntroPathResult Find(IntroGraph graph, IntroTarget target, InsightSettings? settings = null, int? maxHops = null, int? top = null,
+        Func<long, IntroOpening>? opening = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(target);
@@ -31,12 +40,14 @@ public static class IntroPathFinder
         foreach (var id in target.ContactIds)
         {
             var i = graph.IndexOf(id);
-            if (i >= 0) targets.Add(i);
+            if (i >= 0 && !targets.Contains(i)) targets.Add(i);
         }
         if (targets.Count == 0)
             return new IntroPathResult(target, hops, [], $"Nobody in your network matches {target.Label}.");
 
-        var raw = Yen(graph, targets, hops, k, settings.PathStrengthFloor, settings.MinEdgeStrength);
+        // Several people: look a little further, so that the next person can come before a second path to the first.
+        var wanted = targets.Count > 1 ? k * DistinctTargetLookahead : k;
+        var raw = Yen(graph, targets, hops, wanted, settings.PathStrengthFloor, settings.MinEdgeStrength);
         var paths = new List<IntroPath>(raw.Count);
         foreach (var (nodes, _) in raw)
         {
@@ -44,23 +55,55 @@ public static class IntroPathFinder
             var product = 1.0;
             for (var j = 0; j < nodes.Length; j++)
             {
-                var s = j == 0 ? graph.EgoStrength(nodes[0]) : graph.LinkStrength(nodes[j - 1], nodes[j]);
+                // Four decimals, as every caller shows and stores them: the sentence and the list then print the same number.
+                var s = Math.Round(j == 0 ? graph.EgoStrength(nodes[0]) : graph.LinkStrength(nodes[j - 1], nodes[j]), StrengthDecimals);
                 hopList[j] = new IntroHop(graph.ContactIdAt(nodes[j]), graph.NameAt(nodes[j]), s);
                 product *= s;
             }
             if (product < settings.PathStrengthFloor) continue;
-            paths.Add(new IntroPath(0, hopList, product, IntroDrafts.For(hopList, target)));
+            var open = opening?.Invoke(hopList[0].ContactId) ?? IntroOpening.Ask;
+            paths.Add(new IntroPath(0, hopList, Math.Round(product, StrengthDecimals), IntroDrafts.For(hopList, target, open), open, IntroDrafts.Note(hopList, open)));
         }
-        var ranked = paths
+        var ranked = DistinctTargetsFirst(paths, k)
             .OrderByDescending(p => p.Strength)
+            .ThenBy(p => p.Opening != IntroOpening.Ask)
             .Select((p, i) => p with { Rank = i + 1 })
             .ToArray();
-        var summary = ranked.Length == 0
-            ? $"No warm path of at most {hops} hops reaches {target.Label} with a strength of {InsightText.Percent(settings.PathStrengthFloor)} or more."
-            : ranked[0].Hops.Count == 1
-                ? $"You know {ranked[0].Target.Name} directly (strength {InsightText.Number(ranked[0].Strength, "0.00")})."
-                : $"Your warmest path to {target.Label} goes through {ranked[0].Hops[0].Name} (strength {InsightText.Number(ranked[0].Strength, "0.00")}).";
-        return new IntroPathResult(target, hops, ranked, summary);
+        return new IntroPathResult(target, hops, ranked, Summary(graph, target, hops, ranked, settings));
+    }
+
+    /// <summary>Decimals kept for hop and path strengths.</summary>
+    public const int StrengthDecimals = 4;
+
+    private const int DistinctTargetLookahead = 3;
+
+    /// <summary>The best path to each person first, strongest first, then the next best paths to fill <paramref name="k"/>.</summary>
+    private static List<IntroPath> DistinctTargetsFirst(List<IntroPath> paths, int k)
+    {
+        var chosen = new List<IntroPath>(k);
+        var seen = new HashSet<long>();
+        foreach (var p in paths.OrderByDescending(p => p.Strength).ThenBy(p => p.Opening != IntroOpening.Ask))
+        {
+            if (chosen.Count < k && seen.Add(p.Target.ContactId)) chosen.Add(p);
+        }
+        foreach (var p in paths.OrderByDescending(p => p.Strength))
+        {
+            if (chosen.Count >= k) break;
+            if (!chosen.Contains(p)) chosen.Add(p);
+        }
+        return chosen;
+    }
+
+    private static string Summary(IntroGraph graph, IntroTarget target, int hops, IntroPath[] ranked, InsightSettings settings)
+    {
+        if (ranked.Length == 0)
+            return $"No warm path of at most {hops} hops reaches {target.Label} with a strength of {InsightText.Percent(settings.PathStrengthFloor)} or more.";
+        var best = ranked[0];
+        var strength = InsightText.Number(best.Strength, "0.00");
+        if (best.Hops.Count > 1) return $"Your warmest path to {target.Label} goes through {best.Hops[0].Name} (strength {strength}).";
+        return graph.IsKnownDirectly(graph.IndexOf(best.Target.ContactId))
+            ? $"You know {best.Target.Name} directly (strength {strength})."
+            : $"You can reach {best.Target.Name} directly (strength {strength}), though you have not been in touch yet.";
     }
 
     /// <summary>
@@ -163,6 +206,7 @@ public static class IntroPathFinder
         private readonly float[] _strengths;
         private readonly float[] _ego;
         private readonly bool[] _untrusted;
+        private readonly bool[] _known;
         private readonly PathWorkspace _ws;
         private readonly int _maxHops;
         private readonly float _minEdge;
@@ -187,6 +231,7 @@ public static class IntroPathFinder
             _strengths = graph.Strengths;
             _ego = graph.EgoStrengths;
             _untrusted = graph.Untrusted;
+            _known = graph.Known;
             _ws = ws;
             _targets = targets;
             _maxHops = maxHops;
@@ -305,6 +350,12 @@ public static class IntroPathFinder
             foreach (var t in _targets)
             {
                 if (ws.BannedStamp[t] == run || stamp0[t] == run) continue;
+                if (_known[t])
+                {
+                    // Someone you know is reached directly, never through an introduction.
+                    if (_fromEgo) TryFirst(t, -1, -1, 1f);
+                    continue;
+                }
                 best0[t] = 1f;
                 next0[t] = -1;
                 stamp0[t] = run;
@@ -330,6 +381,12 @@ public static class IntroPathFinder
                         if (_untrusted[v] || ws.TargetStamp[v] == query || ws.BannedStamp[v] == run) continue;
                         var candidate = value * Math.Max(_strengths[e], _minEdge);
                         if (candidate * _maxFirst < _bestScore) continue;
+                        if (_known[v])
+                        {
+                            // Someone you know can open a path, but never carry one after its first hop.
+                            if (_fromEgo) TryFirst(v, u, r - 1, candidate);
+                            continue;
+                        }
                         TryFirst(v, u, r - 1, candidate);
                         if (!store) continue;
                         if (stamp![v] == run)

@@ -47,9 +47,11 @@ public sealed record IntroDraft(long ToContactId, string ToName, string Subject,
 
 /// <summary>
 /// A warm path from you to a target: hops in order (the last is the target), the path strength (the product
-/// of hop strengths, so 0.8 × 0.5 = 0.4) and the ask to send to the first hop.
+/// of hop strengths, so 0.8 × 0.5 = 0.4) and the message to send to the first hop. Opening says whether that message
+/// asks, or reconnects or makes a first contact and leaves the ask for later; Note says so in plain words (null when it asks).
 /// </summary>
-public sealed record IntroPath(int Rank, IReadOnlyList<IntroHop> Hops, double Strength, IntroDraft Ask)
+public sealed record IntroPath(int Rank, IReadOnlyList<IntroHop> Hops, double Strength, IntroDraft Ask,
+    IntroOpening Opening = IntroOpening.Ask, string? Note = null)
 {
     /// <summary>The contact the path ends at.</summary>
     public IntroHop Target => Hops[^1];

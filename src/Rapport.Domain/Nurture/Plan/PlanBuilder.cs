@@ -160,12 +160,7 @@ public static class PlanBuilder
 
         private DateTime? Last(int i) => _in.Contacts[i].Stats?.LastTouchAt;
 
-        private double? LapseForAsk(int i)
-        {
-            if (Last(i) is not { } last) return null;
-            var cadence = _s.CadenceDays(_tier[i]) ?? _s.NetworkCadenceDays;
-            return Math.Max(0, (_now - last).TotalDays) / cadence;
-        }
+        private double? LapseForAsk(int i) => GiveAskLedger.AskLapse(Last(i), _tier[i], _now, _s);
 
         // ---------- candidates ----------
 

@@ -9,12 +9,13 @@ public class IntroPathFinderTest
 {
     // A hand-drawn network around target T (id 100). Ego ties: A .9, B .8, C .5, D .4 (untrusted), E .7, H .1.
     // Links: A–T .5, B–T bare (.3), A–B .9, C–T .8, D–T 1.0, E–F .9, F–G .9, G–T .9, H–T .4.
+    // A, B and D are ties on paper you have not been in touch with (not known directly), so paths may pass through them.
     private const long A = 1, B = 2, C = 3, D = 4, E = 5, F = 6, G = 7, H = 8, T = 100;
 
     private static readonly IntroContact[] Contacts =
     [
-        new(A, "Ana Silva", 0.9), new(B, "Ben Okafor", 0.8), new(C, "Chloé Martin", 0.5, Company: "Acme"),
-        new(D, "Dan Untrusted", 0.4, Trust: 0), new(E, "Eva Long", 0.7), new(F, "Femi", 0), new(G, "Gus", 0),
+        new(A, "Ana Silva", 0.9, KnownDirectly: false), new(B, "Ben Okafor", 0.8, KnownDirectly: false), new(C, "Chloé Martin", 0.5, Company: "Acme"),
+        new(D, "Dan Untrusted", 0.4, Trust: 0, KnownDirectly: false), new(E, "Eva Long", 0.7), new(F, "Femi", 0), new(G, "Gus", 0),
         new(H, "Hana Weak", 0.1), new(T, "Tess Target", 0, Company: "Acme", Title: "Head of Product Design"),
     ];
 
@@ -181,6 +182,7 @@ public class IntroPathFinderTest
                 Assert.Equal(nodes.Length, nodes.Distinct().Count());
                 Assert.Contains(nodes[^1], targetSet);
                 Assert.All(nodes[..^1], n => Assert.True(graph.IsTrusted(n) && !targetSet.Contains(n)));
+                Assert.All(nodes[1..], n => Assert.False(graph.IsKnownDirectly(n)));
                 Assert.True(score >= 0.05f);
             }
             for (var i = 1; i < found.Count; i++) Assert.True(found[i].Score <= found[i - 1].Score);
@@ -201,9 +203,116 @@ public class IntroPathFinderTest
             {
                 Assert.InRange(p.Hops.Count, 1, maxHops);
                 Assert.True(p.Strength >= 0.05);
-                Assert.Equal(p.Hops.Aggregate(1.0, (x, h) => x * h.Strength), p.Strength, 9);
+                Assert.Equal(Math.Round(p.Hops.Aggregate(1.0, (x, h) => x * h.Strength), 4), p.Strength, 9);
             });
         }).QuickCheckThrowOnFailure();
+    }
+
+    // You know K (.4) and M (.9) directly; M knows K (.9) and P (.9); K knows P (.9). P and Q you have never been in touch with.
+    private const long K = 11, M = 12, P = 13, Q = 14;
+
+    private static IntroGraph KnownNetwork() => IntroGraph.Build(
+        [
+            new(K, "Kim Known", 0.4, KnownDirectly: true), new(M, "Max Mutual", 0.9, KnownDirectly: true),
+            new(P, "Pat Prospect", 0, Title: "Product Designer", KnownDirectly: false),
+            new(Q, "Quinn Prospect", 0, Title: "Product Designer", KnownDirectly: false),
+        ],
+        [new(M, K, 0.9), new(M, P, 0.9), new(K, P, 0.9), new(M, Q, 0.5)]);
+
+    [Fact]
+    public void APersonYouKnowDirectly_IsReachedByYourOwnTie_WithNoIntroductionPathsToThem()
+    {
+        var result = IntroPathFinder.Find(KnownNetwork(), IntroTarget.Person(K, "Kim Known"), top: 10);
+
+        // M → K would be stronger (0.81 > 0.4), but you would simply write to Kim.
+        Assert.Equal([[K]], Routes(result));
+        Assert.Equal("You know Kim Known directly (strength 0.40).", result.Summary);
+    }
+
+    [Fact]
+    public void NoPath_PassesThroughSomeoneYouKnowDirectly_AfterItsFirstHop()
+    {
+        var result = IntroPathFinder.Find(KnownNetwork(), IntroTarget.Person(P, "Pat Prospect"), top: 10);
+
+        // M → K → P (0.73) is stronger than K → P (0.36), but you know Kim yourself.
+        Assert.Equal([[M, P], [K, P]], Routes(result));
+    }
+
+    [Fact]
+    public void ARoleTarget_ShowsPeopleYouKnowAsDirect_AndFavoursDistinctPeople()
+    {
+        var graph = KnownNetwork();
+        var contacts = new IntroContact[] { new(K, "Kim Known", 0.4, Title: "Product Designer"), new(P, "Pat Prospect", 0, Title: "Product Designer"), new(Q, "Quinn Prospect", 0, Title: "Product Designer") };
+
+        var result = IntroPathFinder.Find(graph, IntroTarget.Role("product designer", contacts), top: 3);
+
+        // Two paths to Pat (M → P .81, K → P .36) are stronger than the one to Quinn (M → Q .45), yet each person comes first.
+        Assert.Equal([[M, P], [M, Q], [K]], Routes(result));
+        Assert.DoesNotContain(Routes(result), r => r.Length > 1 && r[^1] == K);
+    }
+
+    [Fact]
+    public void AFirstHopPastTheLapse_GetsAReconnectDraft_WithNoAsk_AndANote()
+    {
+        var result = IntroPathFinder.Find(KnownNetwork(), IntroTarget.Person(P, "Pat Prospect"),
+            opening: id => id == M ? IntroOpening.ReconnectFirst : IntroOpening.Ask);
+
+        var viaMax = result.Paths[0];
+        Assert.Equal([M, P], viaMax.Hops.Select(h => h.ContactId));
+        Assert.Equal(IntroOpening.ReconnectFirst, viaMax.Opening);
+        Assert.Equal("Catching up", viaMax.Ask.Subject);
+        Assert.Contains("It has been a while", viaMax.Ask.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("introduc", viaMax.Ask.Body, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Reconnect first", viaMax.Note, StringComparison.Ordinal);
+        Assert.Contains("Pat Prospect", viaMax.Note, StringComparison.Ordinal);
+        var viaKim = result.Paths[1];
+        Assert.Equal(IntroOpening.Ask, viaKim.Opening);
+        Assert.Null(viaKim.Note);
+        Assert.Equal("Introduction to Pat Prospect?", viaKim.Ask.Subject);
+    }
+
+    [Fact]
+    public void AmongEquallyStrongPaths_OneThatMayAskNow_RanksFirst()
+    {
+        var graph = IntroGraph.Build(
+            [new(1, "Ada", 0.6), new(2, "Bo", 0.6), new(3, "Cy", 0, KnownDirectly: false)],
+            [new(1, 3, 0.5), new(2, 3, 0.5)]);
+
+        var result = IntroPathFinder.Find(graph, IntroTarget.Person(3, "Cy"), opening: id => id == 1 ? IntroOpening.ReconnectFirst : IntroOpening.Ask);
+
+        Assert.Equal([[2, 3], [1, 3]], Routes(result));
+    }
+
+    [Fact]
+    public void ADirectTieWithNoContactYet_GetsAFirstContactDraft_NotACatchUp()
+    {
+        var graph = IntroGraph.Build([new(1, "Dana Ruiz", 0.2, KnownDirectly: false)], []);
+
+        var result = IntroPathFinder.Find(graph, IntroTarget.Person(1, "Dana Ruiz"), opening: _ => IntroOpening.FirstContact);
+
+        var only = Assert.Single(result.Paths);
+        Assert.Equal(IntroOpening.FirstContact, only.Opening);
+        Assert.DoesNotContain("It has been a while", only.Ask.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("catch up", only.Ask.Body, StringComparison.Ordinal);
+        Assert.Contains("We have not been in touch before", only.Ask.Body, StringComparison.Ordinal);
+        Assert.Contains("not been in touch yet", result.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.39499998)] // as a float, just under 0.395: 0.39 at two decimals, but 0.395 once rounded to four
+    [InlineData(0.40500001)]
+    [InlineData(0.615)]
+    public void TheSummary_AndThePath_ShowTheSameStrength(double strength)
+    {
+        var graph = IntroGraph.Build([new(1, "Valentina Novak", strength)], []);
+
+        var result = IntroPathFinder.Find(graph, IntroTarget.Person(1, "Valentina Novak"));
+
+        var path = Assert.Single(result.Paths);
+        Assert.Equal(Math.Round(path.Strength, 4), path.Strength);
+        Assert.Equal(Math.Round(path.Hops[0].Strength, 4), path.Hops[0].Strength);
+        // What the command line and the pages print for the path, from the rounded value they receive.
+        Assert.Contains($"(strength {InsightText.Number(Math.Round(path.Strength, 4), "0.00")})", result.Summary, StringComparison.Ordinal);
     }
 
     private static (IntroGraph Graph, int[] Targets, int MaxHops) RandomNetwork(int seed)
@@ -213,6 +322,7 @@ public class IntroPathFinderTest
         var ids = Enumerable.Range(1, n).Select(i => (long)i).ToArray();
         var ego = Enumerable.Range(0, n).Select(_ => rng.NextDouble() < 0.3 ? 0f : (float)rng.NextDouble()).ToArray();
         var trust = Enumerable.Range(0, n).Select(_ => (byte)(rng.NextDouble() < 0.2 ? 0 : 2)).ToArray();
+        var known = ego.Select(e => e > 0 && rng.NextDouble() < 0.5).ToArray();
         var a = new List<int>();
         var b = new List<int>();
         var s = new List<float>();
@@ -226,7 +336,7 @@ public class IntroPathFinderTest
                 s.Add(rng.NextDouble() < 0.3 ? 0f : (float)Math.Round(rng.NextDouble(), 2));
             }
         }
-        var graph = IntroGraph.FromArrays(ids, ego, [.. a], [.. b], [.. s], trust);
+        var graph = IntroGraph.FromArrays(ids, ego, [.. a], [.. b], [.. s], trust, knownDirectly: known);
         var targets = Enumerable.Range(0, n).Where(_ => rng.NextDouble() < 0.25).DefaultIfEmpty(n - 1).ToArray();
         return (graph, targets, rng.Next(1, 5));
     }
@@ -246,7 +356,8 @@ public class IntroPathFinderTest
                 for (var u = 0; u < graph.NodeCount; u++)
                 {
                     var s = graph.LinkStrength(v, u);
-                    if (s > 0 && !path.Contains(u)) Walk(u, score * Math.Max(s, 0.01f));
+                    // After the first hop, nobody you know directly: you would ask them yourself.
+                    if (s > 0 && !path.Contains(u) && !graph.IsKnownDirectly(u)) Walk(u, score * Math.Max(s, 0.01f));
                 }
             }
             path.RemoveAt(path.Count - 1);

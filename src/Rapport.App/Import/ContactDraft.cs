@@ -78,7 +78,11 @@ internal sealed class ContactDraft
     public List<string> NewCategories { get; } = [];
     public PartialDate? NewBirthday { get; set; }
     public List<ImportedDate> NewDates { get; } = [];
-    public List<(string Source, string Key)> NewSources { get; } = [];
+    /// <summary>Source keys to add, with the company and title the source gave.</summary>
+    public List<(string Source, string Key, string? Company, string? Title)> NewSources { get; } = [];
+
+    /// <summary>Source keys already stored whose source now gives another company or title, kept with the contact's changes.</summary>
+    public List<(string Source, string Key, string? Company, string? Title)> SeenAgain => field ??= [];
     public List<(LifeEventKind Kind, string Note)> NewLifeEvents { get; } = [];
 
     public bool Dirty => ChangedFields.Count > 0 || NewEmails.Count > 0 || NewPhones.Count > 0 || NewProfiles.Count > 0 || NewTags.Count > 0
@@ -129,7 +133,8 @@ internal sealed class ContactDraft
         foreach (var cat in NewCategories) c.AddCategory(cat);
         if (NewBirthday is { } b && c.Dates.All(d => d.Kind != ImportantDateKind.Birthday)) c.SetDate(ImportantDateKind.Birthday, b.Month, b.Day, b.Year);
         foreach (var d in NewDates) c.SetDate(ImportantDateKind.Custom, d.Date.Month, d.Date.Day, d.Date.Year, d.Label);
-        foreach (var (source, key) in NewSources) c.AddSource(source, key, now);
+        foreach (var (source, key, company, title) in NewSources) c.AddSource(source, key, now, company, title);
+        foreach (var (source, key, company, title) in SeenAgain) c.AddSource(source, key, now, company, title);
     }
 
     private static bool HasProfile(Contact c, ProfileNetwork network)

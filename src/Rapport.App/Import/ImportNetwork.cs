@@ -30,6 +30,8 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
     private static readonly IReadOnlyList<string> NoDetails = [];
 
     private readonly Dictionary<(string Source, string Key), ContactDraft> _bySource = [];
+    // What each stored source key's source gave for company and title when last imported (schema 4 on; none before).
+    private readonly Dictionary<(string Source, string Key), (string? Company, string? Title)> _seen = [];
     private readonly Dictionary<string, ContactDraft> _byLinkedIn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ContactDraft> _byEmail = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ContactDraft> _byPhone = new(StringComparer.Ordinal);
@@ -167,11 +169,12 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             d.Networks.Add(network);
             if (network == ProfileNetwork.LinkedIn && PersonKeys.LinkedIn(r.GetString(2)) is { Length: > 0 } key) _byLinkedIn.TryAdd(key, d);
         }, ct);
-        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Source", "ExternalKey" FROM "ContactSources" WHERE "AccountId" = @account""", r =>
+        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Source", "ExternalKey", "SeenCompany", "SeenTitle" FROM "ContactSources" WHERE "AccountId" = @account""", r =>
         {
             if (!byId.TryGetValue(r.GetInt64(0), out var d)) return;
             var (source, key) = (r.GetString(1), r.GetString(2));
             _bySource.TryAdd((source, key), d);
+            if ((r.GetStringOrNull(3), r.GetStringOrNull(4)) is var seen && (seen.Item1 is not null || seen.Item2 is not null)) _seen.TryAdd((source, key), seen);
             if (!IsSynthesized(key)) d.KeyedSources.Add(source);
         }, ct);
         await AccountRows.ScanAsync(db, """SELECT "ContactId", "Tag" FROM "ContactTags" WHERE "AccountId" = @account""", r =>
@@ -270,7 +273,14 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
 
         var changes = _details;
         changes.Clear();
-        MergeFields(match, row, changes);
+        // The same record of the same source, giving the company and title it gave last time: the source has not changed,
+        // so a different company or title on the contact is your own edit, and it stays.
+        var seen = (Company: (string?)null, Title: (string?)null);
+        var sourceUnchanged = bySourceKey && _seen.TryGetValue((source, key), out seen)
+            && PersonKeys.Company(seen.Company) == row.CompanyKey
+            && string.Equals(seen.Title?.Trim(), Fit(c.Title, 200), StringComparison.OrdinalIgnoreCase);
+        MergeFields(match, row, changes, keepCompanyAndTitle: sourceUnchanged);
+        if (bySourceKey && !sourceUnchanged && !match.IsNew) match.SeenAgain.Add((source, key, Fit(c.Company, 200), Fit(c.Title, 200)));
         MergeChildren(match, row, source, key, c.ExternalKey is not null, changes);
         match.Rows.Add(_contactRows.Count);
         var outcome = changes.Count == 0 ? ImportOutcome.Unchanged
@@ -307,7 +317,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         return "name:" + row.NameKey + "|" + row.CompanyKey;
     }
 
-    private static void MergeFields(ContactDraft d, IncomingContact row, List<string> changes)
+    private static void MergeFields(ContactDraft d, IncomingContact row, List<string> changes, bool keepCompanyAndTitle = false)
     {
         var c = row.Contact;
         void Fill(string field, string? current, string? incoming, int max, Action<string?> set)
@@ -323,8 +333,8 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         Fill("country", d.Country, c.Country, 100, v => d.Country = v);
         Fill("notes", d.Notes, c.Notes, 20000, v => d.Notes = v);
 
-        var company = Fit(c.Company, 200);
-        var title = Fit(c.Title, 200);
+        var company = keepCompanyAndTitle ? null : Fit(c.Company, 200);
+        var title = keepCompanyAndTitle ? null : Fit(c.Title, 200);
         var companyChanged = company is not null && (ReferenceEquals(company, c.Company) ? row.CompanyKey : PersonKeys.Company(company)) != d.CompanyKey;
         var titleChanged = title is not null && !string.Equals(title.Trim(), d.Title?.Trim(), StringComparison.OrdinalIgnoreCase);
         if (companyChanged || titleChanged)
@@ -460,7 +470,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         if (!_bySource.ContainsKey((source, key)))
         {
             _bySource[(source, key)] = d;
-            d.NewSources.Add((source, key));
+            d.NewSources.Add((source, key, Fit(row.Contact.Company, 200), Fit(row.Contact.Title, 200)));
             if (keyed) d.KeyedSources.Add(source);
             if (!d.IsNew) changes.Add($"source: {source}");
         }

@@ -118,6 +118,8 @@ internal sealed class ContactSourceConfiguration : IEntityTypeConfiguration<Cont
     {
         b.Property(e => e.Source).HasMaxLength(50);
         b.Property(e => e.ExternalKey).HasMaxLength(500);
+        b.Property(e => e.SeenCompany).HasMaxLength(200);
+        b.Property(e => e.SeenTitle).HasMaxLength(200);
         b.HasIndex(e => new { e.AccountId, e.Source, e.ExternalKey }).IsUnique();
     }
 }

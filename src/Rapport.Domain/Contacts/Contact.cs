@@ -164,11 +164,15 @@ public sealed class Contact : IAccountOwned, ISoftDeletable
         _dates.Add(new ContactDate(kind, label, month, day, year));
     }
 
-    public void AddSource(string source, string externalKey, DateTime at)
+    /// <summary>
+    /// Records that a source holds this contact under its own key, with the company and title it gave (kept so that a
+    /// later import can tell a change in the source from your own edit of the contact).
+    /// </summary>
+    public void AddSource(string source, string externalKey, DateTime at, string? company = null, string? title = null)
     {
         var existing = _sources.FirstOrDefault(s => s.Source == source && s.ExternalKey == externalKey);
-        if (existing is null) _sources.Add(new ContactSource(source, externalKey, at));
-        else existing.Seen(at);
+        if (existing is null) _sources.Add(new ContactSource(source, externalKey, at) { SeenCompany = company, SeenTitle = title });
+        else existing.Seen(at, company, title);
     }
 
     public DateOnly? Birthday(int year)
@@ -290,5 +294,17 @@ public sealed class ContactSource : IAccountOwned
     public string ExternalKey { get; private set; }
     public DateTime FirstSeenAt { get; private set; }
     public DateTime LastSeenAt { get; private set; }
-    internal void Seen(DateTime at) => LastSeenAt = at;
+
+    /// <summary>The company this source gave for the contact when last imported (null before schema 4, or when it gave none).</summary>
+    public string? SeenCompany { get; internal set; }
+
+    /// <summary>The title this source gave for the contact when last imported.</summary>
+    public string? SeenTitle { get; internal set; }
+
+    internal void Seen(DateTime at, string? company, string? title)
+    {
+        LastSeenAt = at;
+        SeenCompany = company;
+        SeenTitle = title;
+    }
 }

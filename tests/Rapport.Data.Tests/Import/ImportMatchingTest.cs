@@ -136,4 +136,39 @@ public sealed class ImportMatchingTest : IDisposable
         await using var db = store.Open();
         Assert.Equal(20000, (await db.Contacts.SingleAsync()).Notes!.Length);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task YourOwnEdit_SurvivesAReimportOfTheSameFile_AndAChangeInTheSourceStillCounts(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        const string Header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+        var file = Write("Connections.csv", Header + "Pia,Park,https://www.linkedin.com/in/pia-park,,Kawsay,\"Director, Operations\",04 Jul 2023\n");
+        await ImportAsync(store, file, ImportSourceKind.LinkedIn);
+        await using (var db = store.Open())
+        {
+            var pia = await db.Contacts.SingleAsync();
+            pia.Title = "COO"; // what you know and LinkedIn does not yet say
+            await db.SaveChangesAsync();
+        }
+
+        var again = await ImportAsync(store, file, ImportSourceKind.LinkedIn);
+
+        Assert.Equal((0, 1, 0), (again.Contacts.Updated, again.Contacts.Unchanged, again.LifeEvents));
+        await using (var db = store.Open())
+        {
+            Assert.Equal("COO", (await db.Contacts.SingleAsync()).Title);
+            Assert.Equal(0, await db.LifeEvents.CountAsync());
+        }
+
+        // The source itself changes: that is news, recorded over your edit.
+        var moved = await ImportAsync(store, Write("Connections.csv", Header + "Pia,Park,https://www.linkedin.com/in/pia-park,,Kawsay,Chief Executive Officer,04 Jul 2023\n"), ImportSourceKind.LinkedIn);
+
+        Assert.Equal((1, 1), (moved.Contacts.Updated, moved.LifeEvents));
+        await using var check = store.Open();
+        Assert.Equal("Chief Executive Officer", (await check.Contacts.SingleAsync()).Title);
+        var promotion = await check.LifeEvents.SingleAsync();
+        Assert.Contains("(was COO)", promotion.Note, StringComparison.Ordinal);
+    }
 }

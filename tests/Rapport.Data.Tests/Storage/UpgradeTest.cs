@@ -97,4 +97,47 @@ public class UpgradeTest
         await db.Database.ExecuteSqlRawAsync("""DELETE FROM "Events" WHERE "Id" = 5""");
         Assert.Null((await db.Contacts.AsNoTracking().SingleAsync(c => c.Id == 7)).MetAtEventId);
     }
+
+    // 0004 adds what each source gave for company and title: keys imported before it have none, and an import still
+    // matches them by their key and compares with the contact as before, filling them in when it writes the contact.
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Version3_WithImportedContacts_UpgradesTo4_AndTheirSourceKeysStillMatch(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        await MigrationRunner.MigrateAsync(test.Target, Clock, upTo: 3);
+        var at = provider == "sqlite" ? "'2024-01-01 00:00:00'" : "TIMESTAMPTZ '2024-01-01T00:00:00Z'";
+        await RawSql.ExecuteAsync(test.Target, $"""
+            INSERT INTO "Contacts" ("Id", "AccountId", "DisplayName", "GivenName", "FamilyName", "Company", "Title", "KnownSince", "Seniority", "Kind", "Trust", "KeyPlayer", "WantToMeet", "SeniorityAtLastContact", "CreatedAt", "UpdatedAt", "Version")
+            VALUES (7, 1, 'Ada Lovelace', 'Ada', 'Lovelace', 'Analytical', 'Engineer', {(provider == "sqlite" ? "'2023-07-04'" : "DATE '2023-07-04'")}, 'Unknown', 'Acquaintance', 2, FALSE, FALSE, 'Unknown', {at}, {at}, 1);
+            INSERT INTO "ContactProfiles" ("AccountId", "ContactId", "Network", "Url") VALUES (1, 7, 'LinkedIn', 'https://www.linkedin.com/in/ada');
+            INSERT INTO "ContactSources" ("AccountId", "ContactId", "Source", "ExternalKey", "FirstSeenAt", "LastSeenAt") VALUES (1, 7, 'linkedin', 'https://www.linkedin.com/in/ada', {at}, {at});
+            """);
+
+        var result = await MigrationRunner.MigrateAsync(test.Target, Clock);
+        Assert.Contains(4, result.Applied.Select(m => m.Version));
+
+        var store = new RapportStore(test.Target);
+        var folder = Directory.CreateTempSubdirectory("rapport-upgrade-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, "Connections.csv");
+            async Task<App.Import.ImportResult> ImportAsync(string title)
+            {
+                await File.WriteAllTextAsync(file, $"First Name,Last Name,URL,Email Address,Company,Position,Connected On\nAda,Lovelace,https://www.linkedin.com/in/ada,,Analytical,{title},04 Jul 2023\n");
+                await using var db = store.Open();
+                return await new App.Import.ImportNetwork(db, Clock).ExecuteAsync(new App.Import.ImportRequest { Kind = App.Import.ImportSourceKind.LinkedIn, Path = file });
+            }
+            Assert.Equal(1, (await ImportAsync("Engineer")).Contacts.Unchanged);
+            Assert.Equal((1, 1), ((await ImportAsync("Chief Engineer")) is var promoted ? (promoted.Contacts.Updated, promoted.LifeEvents) : default));
+            await using var check = store.Open();
+            var source = await check.ContactSources.SingleAsync();
+            Assert.Equal(("Analytical", "Chief Engineer"), (source.SeenCompany, source.SeenTitle));
+            Assert.Equal(1, await check.Contacts.CountAsync());
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -22,7 +22,7 @@ namespace Rapport.Data.CompiledModels.Postgres
                 "Rapport.Domain.Contacts.ContactSource",
                 typeof(ContactSource),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 9,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -78,6 +78,24 @@ namespace Rapport.Data.CompiledModels.Postgres
                 valueConverter: new UtcDateTimeConverter());
             lastSeenAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
             lastSeenAt.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var seenCompany = runtimeEntityType.AddProperty(
+                "SeenCompany",
+                typeof(string),
+                propertyInfo: typeof(ContactSource).GetProperty("SeenCompany", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ContactSource).GetField("<SeenCompany>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            seenCompany.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
+
+            var seenTitle = runtimeEntityType.AddProperty(
+                "SeenTitle",
+                typeof(string),
+                propertyInfo: typeof(ContactSource).GetProperty("SeenTitle", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ContactSource).GetField("<SeenTitle>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+            seenTitle.AddAnnotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.None);
 
             var source = runtimeEntityType.AddProperty(
                 "Source",

@@ -21,7 +21,7 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 "Rapport.Domain.Contacts.ContactSource",
                 typeof(ContactSource),
                 baseEntityType,
-                propertyCount: 7,
+                propertyCount: 9,
                 foreignKeyCount: 1,
                 unnamedIndexCount: 3,
                 keyCount: 1);
@@ -71,6 +71,22 @@ namespace Rapport.Data.CompiledModels.Sqlite
                 fieldInfo: typeof(ContactSource).GetField("<LastSeenAt>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
                 valueConverter: new UtcDateTimeConverter());
             lastSeenAt.SetSentinelFromProviderValue(new DateTime(1, 1, 1, 0, 0, 0, 0, DateTimeKind.Utc));
+
+            var seenCompany = runtimeEntityType.AddProperty(
+                "SeenCompany",
+                typeof(string),
+                propertyInfo: typeof(ContactSource).GetProperty("SeenCompany", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ContactSource).GetField("<SeenCompany>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
+
+            var seenTitle = runtimeEntityType.AddProperty(
+                "SeenTitle",
+                typeof(string),
+                propertyInfo: typeof(ContactSource).GetProperty("SeenTitle", BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                fieldInfo: typeof(ContactSource).GetField("<SeenTitle>k__BackingField", BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.DeclaredOnly),
+                nullable: true,
+                maxLength: 200);
 
             var source = runtimeEntityType.AddProperty(
                 "Source",

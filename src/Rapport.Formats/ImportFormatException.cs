@@ -18,6 +18,20 @@ public sealed class ImportFormatException : Exception
         Got = got;
     }
 
+    private ImportFormatException(string file, string expected, string got, string message) : base(message)
+    {
+        File = file;
+        Expected = expected;
+        Got = got;
+    }
+
+    /// <summary>
+    /// A folder or archive that holds nothing a reader can use, like
+    /// <c>nothing importable found in export.zip: expected a LinkedIn export holding Connections.csv, ...; found 2 files, none of them one of these</c>.
+    /// </summary>
+    public static ImportFormatException NothingImportable(string input, string expected, string found) =>
+        new(input, expected, found, $"nothing importable found in {input}: expected {expected}; found {found}");
+
     /// <summary>The file (or archive entry) name the problem was found in.</summary>
     public string File { get; }
 

@@ -76,6 +76,90 @@ public sealed class ImportCliTest : IDisposable
     }
 
     [Fact]
+    public async Task AnEmptyOrJunkFolderOrZip_ExitsWith2_NothingImportable_NamingTheLinkedInFiles()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        var empty = Directory.CreateDirectory(Path.Combine(_dir.FullName, "empty")).FullName;
+        var junkDir = Directory.CreateDirectory(Path.Combine(_dir.FullName, "junk")).FullName;
+        File.WriteAllText(Path.Combine(junkDir, "notes.txt"), "hello\n");
+        File.WriteAllText(Path.Combine(junkDir, "Education.csv"), "School Name,Start Date,End Date,Notes,Degree Name,Activities\nX,2010,2014,,,\n");
+        var junkZip = Path.Combine(_dir.FullName, "junk.zip");
+        using (var zip = System.IO.Compression.ZipFile.Open(junkZip, System.IO.Compression.ZipArchiveMode.Create))
+        using (var w = new StreamWriter(zip.CreateEntry("readme.txt").Open())) w.Write("not LinkedIn");
+        var emptyZip = Path.Combine(_dir.FullName, "empty.zip");
+        System.IO.Compression.ZipFile.Open(emptyZip, System.IO.Compression.ZipArchiveMode.Create).Dispose();
+
+        foreach (var (format, path) in new[] { ("linkedin", empty), ("auto", empty), ("linkedin", junkDir), ("linkedin", junkZip), ("auto", junkZip), ("auto", emptyZip) })
+        {
+            var r = await cli.RunAsync("import", format, path);
+            Assert.True(r.ExitCode == 2, $"{format} {path}: exit {r.ExitCode}, {r.Out}{r.Err}");
+            Assert.StartsWith($"error: nothing importable found in {path}: expected a LinkedIn export holding Connections.csv, messages.csv", r.Err, StringComparison.Ordinal);
+            Assert.Equal("", r.Out);
+        }
+        Assert.Equal("[]", (await cli.RunAsync("contact", "list", "--json")).Out.Trim());
+
+        // A single valid file with a header and no rows is still a (0-row) import.
+        var headerOnly = await cli.RunAsync("import", "linkedin", Write("Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"));
+        Assert.Equal(0, headerOnly.ExitCode);
+        Assert.Contains("contacts:     0 new", headerOnly.Out);
+    }
+
+    [Theory]
+    [InlineData("json")]
+    [InlineData("csv")]
+    [InlineData("vcard")]
+    public async Task ExportToAMissingFolder_ExitsWith2_NamingTheFolder(string format)
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        var folder = Path.Combine(_dir.FullName, "no", "such");
+
+        var r = await cli.RunAsync("export", format, "-o", Path.Combine(folder, "x." + format));
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal($"error: out: the folder {folder} does not exist: create it first, or check the path\n", r.Err.Replace("\r\n", "\n", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.Combine(_dir.FullName, "no")));
+    }
+
+    [Fact]
+    public async Task BackupToAMissingFolder_ExitsWith2_AndMakesNoFolder()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        foreach (var name in new[] { "x.db", "x.json" })
+        {
+            var r = await cli.RunAsync("backup", Path.Combine(_dir.FullName, "no", "such", name));
+            Assert.Equal(2, r.ExitCode);
+            Assert.Contains($"the folder {Path.Combine(_dir.FullName, "no", "such")} does not exist", r.Err);
+        }
+        Assert.False(Directory.Exists(Path.Combine(_dir.FullName, "no")));
+    }
+
+    [Fact]
+    public async Task ExportToAnExistingFile_IsRefused_UnlessForced()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        await cli.RunAsync("import", "linkedin", Write("Connections.csv", Connections));
+        var file = Write("keep.csv", "precious\n");
+
+        var refused = await cli.RunAsync("export", "csv", "-o", file);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains($"out: {file} already exists; add --force to replace it", refused.Err);
+        Assert.Equal("precious\n", File.ReadAllText(file));
+
+        var forced = await cli.RunAsync("export", "csv", "-o", file, "--force");
+        Assert.Equal(0, forced.ExitCode);
+        Assert.Contains("Ana", File.ReadAllText(file));
+
+        var onItself = await cli.RunAsync("export", "json", "-o", db.Target.FilePath!, "--force");
+        Assert.Equal(2, onItself.ExitCode);
+        Assert.Contains("that is the database itself", onItself.Err);
+        Assert.Contains("--force", (await cli.RunAsync("export", "--help")).Out);
+    }
+
+    [Fact]
     public async Task Progress_IsShownOnStderr_WhenAsked()
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");

@@ -78,9 +78,10 @@ public class ArbitraryBytesTest
     }
 
     [Fact]
-    public void AZipWithoutCsv_IsAnEmptyArchive_AndADamagedZipIsAFormatError()
+    public void AZipWithoutCsv_IsNothingImportable_AndADamagedZipIsAFormatError()
     {
-        using (var empty = LinkedInArchive.Open(LinkedIn.LinkedInArchiveTest.Zip(("readme.txt", "hi")), "x.zip")) Assert.Empty(empty.Files);
+        var none = Assert.Throws<ImportFormatException>(() => LinkedInArchive.Open(LinkedIn.LinkedInArchiveTest.Zip(("readme.txt", "hi")), "x.zip"));
+        Assert.StartsWith("nothing importable found in x.zip", none.Message, StringComparison.Ordinal);
         Assert.Throws<ImportFormatException>(() => LinkedInArchive.Open(new MemoryStream([0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5]), "x.zip"));
     }
 }

@@ -62,6 +62,11 @@ internal static class Properties
         from labels in Small(Value)
         from since in Gen.Frequency((1, Gen.Constant<DateOnly?>(null)), (1, Gen.Choose(0, 40000).Select(d => (DateOnly?)new DateOnly(1950, 1, 1).AddDays(d))))
         from key in Optional
+        from categories in Small(Value)
+        from kind in Gen.Elements<string?>(null, "acquaintance", "alliance", "transactional")
+        from trust in Gen.Elements<int?>(null, 0, 1, 2, 3)
+        from keyPlayer in Gen.Elements<bool?>(null, true, false)
+        from wantToMeet in Gen.Elements<bool?>(null, true, false)
         select new ImportedContact
         {
             DisplayName = display,
@@ -84,6 +89,11 @@ internal static class Properties
             Labels = labels.Distinct().ToList(),
             KnownSince = since,
             ExternalKey = key,
+            Categories = categories.Distinct().ToList(),
+            RelationshipKind = kind,
+            Trust = trust,
+            KeyPlayer = keyPlayer,
+            WantToMeet = wantToMeet,
         };
 
     /// <summary>Writing then parsing any list of contacts gives the same contacts (line numbers and warnings aside).</summary>

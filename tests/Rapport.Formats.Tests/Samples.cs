@@ -24,6 +24,11 @@ internal static class Samples
         Profiles = [new ImportedProfile(ProfileKind.GitHub, "https://github.com/ana"), new ImportedProfile(ProfileKind.Website, "https://ana.example")],
         Labels = ["Customers", "Friends, old"],
         KnownSince = new DateOnly(2020, 3, 15),
+        Categories = ["coworker", "family, extended"],
+        RelationshipKind = "alliance",
+        Trust = 3,
+        KeyPlayer = true,
+        WantToMeet = false,
         ExternalKey = "urn:uuid:1234",
     };
 }

@@ -18,10 +18,8 @@ public static class DatabaseBackup
 
     public static async Task<BackupResult> BackupAsync(RapportStore store, string file, CancellationToken ct = default)
     {
-        var full = Path.GetFullPath(file);
-        if (File.Exists(full) && new FileInfo(full).Length > 0) throw new InputException("file", $"file: {file} already exists; choose a new name");
-        if (store.Target.FilePath is { } source && Path.GetFullPath(source) == full) throw new InputException("file", "file: that is the database itself");
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
+        if (store.Target.FilePath is { } source && Path.GetFullPath(source) == Path.GetFullPath(file)) throw new InputException("file", "file: that is the database itself");
+        var full = OutputFile.Check("file", file, overwrite: false);
         if (IsJson(file))
         {
             var temp = full + ".partial";

@@ -81,6 +81,11 @@ public sealed class ExportContacts(RapportDbContext db)
             }, p.Url)).ToList(),
             Labels = c.Tags.OrderBy(t => t.Tag, StringComparer.Ordinal).Select(t => t.Tag).ToList(),
             KnownSince = c.KnownSince,
+            Categories = c.Categories.Select(x => x.Category).Order(StringComparer.Ordinal).ToList(),
+            RelationshipKind = c.Kind.ToString().ToLowerInvariant(),
+            Trust = c.Trust,
+            KeyPlayer = c.KeyPlayer,
+            WantToMeet = c.WantToMeet,
             ExternalKey = "rapport:" + c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }

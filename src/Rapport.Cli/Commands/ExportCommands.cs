@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using Rapport.App.Backup;
+using Rapport.App.Common;
 using Rapport.App.Export;
 
 namespace Rapport.Cli.Commands;
@@ -11,16 +12,20 @@ internal static class ExportCommands
     public static Command Export(CommandServices s)
     {
         var format = new Argument<string>("format") { Description = "vcard (4.0), csv (Rapport's contacts CSV) or json (the complete account)." };
-        var output = Opt.Of<string?>("--out", "Write to this file instead of standard output.", "-o");
+        var output = Opt.Of<string?>("--out", "Write to this file instead of standard output; its folder must exist, and an existing file is kept unless --force.", "-o");
+        var force = Opt.Of<bool>("--force", "With --out: replace the file when it already exists.");
         var cmd = new Command("export", "Take your network out: contacts as vCard 4.0 or CSV, or everything as JSON. Every export can be imported or restored again.")
-            .With(format, output);
+            .With(format, output, force);
         cmd.SetAction(async (p, ct) =>
         {
             var ctx = s.Context(p);
             var kind = ExportContacts.Parse(p.GetValue(format)!);
-            await using var db = await ctx.OpenAsync(ct);
             var file = p.GetValue(output);
-            if (file is null)
+            var full = file is null ? null : OutputFile.Check("out", file, p.GetValue(force), "add --force to replace it, or choose a new name");
+            if (full is not null && ctx.Target.FilePath is { } database && Path.GetFullPath(database) == full)
+                throw new InputException("out", "out: that is the database itself");
+            await using var db = await ctx.OpenAsync(ct);
+            if (full is null)
             {
                 using var buffer = new MemoryStream();
                 await new ExportContacts(db).ExecuteAsync(kind, buffer, ct);
@@ -28,7 +33,6 @@ internal static class ExportCommands
                 await ctx.Out.FlushAsync(ct);
                 return 0;
             }
-            var full = Path.GetFullPath(file);
             var partial = full + ".partial";
             int count;
             await using (var stream = File.Create(partial)) count = await new ExportContacts(db).ExecuteAsync(kind, stream, ct);

@@ -8,8 +8,10 @@ namespace Rapport.Formats.Csv;
 /// Rapport's own contacts CSV, one row per contact under the fixed header <see cref="Header"/>. Single values are
 /// plain cells. Multi-valued cells hold one item per line (LF); an item's parts are separated by TAB, and inside a
 /// part <c>\</c>, LF and TAB are written <c>\\</c>, <c>\n</c>, <c>\t</c>. Items: Emails <c>address⇥label⇥primary</c>,
-/// Phones <c>number⇥label</c>, Other Dates <c>label⇥date</c>, Profiles <c>kind⇥url</c>, Labels one per line.
-/// Dates are ISO (<c>1988-06-15</c>, <c>--12-01</c>). <see cref="Read"/> gives back what <see cref="Write"/> wrote.
+/// Phones <c>number⇥label</c>, Other Dates <c>label⇥date</c>, Profiles <c>kind⇥url</c>, Labels and Categories one per line.
+/// Dates are ISO (<c>1988-06-15</c>, <c>--12-01</c>); Kind is acquaintance, alliance or transactional, Trust 0 to 3, Key Player
+/// and Want To Meet <c>yes</c> or <c>no</c>; an empty cell (or a file from before these columns) says nothing.
+/// <see cref="Read"/> gives back what <see cref="Write"/> wrote.
 /// </summary>
 public static class ContactCsv
 {
@@ -18,6 +20,7 @@ public static class ContactCsv
     [
         "Display Name", "Given Name", "Family Name", "Emails", "Phones", "Company", "Title", "Department", "City", "Region", "Country",
         "Birthday", "Other Dates", "Notes", "LinkedIn URL", "Profiles", "Labels", "Known Since", "External Key",
+        "Categories", "Kind", "Trust", "Key Player", "Want To Meet",
     ];
 
     /// <summary>Writes the contacts with the header, UTF-8 without BOM.</summary>
@@ -40,6 +43,11 @@ public static class ContactCsv
                 Items(c.Labels.Select(l => new[] { l })),
                 c.KnownSince?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 c.ExternalKey,
+                Items(c.Categories.Select(l => new[] { l })),
+                c.RelationshipKind,
+                c.Trust?.ToString(CultureInfo.InvariantCulture),
+                YesNo(c.KeyPlayer),
+                YesNo(c.WantToMeet),
             ]);
         }
     }
@@ -81,6 +89,14 @@ public static class ContactCsv
                 if (item.Length < 2 || !Enum.TryParse<ProfileKind>(item[0], out var kind)) throw row.Error("Profiles", "lines of X, Facebook, GitHub, Website or Other, TAB, URL");
                 profiles.Add(new ImportedProfile(kind, item[1]));
             }
+            int? trust = null;
+            if (row.Get("Trust") is { } tr)
+            {
+                if (!int.TryParse(tr, NumberStyles.None, CultureInfo.InvariantCulture, out var t) || t > 3) throw row.Error("Trust", "a trust from 0 to 3");
+                trust = t;
+            }
+            var relationship = row.Get("Kind")?.ToLowerInvariant();
+            if (relationship is not (null or "acquaintance" or "alliance" or "transactional")) throw row.Error("Kind", "acquaintance, alliance or transactional");
             var emails = Parse(row["Emails"]).Select(i => new ImportedEmail(i[0], Opt(i, 1), Opt(i, 2) == "primary")).ToList();
             var display = row.Get("Display Name");
             if (display is null) throw row.Error("Display Name", "a name");
@@ -105,6 +121,11 @@ public static class ContactCsv
                 Labels = Parse(row["Labels"]).Select(i => i[0]).ToList(),
                 KnownSince = since,
                 ExternalKey = row.Get("External Key"),
+                Categories = Parse(row["Categories"]).Select(i => i[0]).ToList(),
+                RelationshipKind = relationship,
+                Trust = trust,
+                KeyPlayer = ReadYesNo(row, "Key Player"),
+                WantToMeet = ReadYesNo(row, "Want To Meet"),
                 SourceLine = row.Line,
             };
         }
@@ -114,6 +135,16 @@ public static class ContactCsv
             return null;
         }
     }
+
+    private static string? YesNo(bool? value) => value switch { true => "yes", false => "no", null => null };
+
+    private static bool? ReadYesNo(CsvRow row, string column) => row.Get(column)?.ToLowerInvariant() switch
+    {
+        null => null,
+        "yes" => true,
+        "no" => false,
+        _ => throw row.Error(column, "yes, no or nothing"),
+    };
 
     private static string? Opt(string[] item, int i) => i < item.Length && item[i].Length > 0 ? item[i] : null;
 

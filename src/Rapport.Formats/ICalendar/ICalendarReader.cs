@@ -13,6 +13,9 @@ namespace Rapport.Formats.ICalendar;
 /// Channel: Video when a conference link is present, else InPerson when there is a LOCATION, else Call.
 /// Direction: Out when the organizer is one of the user's addresses, In when someone else organized, else Mutual.
 /// Recurrence rules are not expanded: each VEVENT (master or RECURRENCE-ID override) is one interaction.
+/// A VEVENT without DTSTART is a bad row, except in an iTIP message whose METHOD lets it leave DTSTART out
+/// (REPLY, CANCEL, REFRESH, DECLINECOUNTER; RFC 5546 section 3.2): such a component cannot be dated, so it is skipped,
+/// counted in <see cref="ImportProgress.Skipped"/> with its reason, and the rest of the file is read.
 /// </summary>
 public static class ICalendarReader
 {
@@ -38,6 +41,7 @@ public static class ICalendarReader
         var reader = new ContentLineReader(input, joinQuotedPrintable: false);
         var stack = new List<string>();
         var sawCalendar = false;
+        string? method = null;
         List<ContentLine>? ev = null;
         long start = 0;
         foreach (var (bytes, number) in reader.LogicalLines())
@@ -47,7 +51,11 @@ public static class ICalendarReader
             if (line.Name == "BEGIN")
             {
                 var component = line.Text().Trim().ToUpperInvariant();
-                if (component == "VCALENDAR") sawCalendar = true;
+                if (component == "VCALENDAR")
+                {
+                    sawCalendar = true;
+                    method = null;
+                }
                 stack.Add(component);
                 if (component == "VEVENT" && sawCalendar)
                 {
@@ -64,12 +72,13 @@ public static class ICalendarReader
                 if (component == "VEVENT" && ev is not null)
                 {
                     options.Progress.AddRow();
-                    var built = Build(ev, start, fileName, options);
+                    var built = Build(ev, start, method, fileName, options);
                     ev = null;
                     if (built is not null) yield return built;
                 }
                 continue;
             }
+            if (line.Name == "METHOD" && stack.Count > 0 && stack[^1] == "VCALENDAR") method = line.Text().Trim().ToUpperInvariant();
             if (ev is not null && stack.Count > 0 && stack[^1] == "VEVENT") ev.Add(line);
         }
         if (ev is not null)
@@ -78,11 +87,19 @@ public static class ICalendarReader
             throw new ImportFormatException(fileName, 1, null, "an iCalendar file (BEGIN:VCALENDAR)", reader.FirstLine is null ? "an empty file" : ImportFormatException.Quote(reader.FirstLine));
     }
 
-    private static ImportedInteraction? Build(List<ContentLine> lines, long start, string fileName, ImportOptions options)
+    /// <summary>iTIP methods whose VEVENT may leave DTSTART out (RFC 5546 section 3.2).</summary>
+    private static readonly HashSet<string> UndatedMethods = new(StringComparer.Ordinal) { "REPLY", "CANCEL", "REFRESH", "DECLINECOUNTER" };
+
+    private static ImportedInteraction? Build(List<ContentLine> lines, long start, string? method, string fileName, ImportOptions options)
     {
         var warnings = new List<string>();
         string? Prop(string name) => lines.FirstOrDefault(l => l.Name == name) is { } l ? DisplayNames.Clean(Unescape(l.Text())) : null;
         var dtstart = lines.FirstOrDefault(l => l.Name == "DTSTART");
+        if (dtstart is null && method is not null && UndatedMethods.Contains(method))
+        {
+            options.Progress.AddSkipped($"{fileName}:{start}: skipped a METHOD:{method} event without DTSTART: an iTIP {method.ToLowerInvariant()} need not carry the time, and an interaction cannot be made without one");
+            return null;
+        }
         if (dtstart is null)
         {
             options.Reject(new ImportFormatException(fileName, start, null, "a DTSTART in the event that starts here", "none"));

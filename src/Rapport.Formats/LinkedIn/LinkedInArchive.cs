@@ -57,7 +57,7 @@ public sealed class LinkedInArchive : IDisposable
                 var rel = Path.GetRelativePath(path, file);
                 archive.Add(rel, () => File.OpenRead(file), new FileInfo(file).Length);
             }
-            return archive.Finish();
+            return archive.Finish(path);
         }
         var stream = File.OpenRead(path);
         try
@@ -109,11 +109,19 @@ public sealed class LinkedInArchive : IDisposable
                 archive.Dispose();
                 throw new ImportFormatException(fileName, null, null, "a LinkedIn export .zip", "a damaged ZIP archive (" + e.Message + ")", e);
             }
-            return archive.Finish();
+            try
+            {
+                return archive.Finish(fileName);
+            }
+            catch
+            {
+                archive.Dispose();
+                throw;
+            }
         }
         var single = new LinkedInArchive(null, options) { _single = stream };
         single.Add(fileName, () => { stream.Position = start; return new KeepOpenStream(stream); }, stream.Length - start, single: true);
-        return single.Finish();
+        return single.Finish(null);
     }
 
     private void Add(string name, Func<Stream> open, long length, bool single = false)
@@ -156,8 +164,24 @@ public sealed class LinkedInArchive : IDisposable
         }
     }
 
-    private LinkedInArchive Finish()
+    /// <summary>What a LinkedIn export must hold at least one of, for the error on a folder or .zip that holds none.</summary>
+    private const string ExpectedFiles =
+        "a LinkedIn export holding Connections.csv, messages.csv, Invitations.csv, Endorsement_Received_Info.csv, Endorsement_Given_Info.csv, " +
+        "Recommendations_Received.csv, Recommendations_Given.csv, Positions.csv or Profile.csv";
+
+    /// <summary>Reads the profile; a folder or .zip (<paramref name="container"/>) with no file this reader uses is refused.</summary>
+    private LinkedInArchive Finish(string? container)
     {
+        if (container is not null && _files.Count == 0)
+        {
+            var found = _ignored.Count switch
+            {
+                0 => "no files at all",
+                1 => "1 file, which is not one of these (" + _ignored[0] + ")",
+                _ => $"{_ignored.Count} files, none of them one of these (first: {_ignored[0]})",
+            };
+            throw ImportFormatException.NothingImportable(container, ExpectedFiles, found);
+        }
         var profile = _files.FirstOrDefault(f => f.Kind == LinkedInFileKind.Profile);
         if (profile is not null) Profile = ReadProfile(profile.Name);
         return this;

@@ -10,7 +10,7 @@ namespace Rapport.Formats.Mbox;
 /// <c>&gt;From</c> escapes of mboxo/mboxrd bodies never matter. The user's own addresses
 /// (<see cref="ImportOptions.OwnEmails"/>) set the direction and are left out of participants. Newsletters and
 /// automated mail (List-Unsubscribe, Precedence bulk/list/junk, noreply/no-reply/donotreply/mailer-daemon senders)
-/// are skipped and counted in <see cref="ImportProgress.Skipped"/>. A bad Date falls back to the <c>From </c> line date.
+/// and mail Gmail filed as Spam or Trash (a label of that name in X-Gmail-Labels) are skipped and counted in <see cref="ImportProgress.Skipped"/>. A bad Date falls back to the <c>From </c> line date.
 /// </summary>
 public static class MboxReader
 {
@@ -100,7 +100,9 @@ public static class MboxReader
         }
 
         var precedence = Header("Precedence")?.ToLowerInvariant();
-        if (Header("List-Unsubscribe") is not null || precedence is "bulk" or "list" or "junk")
+        var labels = GmailLabels(Header("X-Gmail-Labels"));
+        if (Header("List-Unsubscribe") is not null || precedence is "bulk" or "list" or "junk"
+            || labels.Any(l => l.Equals("Spam", StringComparison.OrdinalIgnoreCase) || l.Equals("Trash", StringComparison.OrdinalIgnoreCase)))
         {
             options.Progress.AddSkipped();
             return null;
@@ -142,8 +144,7 @@ public static class MboxReader
         if (!outgoing && from is not null) Add(from);
         foreach (var h in All("To").Concat(All("Cc")))
             foreach (var m in MailAddressList.Parse(h)) Add(m);
-        var labels = Header("X-Gmail-Labels") ?? "";
-        var chat = labels.Split(',', StringSplitOptions.TrimEntries).Any(l => l.Equals("Chat", StringComparison.OrdinalIgnoreCase));
+        var chat = labels.Any(l => l.Equals("Chat", StringComparison.OrdinalIgnoreCase));
         var id = Header("Message-ID") ?? Header("Message-Id");
         return new ImportedInteraction
         {
@@ -167,6 +168,33 @@ public static class MboxReader
             || local.Contains("no_reply", StringComparison.Ordinal) || local.Contains("donotreply", StringComparison.Ordinal)
             || local.Contains("do-not-reply", StringComparison.Ordinal) || local.Contains("do_not_reply", StringComparison.Ordinal)
             || local is "mailer-daemon" or "postmaster";
+    }
+
+    /// <summary>
+    /// The labels of an X-Gmail-Labels header: a comma list, where a label holding a comma or a quote is quoted
+    /// (<c>"a,b"</c>, inner quotes doubled or backslash-escaped).
+    /// </summary>
+    private static List<string> GmailLabels(string? header)
+    {
+        var labels = new List<string>();
+        if (string.IsNullOrWhiteSpace(header)) return labels;
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < header.Length; i++)
+        {
+            var c = header[i];
+            if (quoted && c == '\\' && i + 1 < header.Length) current.Append(header[++i]);
+            else if (c == '"' && quoted && i + 1 < header.Length && header[i + 1] == '"') current.Append(header[++i]);
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted)
+            {
+                labels.Add(current.ToString().Trim());
+                current.Clear();
+            }
+            else current.Append(c);
+        }
+        labels.Add(current.ToString().Trim());
+        return labels;
     }
 
     /// <summary>The date part of a <c>From sender date</c> line.</summary>

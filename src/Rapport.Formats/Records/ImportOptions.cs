@@ -45,6 +45,7 @@ public sealed class ImportProgress
     private long _total = -1;
     private long _skipped;
     private readonly List<ImportFormatException> _rejected = [];
+    private readonly List<string> _skipReasons = [];
     private long _toWrite = -1;
     private long _written;
     private long _writingStarted;
@@ -93,6 +94,19 @@ public sealed class ImportProgress
     public void AddRow() => Interlocked.Increment(ref _rows);
 
     public void AddSkipped() => Interlocked.Increment(ref _skipped);
+
+    /// <summary>Why records were left out where a reader says so, like <c>file.ics:104: skipped ...</c> (the first 1,000).</summary>
+    public IReadOnlyList<string> SkipReasons { get { lock (_skipReasons) return _skipReasons.ToArray(); } }
+
+    /// <summary>A record was deliberately left out for <paramref name="reason"/> (which names the file and line).</summary>
+    public void AddSkipped(string reason)
+    {
+        Interlocked.Increment(ref _skipped);
+        lock (_skipReasons)
+        {
+            if (_skipReasons.Count < 1000) _skipReasons.Add(reason);
+        }
+    }
 
     public void SetBytes(long bytes) => Interlocked.Exchange(ref _bytes, bytes);
 

@@ -54,6 +54,21 @@ public sealed record ImportedContact
     /// <summary>Labels, categories or groups from the source (without system groups such as <c>myContacts</c>).</summary>
     public ValueList<string> Labels { get; init; } = [];
 
+    /// <summary>Rapport's own categories of the contact (coworker, family...), as Rapport exports them; other sources have none.</summary>
+    public ValueList<string> Categories { get; init; } = [];
+
+    /// <summary>Rapport's kind of relationship in lower case (acquaintance, alliance, transactional), when the source says.</summary>
+    public string? RelationshipKind { get; init; }
+
+    /// <summary>Rapport's trust, 0 (not trusted) to 3 (fully trusted), when the source says.</summary>
+    public int? Trust { get; init; }
+
+    /// <summary>Whether the user marked the contact a key player, when the source says.</summary>
+    public bool? KeyPlayer { get; init; }
+
+    /// <summary>Whether the user wants to meet the contact, when the source says.</summary>
+    public bool? WantToMeet { get; init; }
+
     /// <summary>The first day the user is known to have been connected (LinkedIn "Connected On").</summary>
     public DateOnly? KnownSince { get; init; }
 

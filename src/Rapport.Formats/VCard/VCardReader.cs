@@ -85,6 +85,18 @@ public static class VCardReader
         string? city = null, region = null, country = null, uid = null, linkedIn = null;
         PartialDate? birthday = null;
         DateOnly? knownSince = null;
+        var rapportCategories = new List<string>();
+        string? relationshipKind = null;
+        int? trust = null;
+        bool? keyPlayer = null, wantToMeet = null;
+        bool? Flag(ContentLine line)
+        {
+            var v = line.Text().Trim();
+            if (v.Equals("TRUE", StringComparison.OrdinalIgnoreCase)) return true;
+            if (v.Equals("FALSE", StringComparison.OrdinalIgnoreCase)) return false;
+            warnings.Add($"{line.Name} {ImportFormatException.Quote(v)} (line {line.Line}) is not TRUE or FALSE");
+            return null;
+        }
         var emails = new List<ImportedEmail>();
         var phones = new List<ImportedPhone>();
         var dates = new List<ImportedDate>();
@@ -216,6 +228,22 @@ public static class VCardReader
                 case "UID":
                     uid ??= DisplayNames.Clean(VCardText.Unescape(Text()));
                     break;
+                case "X-RAPPORT-CATEGORIES":
+                    rapportCategories.AddRange(VCardText.Split(Text(), ',').Select(c => c.Trim()).Where(c => c.Length > 0 && !rapportCategories.Contains(c)));
+                    break;
+                case "X-RAPPORT-KIND":
+                    relationshipKind = DisplayNames.Clean(VCardText.Unescape(Text()))?.ToLowerInvariant();
+                    break;
+                case "X-RAPPORT-TRUST":
+                    if (int.TryParse(Text().Trim(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var t) && t is >= 0 and <= 3) trust = t;
+                    else warnings.Add($"X-RAPPORT-TRUST {ImportFormatException.Quote(Text())} (line {line.Line}) is not a trust from 0 to 3");
+                    break;
+                case "X-RAPPORT-KEY-PLAYER":
+                    keyPlayer = Flag(line) ?? keyPlayer;
+                    break;
+                case "X-RAPPORT-WANT-TO-MEET":
+                    wantToMeet = Flag(line) ?? wantToMeet;
+                    break;
                 case "X-RAPPORT-KNOWN-SINCE":
                     if (DateOnly.TryParseExact(Text().Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var since))
                         knownSince = since;
@@ -247,6 +275,11 @@ public static class VCardReader
             Profiles = profiles,
             Labels = categories,
             KnownSince = knownSince,
+            Categories = rapportCategories,
+            RelationshipKind = relationshipKind,
+            Trust = trust,
+            KeyPlayer = keyPlayer,
+            WantToMeet = wantToMeet,
             ExternalKey = uid,
             SourceLine = start,
             Warnings = warnings,

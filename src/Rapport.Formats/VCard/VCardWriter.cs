@@ -7,7 +7,9 @@ namespace Rapport.Formats.VCard;
 /// <summary>
 /// Writes contacts as vCard 4.0 (UTF-8, CRLF), escaping text and folding lines at 75 octets without splitting
 /// a UTF-8 sequence. Labels travel as <c>itemN.X-ABLabel</c>, other dates as <c>itemN.X-ABDATE</c>, the first-known
-/// date as <c>X-RAPPORT-KNOWN-SINCE</c>, so <see cref="VCardReader"/> reads back the same records.
+/// date as <c>X-RAPPORT-KNOWN-SINCE</c>, Rapport's own fields as <c>X-RAPPORT-CATEGORIES</c> (CATEGORIES already carries
+/// the labels, which other applications know), <c>X-RAPPORT-KIND</c>, <c>X-RAPPORT-TRUST</c>, <c>X-RAPPORT-KEY-PLAYER</c> and
+/// <c>X-RAPPORT-WANT-TO-MEET</c>, so <see cref="VCardReader"/> reads back the same records.
 /// </summary>
 public static class VCardWriter
 {
@@ -62,6 +64,11 @@ public static class VCardWriter
         foreach (var profile in c.Profiles) Line($"URL;TYPE={profile.Kind.ToString().ToLowerInvariant()}:{E(profile.Url)}");
         if (c.Labels.Count > 0) Line("CATEGORIES:" + string.Join(",", c.Labels.Select(E)));
         if (c.KnownSince is { } since) Line("X-RAPPORT-KNOWN-SINCE:" + since.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (c.Categories.Count > 0) Line("X-RAPPORT-CATEGORIES:" + string.Join(",", c.Categories.Select(E)));
+        if (c.RelationshipKind is not null) Line("X-RAPPORT-KIND:" + E(c.RelationshipKind));
+        if (c.Trust is { } trust) Line("X-RAPPORT-TRUST:" + trust.ToString(CultureInfo.InvariantCulture));
+        if (c.KeyPlayer is { } keyPlayer) Line("X-RAPPORT-KEY-PLAYER:" + (keyPlayer ? "TRUE" : "FALSE"));
+        if (c.WantToMeet is { } wantToMeet) Line("X-RAPPORT-WANT-TO-MEET:" + (wantToMeet ? "TRUE" : "FALSE"));
         if (c.ExternalKey is not null) Line("UID:" + E(c.ExternalKey));
         Line("END:VCARD");
         return sb.ToString();

@@ -24,6 +24,32 @@ public class ContactCsvTest
     }
 
     [Fact]
+    public void AFileFromBeforeTheRapportFieldColumns_ReadsThemAsUnknown()
+    {
+        const string csv = "Display Name,Given Name,Family Name,Emails,Phones,Company,Title,Department,City,Region,Country,Birthday,Other Dates,Notes,LinkedIn URL,Profiles,Labels,Known Since,External Key\r\n" +
+            "Ana Silva,Ana,Silva,ana@example.org,,,,,,,,,,,,,,,rapport:1\r\n";
+        var c = Assert.Single(ContactCsv.Read(TestStreams.Utf8(csv), "old.csv"));
+        Assert.Empty(c.Categories);
+        Assert.Null(c.RelationshipKind);
+        Assert.Null(c.Trust);
+        Assert.Null(c.KeyPlayer);
+        Assert.Null(c.WantToMeet);
+    }
+
+    [Theory]
+    [InlineData("Trust", "7", "a trust from 0 to 3")]
+    [InlineData("Kind", "friend", "acquaintance, alliance or transactional")]
+    [InlineData("Key Player", "maybe", "yes, no or nothing")]
+    public void ABadRapportFieldValue_IsABadRow(string column, string value, string expected)
+    {
+        var header = ContactCsv.Header;
+        var cells = header.Select(h => h switch { "Display Name" => "Ana", _ when h == column => value, _ => "" });
+        var csv = string.Join(",", header) + "\r\n" + string.Join(",", cells) + "\r\n";
+        var e = Assert.Throws<ImportFormatException>(() => ContactCsv.Read(TestStreams.Utf8(csv), "bad.csv").ToList());
+        Assert.Contains($"expected {expected} in \"{column}\"", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void RoundTrip_HoldsForArbitraryUnicodeContacts() =>
         Properties.ContactRoundTrip(contacts =>
         {

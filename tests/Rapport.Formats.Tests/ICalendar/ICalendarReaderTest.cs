@@ -26,6 +26,52 @@ public class ICalendarReaderTest
     }
 
     [Fact]
+    public void AnITipReplyWithoutDtstart_IsSkippedWithAReason_AndTheRestOfTheFileImports()
+    {
+        var options = new ImportOptions { Progress = new ImportProgress() };
+        var text =
+            "BEGIN:VCALENDAR\r\nMETHOD:REQUEST\r\nBEGIN:VEVENT\r\nUID:u1\r\nDTSTART:20240315T093000Z\r\nORGANIZER:mailto:a@example.com\r\nATTENDEE:mailto:b@example.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n" +
+            "BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:u1\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:b@example.com\r\nORGANIZER:mailto:a@example.com\r\nDTSTAMP:19970612T190000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n" +
+            "BEGIN:VCALENDAR\r\nMETHOD:CANCEL\r\nBEGIN:VEVENT\r\nUID:u1\r\nORGANIZER:mailto:a@example.com\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+
+        var events = ICalendarReader.Read(TestStreams.Utf8(text), "t.ics", options).ToList();
+
+        Assert.Equal("u1", Assert.Single(events).ExternalKey);
+        Assert.Equal(2, options.Progress.Skipped);
+        Assert.Empty(options.Progress.Rejected);
+        Assert.Equal(["t.ics:12: skipped a METHOD:REPLY event without DTSTART", "t.ics:21: skipped a METHOD:CANCEL event without DTSTART"],
+            options.Progress.SkipReasons.Select(r => r[..r.IndexOf(':', r.IndexOf("METHOD:", StringComparison.Ordinal) + 7)]));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("METHOD:PUBLISH\r\n")]
+    [InlineData("METHOD:REQUEST\r\n")]
+    public void AnEventWithoutDtstart_OutsideAnITipReplyOrCancel_IsStillABadRow(string method)
+    {
+        var text = "BEGIN:VCALENDAR\r\n" + method + "BEGIN:VEVENT\r\nUID:u1\r\nATTENDEE:mailto:b@example.com\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        var e = Assert.Throws<ImportFormatException>(() => ICalendarReader.Read(TestStreams.Utf8(text), "t.ics").ToList());
+        Assert.Contains("expected a DTSTART in the event that starts here, got none", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LibicalIncoming_ImportsWithoutSkippingBadRows_YieldingTheAttendeesOfItsDatedEvents()
+    {
+        var options = new ImportOptions { Progress = new ImportProgress() };
+        using var stream = File.OpenRead(Path.Combine(Corpus.CorpusFiles.Root, "ics", "libical__libical", "incoming.ics"));
+
+        var events = ICalendarReader.Read(stream, "incoming.ics", options).ToList();
+
+        // MANIFEST: 14 VEVENTs; five METHOD:REPLY and one METHOD:CANCEL carry no DTSTART.
+        Assert.Equal(8, events.Count);
+        Assert.Equal(6, options.Progress.Skipped);
+        Assert.Contains(options.Progress.SkipReasons, r => r.StartsWith("incoming.ics:104: skipped a METHOD:REPLY event", StringComparison.Ordinal));
+        // Its ATTENDEE column, less X@ and Y@, who appear only in replies to an event that is not in the file.
+        string[] expected = ["a@example.com", "b@example.com", "c@example.com", "conf@example.com", "conf_big@example.com", "d@example.com", "e@example.com"];
+        Assert.Equal(expected, events.SelectMany(e => e.Participants).Select(p => p.Email!.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void ALocation_MakesItInPerson_AndNoLocationMakesItACall()
     {
         var events = Read(

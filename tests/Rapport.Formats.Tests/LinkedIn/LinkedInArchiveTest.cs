@@ -254,6 +254,39 @@ public class LinkedInArchiveTest
         }
     }
 
+    [Fact]
+    public void AZipWithNoLinkedInCsv_IsRefused_AsNothingImportable()
+    {
+        using var junk = Zip(("readme.txt", "hello"), ("Education.csv", "School Name,Start Date,End Date,Notes,Degree Name,Activities\nX,2010,2014,,,\n"));
+        var e = Assert.Throws<ImportFormatException>(() => LinkedInArchive.Open(junk, "junk.zip"));
+        Assert.StartsWith("nothing importable found in junk.zip: expected a LinkedIn export holding Connections.csv, messages.csv, Invitations.csv", e.Message, StringComparison.Ordinal);
+        Assert.EndsWith("; found 2 files, none of them one of these (first: Education.csv: not a file Rapport imports)", e.Message, StringComparison.Ordinal);
+        Assert.Equal("junk.zip", e.File);
+
+        using var empty = Zip();
+        var none = Assert.Throws<ImportFormatException>(() => LinkedInArchive.Open(empty, "empty.zip"));
+        Assert.EndsWith("; found no files at all", none.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEmptyFolder_IsRefused_ButAHeaderOnlyConnectionsFileIsAnEmptyImport()
+    {
+        var dir = Directory.CreateTempSubdirectory("rapport-linkedin-empty-");
+        try
+        {
+            var e = Assert.Throws<ImportFormatException>(() => LinkedInArchive.Open(dir.FullName));
+            Assert.StartsWith($"nothing importable found in {dir.FullName}: expected a LinkedIn export holding", e.Message, StringComparison.Ordinal);
+
+            File.WriteAllText(Path.Combine(dir.FullName, "Connections.csv"), "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+            using var archive = LinkedInArchive.Open(dir.FullName);
+            Assert.Empty(archive.Connections());
+        }
+        finally
+        {
+            dir.Delete(true);
+        }
+    }
+
     internal static MemoryStream Zip(params (string Name, string Content)[] files)
     {
         var ms = new MemoryStream();

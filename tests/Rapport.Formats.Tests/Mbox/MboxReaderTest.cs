@@ -47,6 +47,20 @@ public class MboxReaderTest
     }
 
     [Fact]
+    public void GmailSpamAndTrash_AreLeftOutLikeNewsletters_OtherLabelsAreKept()
+    {
+        var options = Me with { Progress = new ImportProgress() };
+        var messages = Read(
+            "From 1 Tue Mar  5 10:00:00 2024\nX-GM-THRID: 1\nX-Gmail-Labels: Spam,Category Promotions\nFrom: ana@example.com\nTo: me@example.org\nDate: Tue, 5 Mar 2024 10:00:00 +0000\n\n" +
+            "From 2 Tue Mar  5 10:00:00 2024\nX-Gmail-Labels: Opened, trash\nFrom: bo@example.com\nTo: me@example.org\nDate: Tue, 5 Mar 2024 10:00:00 +0000\n\n" +
+            "From 3 Tue Mar  5 10:00:00 2024\nX-Gmail-Labels: \"Spam, mine\",Inbox,Not Trash\nFrom: cy@example.com\nTo: me@example.org\nDate: Tue, 5 Mar 2024 10:00:00 +0000\n\n" +
+            "From 4 Tue Mar  5 10:00:00 2024\nX-Gmail-Labels: Inbox,\n Important,Trash\nFrom: di@example.com\nTo: me@example.org\nDate: Tue, 5 Mar 2024 10:00:00 +0000\n\n", options);
+        var kept = Assert.Single(messages);
+        Assert.Equal("cy@example.com", Assert.Single(kept.Participants).Email);
+        Assert.Equal(3, options.Progress.Skipped);
+    }
+
+    [Fact]
     public void AnInvalidDate_FallsBackToTheFromLine()
     {
         var m = Assert.Single(Read("From ana@example.com Tue Mar  5 10:00:00 2024\nFrom: ana@example.com\nDate: someday\nX-Gmail-Labels: Inbox,Chat\n\n"));

@@ -35,5 +35,27 @@ public class VCardWriterTest
     }
 
     [Fact]
+    public void RapportsOwnFields_TravelAsXRapportProperties_AndLabelsStayCategories()
+    {
+        var card = VCardWriter.ToVCard(Samples.FullContact);
+        Assert.Contains("\r\nCATEGORIES:Customers,Friends\\, old\r\n", card, StringComparison.Ordinal);
+        Assert.Contains("\r\nX-RAPPORT-CATEGORIES:coworker,family\\, extended\r\n", card, StringComparison.Ordinal);
+        Assert.Contains("\r\nX-RAPPORT-KIND:alliance\r\nX-RAPPORT-TRUST:3\r\nX-RAPPORT-KEY-PLAYER:TRUE\r\nX-RAPPORT-WANT-TO-MEET:FALSE\r\n", card, StringComparison.Ordinal);
+
+        var plain = VCardWriter.ToVCard(new ImportedContact { DisplayName = "Ana" });
+        Assert.DoesNotContain("X-RAPPORT", plain, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BadXRapportValues_AreWarnings_NotValues()
+    {
+        var ms = new MemoryStream(Encoding.UTF8.GetBytes("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana\r\nX-RAPPORT-TRUST:9\r\nX-RAPPORT-KEY-PLAYER:maybe\r\nEND:VCARD\r\n"));
+        var c = Assert.Single(VCardReader.Read(ms, "x.vcf"));
+        Assert.Null(c.Trust);
+        Assert.Null(c.KeyPlayer);
+        Assert.Equal(2, c.Warnings.Count);
+    }
+
+    [Fact]
     public void RoundTrip_HoldsForArbitraryUnicodeContacts() => Properties.ContactRoundTrip(WriteThenRead);
 }

@@ -36,6 +36,13 @@ internal sealed class ContactDraft
     public string? Notes { get; set; }
     public DateOnly? KnownSince { get; set; }
     public bool HasBirthday { get; set; }
+
+    // What Rapport's own exports carry about the relationship; taken for new contacts only (an existing contact keeps
+    // what you set in Rapport).
+    public RelationshipKind? Kind { get; set; }
+    public int? Trust { get; set; }
+    public bool? KeyPlayer { get; set; }
+    public bool? WantToMeet { get; set; }
     public HashSet<string> Emails => field ??= new(StringComparer.Ordinal);
     public HashSet<string> Phones => field ??= new(StringComparer.Ordinal);
     public HashSet<ProfileNetwork> Networks { get; } = [];
@@ -96,6 +103,10 @@ internal sealed class ContactDraft
             GivenName = GivenName, FamilyName = FamilyName, Company = Company, Title = Title, City = City, Country = Country, Notes = Notes, KnownSince = KnownSince,
         };
         if (c.GivenName is null && c.FamilyName is null) Contacts.CreateContact.SplitName(c);
+        if (Kind is { } kind) c.Kind = kind;
+        if (Trust is { } trust) c.SetTrust(trust);
+        if (KeyPlayer is { } key) c.KeyPlayer = key;
+        if (WantToMeet is { } want) c.WantToMeet = want;
         ApplyChildren(c, now);
         return c;
     }

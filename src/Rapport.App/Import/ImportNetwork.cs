@@ -258,6 +258,8 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 IsNew = true, DisplayName = Fit(c.DisplayName, 200)!, GivenName = Fit(c.GivenName, 100), FamilyName = Fit(c.FamilyName, 100),
                 Company = Fit(c.Company, 200), Title = Fit(c.Title, 200), City = Fit(c.City, 100), Country = Fit(c.Country, 100),
                 Notes = Fit(c.Notes, 20000), KnownSince = c.KnownSince,
+                Kind = Enum.TryParse<RelationshipKind>(c.RelationshipKind, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null,
+                Trust = c.Trust is >= 0 and <= 3 ? c.Trust : null, KeyPlayer = c.KeyPlayer, WantToMeet = c.WantToMeet,
             };
             draft.ShareKeys(row);
             _drafts.Add(draft);
@@ -446,6 +448,14 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             d.Networks.Add(network);
             d.NewProfiles.Add((network, purl));
             if (!d.IsNew) changes.Add($"{Common.Input.Kebab(network)}: {purl}");
+        }
+        foreach (var raw in c.Categories)
+        {
+            var category = raw.Trim().ToLowerInvariant();
+            if (category.Length == 0 || category.Length > 50 || d.Categories.Contains(category)) continue;
+            d.Categories.Add(category);
+            d.NewCategories.Add(category);
+            if (!d.IsNew) changes.Add($"category: +{category}");
         }
         foreach (var label in c.Labels)
         {

@@ -45,4 +45,46 @@ public class ExportContactsTest
             Assert.Equal(("acquaintance", 2, false, false), (b.RelationshipKind, b.Trust, b.KeyPlayer, b.WantToMeet));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnExportImportedIntoAnEmptyDatabase_KeepsTheRelationshipFields(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var source = await TestDatabase.CreateAsync(provider);
+        var store = await source.MigratedStoreAsync();
+        var folder = Directory.CreateTempSubdirectory("rapport-export-");
+        try
+        {
+            await using (var db = store.Open())
+            {
+                var ana = new Contact("Ana Silva", At) { Kind = RelationshipKind.Alliance, KeyPlayer = true, WantToMeet = true };
+                ana.SetTrust(0);
+                ana.SetCategories(["mentor", "coworker"]);
+                db.Contacts.Add(ana);
+                await db.SaveChangesAsync(ct);
+                foreach (var (format, name) in new[] { (ExportFormat.VCard, "all.vcf"), (ExportFormat.Csv, "all.csv") })
+                {
+                    await using var file = File.Create(Path.Combine(folder.FullName, name));
+                    await new ExportContacts(db).ExecuteAsync(format, file, ct);
+                }
+            }
+            foreach (var (kind, name) in new[] { (App.Import.ImportSourceKind.VCard, "all.vcf"), (App.Import.ImportSourceKind.Csv, "all.csv") })
+            {
+                await using var target = await TestDatabase.CreateAsync(provider);
+                var empty = await target.MigratedStoreAsync();
+                await using (var db = empty.Open())
+                    await new App.Import.ImportNetwork(db, TimeProvider.System).ExecuteAsync(new App.Import.ImportRequest { Kind = kind, Path = Path.Combine(folder.FullName, name) }, ct);
+                await using var check = empty.Open();
+                var ana = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+                    Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.Include(check.Contacts, c => c.Categories), ct);
+                Assert.Equal(["coworker", "mentor"], ana.Categories.Select(c => c.Category).Order());
+                Assert.Equal((RelationshipKind.Alliance, 0, true, true), (ana.Kind, ana.Trust, ana.KeyPlayer, ana.WantToMeet));
+            }
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
 }

@@ -90,6 +90,49 @@ public class RapportCliTest
     }
 
     [Fact]
+    public async Task APartOfAName_PrefersMatchesAtTheStartOfAWord()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        await cli.RunAsync("contact", "add", "--name", "Dana Ruiz");
+        await cli.RunAsync("contact", "add", "--name", "Ana Silva");
+
+        var show = await cli.RunAsync("contact", "show", "ana");
+        Assert.Equal(0, show.ExitCode);
+        Assert.Contains("Ana Silva", show.Out, StringComparison.Ordinal);
+        // Inside a word only: still found when nothing starts with it.
+        Assert.Contains("Dana Ruiz", (await cli.RunAsync("contact", "show", "uiz")).Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ImportFormats_AreNamedAsTheHelpNamesThem_AndJsonPointsToRestore()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+
+        var unknown = await cli.RunAsync("import", "vcf", "x.vcf");
+        Assert.Equal(2, unknown.ExitCode);
+        Assert.Contains("expected one of linkedin, google, outlook, vcard, ics, mbox, csv, auto", unknown.Err, StringComparison.Ordinal);
+        var json = await cli.RunAsync("import", "json", "backup.json");
+        Assert.Equal(2, json.ExitCode);
+        Assert.Contains("rapport restore", json.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RevokingAFeedTwice_SaysItWasAlreadyRevoked()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var first = new CliRunner(db, now: "2026-11-20T09:00:00Z");
+        Assert.Equal(0, (await first.RunAsync("feed", "create", "--label", "phone")).ExitCode);
+        Assert.Contains("Revoked feed #1", (await first.RunAsync("feed", "revoke", "1")).Out, StringComparison.Ordinal);
+
+        var again = await new CliRunner(db, now: "2026-11-21T09:00:00Z").RunAsync("feed", "revoke", "1");
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("was already revoked on 2026-11-20", again.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ADatabasePathInAFolderThatDoesNotExist_IsAnError_NotANewEmptyDatabase()
     {
         var folder = Path.Combine(Path.GetTempPath(), $"rapport-missing-{Guid.NewGuid():N}", "nested");

@@ -27,7 +27,10 @@ internal static class ImportCommands
         cmd.SetAction(async (p, ct) =>
         {
             var ctx = s.Context(p);
-            var kind = Input.ParseEnum<ImportSourceKind>("format", p.GetValue(format)!);
+            var name = p.GetValue(format)!.Trim().ToLowerInvariant();
+            if (name == "json")
+                throw new InputException("format", "format: a Rapport JSON export comes back with `rapport restore <file>` (into an empty database), not through import");
+            var kind = Input.ParseEnum("format", name, Formats);
             using var hold = CollectorHold.Begin(ImportCollectorBudget);
             await using var db = await ctx.OpenAsync(ct);
             var request = new ImportRequest
@@ -58,6 +61,14 @@ internal static class ImportCommands
         });
         return cmd;
     }
+
+    /// <summary>The format names, as the help gives them.</summary>
+    private static readonly Dictionary<string, ImportSourceKind> Formats = new(StringComparer.Ordinal)
+    {
+        ["linkedin"] = ImportSourceKind.LinkedIn, ["google"] = ImportSourceKind.Google, ["outlook"] = ImportSourceKind.Outlook,
+        ["vcard"] = ImportSourceKind.VCard, ["ics"] = ImportSourceKind.Ics, ["mbox"] = ImportSourceKind.Mbox, ["csv"] = ImportSourceKind.Csv,
+        ["auto"] = ImportSourceKind.Auto,
+    };
 
     /// <summary>
     /// What an import may allocate before the collector runs (<see cref="CollectorHold"/>): a 30,000-row Connections.csv

@@ -25,6 +25,9 @@ public sealed class CreateContact(RapportDbContext db, TimeProvider clock)
     /// <summary>Fills given and family names from the display name when they were not given.</summary>
     internal static void SplitName(Contact c)
     {
+        // A card named after a company or an address is not a person's name to split ("Bike Shop" is not Bike and Shop).
+        if (c.DisplayName.Contains('@', StringComparison.Ordinal)
+            || c.Company is { } company && string.Equals(company.Trim(), c.DisplayName.Trim(), StringComparison.OrdinalIgnoreCase)) return;
         var parts = c.DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length < 2) { c.GivenName = c.DisplayName; return; }
         c.GivenName = parts[0];

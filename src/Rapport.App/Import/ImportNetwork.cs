@@ -87,6 +87,15 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             (row.Record == "contact" ? _contactRows : _interactionRows).Add(row);
         }
 
+        // What a reader left out on purpose and said why (an iTIP reply without a time): listed with the skipped rows.
+        foreach (var reason in options.Progress.SkipReasons)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(reason, @"^(?<file>.+):(?<line>\d+): skipped (?<why>.+)$");
+            _interactionRows.Add(m.Success
+                ? new ImportRow(m.Groups["file"].Value, long.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture), "interaction", "", ImportOutcome.Skipped, null, [m.Groups["why"].Value])
+                : new ImportRow(batch.File, 0, "interaction", "", ImportOutcome.Skipped, null, [reason]));
+        }
+
         var contactCounts = ImportCounts.Of(_contactRows);
         var interactionCounts = ImportCounts.Of(_interactionRows);
         var extraRejected = (int)Math.Max(0, options.Progress.RejectedCount - options.Progress.Rejected.Count);
@@ -110,7 +119,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             FirstReasons = all.Where(r => r.Outcome is ImportOutcome.Rejected or ImportOutcome.Skipped)
                 .OrderBy(r => r.Line)
                 .Take(MaxReasons)
-                .Select(r => r.Outcome == ImportOutcome.Rejected ? r.Details[0] : $"{r.File}:{r.Line}: skipped {r.Label}: {r.Details.FirstOrDefault()}")
+                .Select(r => r.Outcome == ImportOutcome.Rejected ? r.Details[0] : $"{r.File}:{r.Line}: skipped {(r.Label.Length > 0 ? r.Label + ": " : "")}{r.Details.FirstOrDefault()}")
                 .ToList(),
             Rows = all,
         };
@@ -658,7 +667,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             foreach (var p in i.Participants)
             {
                 var d = Resolve(p);
-                if (d is null) unknown.Add(p.Email ?? p.Name ?? p.ProfileUrl ?? "?");
+                if (d is null) unknown.Add(IsAmbiguous(p) ? $"{p.Name} (several contacts have this name)" : p.Email ?? p.Name ?? p.ProfileUrl ?? "?");
                 else if (!participants.Contains(d)) participants.Add(d);
             }
             if (participants.Count == 0)
@@ -709,6 +718,10 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         if (PersonKeys.Name(p.Name) is { Length: > 0 } name && _byName.TryGetValue(name, out d) && d is { Deleted: false }) return d;
         return null;
     }
+
+    /// <summary>Whether a participant known only by name goes unmatched because several contacts have that name.</summary>
+    private bool IsAmbiguous(ImportedParticipant p) =>
+        p.Email is null && PersonKeys.Name(p.Name) is { Length: > 0 } name && _byName.TryGetValue(name, out var d) && d is null;
 
     private static string SynthesizedKey(string source, ImportedInteraction i)
     {
@@ -764,7 +777,9 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             await bulk.InsertAsync(contacts, ct);
             for (var k = 0; k < newDrafts.Count; k++)
             {
-                newDrafts[k].Id = contacts[k].Id;
+                var d = newDrafts[k];
+                d.Id = contacts[k].Id;
+                foreach (var row in d.Rows) _contactRows[row] = _contactRows[row] with { ContactId = d.Id };
             }
         }
 

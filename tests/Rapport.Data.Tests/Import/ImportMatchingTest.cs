@@ -171,4 +171,34 @@ public sealed class ImportMatchingTest : IDisposable
         var promotion = await check.LifeEvents.SingleAsync();
         Assert.Contains("(was COO)", promotion.Note, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheReport_NamesNewContactsByTheirId_ReaderSkipsAndNamesSharedByTwo_AndACompanyCardKeepsNoInventedName(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+
+        var cards = await ImportAsync(store, Write("cards.vcf", Card("Bike Shop", "Bike Shop") + Card("Maria Konterman", "Acme") + Card("Maria Konterman", "Globex")), ImportSourceKind.VCard);
+
+        Assert.All(cards.Rows.Where(r => r.Record == "contact"), r => Assert.NotNull(r.ContactId));
+        await using (var db = store.Open())
+        {
+            var shop = await db.Contacts.SingleAsync(c => c.DisplayName == "Bike Shop");
+            Assert.Equal((null, null), (shop.GivenName, shop.FamilyName));
+        }
+
+        var messages = "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
+            + "c1,,Maria Konterman,,Me Myself,https://www.linkedin.com/in/me,2024-03-15 09:30:00 UTC,Hi,Hello,INBOX\n";
+        var result = await ImportAsync(store, Write("messages.csv", messages), ImportSourceKind.LinkedIn);
+        var skipped = Assert.Single(result.Rows, r => r.Record == "interaction" && r.Outcome == ImportOutcome.Skipped);
+        Assert.Contains("Maria Konterman (several contacts have this name)", skipped.Details[0], StringComparison.Ordinal);
+
+        var reply = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:r@x\r\nATTENDEE;PARTSTAT=ACCEPTED:mailto:b@x.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        var ics = await ImportAsync(store, Write("reply.ics", reply), ImportSourceKind.Ics);
+        var left = Assert.Single(ics.Rows, r => r.Outcome == ImportOutcome.Skipped);
+        Assert.Equal(4, left.Line);
+        Assert.Contains("METHOD:REPLY", left.Details[0], StringComparison.Ordinal);
+        Assert.Contains(ics.FirstReasons, r => r.Contains("reply.ics:4: skipped a METHOD:REPLY event", StringComparison.Ordinal));
+    }
 }

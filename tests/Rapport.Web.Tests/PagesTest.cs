@@ -60,6 +60,27 @@ public class PagesTest(WebAppFixture app)
     }
 
     [Fact]
+    public async Task InsightsGraph_HasALegendForEachColouring_AndShowsTheMinimumStrength()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/insights");
+        await page.WaitForSelectorAsync("#graph-legend:not([hidden])");
+
+        Assert.Equal(["inner", "close", "active", "network", "acquaintance"], await page.Locator("#graph-legend li").AllTextContentsAsync());
+        await page.SelectOptionAsync("#graph-colour", "industry");
+        var industries = (await page.Locator("#graph-industry option").AllTextContentsAsync()).Skip(1).ToList();
+        Assert.Equal(industries, await page.Locator("#graph-legend li").AllTextContentsAsync());
+        // Every industry has its own colour, however many there are.
+        var colours = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#graph-legend .swatch')].map(s => s.style.backgroundColor)");
+        Assert.Equal(colours.Length, colours.Distinct().Count());
+
+        await page.Locator("#graph-min").FillAsync("0.5");
+        Assert.Equal("0.50", await page.Locator("#graph-min-value").TextContentAsync());
+        await AssertAccessibleAsync(page, "/insights (graph controls)");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Manifest_AndIcon_AreServed()
     {
         var page = await app.NewPageAsync();

@@ -63,8 +63,11 @@
     var controls = document.querySelector('.graph-controls');
     if (controls) controls.hidden = false;
     holder.classList.add('graph-on');
+    // One colour per industry however many there are: hues a golden angle apart stay distinct well past the palette's 12.
     var industryColour = {};
-    (graph.industries || []).forEach(function (name, i) { industryColour[name] = palette[i % palette.length]; });
+    (graph.industries || []).forEach(function (name, i) {
+      industryColour[name] = i < palette.length ? palette[i] : 'hsl(' + Math.round((i * 137.508) % 360) + ', 55%, 42%)';
+    });
     var elements = [];
     graph.nodes.forEach(function (n) {
       elements.push({ group: 'nodes', data: { id: 'c' + n.id, label: n.name, strength: n.strength, tier: n.tier, industry: n.industry || '', band: n.band, company: n.company || '' } });
@@ -95,8 +98,30 @@
     var minStrength = document.getElementById('graph-min');
     var showInferred = document.getElementById('graph-inferred');
 
+    var legend = document.getElementById('graph-legend');
+    var minValue = document.getElementById('graph-min-value');
+    var selected = document.getElementById('graph-selected');
+
+    function drawLegend(by) {
+      if (!legend) return;
+      var colours = by === 'industry' ? industryColour : tierColours;
+      legend.textContent = '';
+      Object.keys(colours).forEach(function (name) {
+        var item = document.createElement('li');
+        var swatch = document.createElement('span');
+        swatch.className = 'swatch';
+        swatch.style.backgroundColor = colours[name];
+        item.appendChild(swatch);
+        item.appendChild(document.createTextNode(name));
+        legend.appendChild(item);
+      });
+      legend.hidden = false;
+    }
+
     function apply() {
       var by = colourBy ? colourBy.value : 'tier';
+      drawLegend(by);
+      if (minValue && minStrength) minValue.textContent = parseFloat(minStrength.value).toFixed(2);
       var tier = tierFilter ? tierFilter.value : '';
       var industry = industryFilter ? industryFilter.value : '';
       var min = minStrength ? parseFloat(minStrength.value) : 0;
@@ -114,9 +139,17 @@
       });
     }
     [colourBy, tierFilter, industryFilter, minStrength, showInferred].forEach(function (el) { if (el) el.addEventListener('input', apply); });
+    // A tapped contact is named below the graph, with a link to their page.
     cy.on('tap', 'node', function (evt) {
       var n = evt.target;
-      holder.setAttribute('title', n.data('label') + ' — ' + n.data('tier') + ', ' + n.data('band') + ', strength ' + n.data('strength') + (n.data('company') ? ', ' + n.data('company') : ''));
+      if (!selected) return;
+      selected.textContent = '';
+      var link = document.createElement('a');
+      link.href = '/people/' + n.id().slice(1);
+      link.textContent = n.data('label');
+      selected.appendChild(link);
+      selected.appendChild(document.createTextNode(': ' + n.data('tier') + ' tier, ' + n.data('band') + ', strength ' + Number(n.data('strength')).toFixed(2) + (n.data('company') ? ', ' + n.data('company') : '')));
+      selected.hidden = false;
     });
     apply();
   }

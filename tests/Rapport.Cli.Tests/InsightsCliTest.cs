@@ -40,6 +40,12 @@ public class InsightsCliTest
 
         var path = await cli.RunAsync("path", "Ana Silva");
         Assert.Equal(0, path.ExitCode);
+        // DESIGN.md's flags: --hops (also --max-hops) and --top.
+        var one = await cli.RunAsync("path", "Ana Silva", "--hops", "2", "--top", "1", "--json");
+        Assert.Equal(0, one.ExitCode);
+        Assert.Equal((2, 1), (one.Json.GetProperty("maxHops").GetInt32(), one.Json.GetProperty("paths").GetArrayLength()));
+        Assert.Equal(2, (await cli.RunAsync("path", "Ana Silva", "--top", "11")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("path", "Ana Silva", "--max-hops", "2")).ExitCode);
         Assert.Contains("you → Bea Braun → Ana Silva", path.Out);
         Assert.Contains("Bea Braun → Ana Silva #", path.Out);
         // Bea's last touch was weeks ago against a weekly cadence: the message reconnects first and leaves the ask for later.

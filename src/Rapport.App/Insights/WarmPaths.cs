@@ -33,15 +33,16 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock, InsightsC
     public const int MaxHopsLimit = 6;
 
     /// <summary>The top paths to what <paramref name="target"/> names: a contact (id, email or name), a company, or a role.</summary>
-    public async Task<WarmPathsResult> FindAsync(string target, WarmPathTargetKind kind = WarmPathTargetKind.Auto, int? maxHops = null, CancellationToken ct = default)
+    public async Task<WarmPathsResult> FindAsync(string target, WarmPathTargetKind kind = WarmPathTargetKind.Auto, int? maxHops = null, CancellationToken ct = default, int? top = null)
     {
         ArgumentNullException.ThrowIfNull(target);
         if (string.IsNullOrWhiteSpace(target)) throw new InputException("target", "target: expected a person, a company or a role, got nothing");
         var hops = CheckHops(maxHops);
+        var count = CheckTop(top);
         var network = await InsightsCache.NetworkAsync(db, clock, cache, ct);
         var introContacts = network.IntroContacts;
         var intro = await ResolveAsync(target.Trim(), kind, network, introContacts, ct);
-        return Find(network, intro, hops);
+        return Find(network, intro, hops, count);
     }
 
     /// <summary>The same search over a network already loaded (the Insights page loads it once for everything it shows).</summary>
@@ -66,11 +67,12 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock, InsightsC
     }
 
     /// <summary>The top paths over a network already loaded, on its kept path graph.</summary>
-    public static WarmPathsResult Find(InsightsNetwork network, IntroTarget target, int maxHops)
+    public static WarmPathsResult Find(InsightsNetwork network, IntroTarget target, int maxHops, int? top = null)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(target);
-        var result = IntroPathFinder.Find(network.PathGraph, target, network.Settings, maxHops, opening: network.OpeningFor);
+        var settings = top is { } k ? network.Settings with { TopPaths = k } : network.Settings;
+        var result = IntroPathFinder.Find(network.PathGraph, target, settings, maxHops, opening: network.OpeningFor);
         var paths = result.Paths.Select(p => new WarmPath(p.Rank, Math.Round(p.Strength, 4), p.Hops.Select((h, i) =>
         {
             var strength = Math.Round(h.Strength, 4);
@@ -88,6 +90,16 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock, InsightsC
         IntroOpening.ReconnectFirst => "reconnect-first",
         IntroOpening.FirstContact => "first-contact",
         _ => "ask",
+    };
+
+    /// <summary>The most paths a caller may ask for.</summary>
+    public const int TopLimit = 10;
+
+    private static int? CheckTop(int? top) => top switch
+    {
+        null => null,
+        { } k when k is >= 1 and <= TopLimit => k,
+        { } k => throw new InputException("top", $"top: expected 1 to {TopLimit}, got {k}"),
     };
 
     private static int CheckHops(int? maxHops) => maxHops switch

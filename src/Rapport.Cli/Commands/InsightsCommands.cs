@@ -30,11 +30,14 @@ internal static class InsightsCommands
     public static Command Path(CommandServices s)
     {
         var target = new Argument<string>("target") { Description = "Whom to reach: a person (id, email or name), a company, or a role such as \"product designer\"." };
-        var maxHops = Opt.Of<int>("--max-hops", $"The longest chain, in hops from you (default 3, at most {WarmPaths.MaxHopsLimit}).");
+        var maxHops = Opt.Of<int>("--hops", $"The longest chain, in hops from you (default 3, at most {WarmPaths.MaxHopsLimit}).");
+        maxHops.Aliases.Add("--max-hops");
         maxHops.DefaultValueFactory = _ => 3;
+        var top = Opt.Of<int>("--top", $"How many paths to show (default 3, at most {WarmPaths.TopLimit}).");
+        top.DefaultValueFactory = _ => 3;
         var kind = Opt.Of<string?>("--kind", "Read the target as a person, company or role (default: a person if one matches exactly, then a company, then a role).");
-        var cmd = new Command("path", "The top 3 warm introduction paths to a person, a company or a role: each hop's strength, the path strength and a draft asking for the introduction.")
-            .With(target, maxHops, kind);
+        var cmd = new Command("path", "The top warm introduction paths (3 unless --top says otherwise) to a person, a company or a role: each hop's strength, the path strength and a draft asking for the introduction.")
+            .With(target, maxHops, top, kind);
         cmd.SetAction(async (p, ct) =>
         {
             var ctx = s.Context(p);
@@ -47,7 +50,7 @@ internal static class InsightsCommands
                 var other => throw new InputException("kind", $"kind: expected person, company or role, got '{other}'"),
             };
             await using var db = await ctx.OpenAsync(ct);
-            var result = await new WarmPaths(db, ctx.Clock).FindAsync(p.GetValue(target)!, k, p.GetValue(maxHops), ct);
+            var result = await new WarmPaths(db, ctx.Clock).FindAsync(p.GetValue(target)!, k, p.GetValue(maxHops), ct, p.GetValue(top));
             if (ctx.Json) await ctx.WriteJsonAsync(result);
             else await InsightsText.WritePathsAsync(ctx.Out, result);
             return 0;

@@ -48,7 +48,7 @@ public static class InsightsApi
         }
     }
 
-    public static async Task<Results<JsonHttpResult<WarmPathsResult>, ValidationProblem>> GetPaths([AsParameters] Services s, string? to, string? kind, int? maxHops, CancellationToken ct)
+    public static async Task<Results<JsonHttpResult<WarmPathsResult>, ValidationProblem>> GetPaths([AsParameters] Services s, string? to, string? kind, int? maxHops, int? top, CancellationToken ct)
     {
         try
         {
@@ -60,7 +60,7 @@ public static class InsightsApi
                 "role" => WarmPathTargetKind.Role,
                 _ => throw new InputException("kind", $"kind: expected person, company or role, got '{kind}'"),
             };
-            return TypedResults.Json(await new WarmPaths(s.Db, s.Clock, s.Cache).FindAsync(to ?? "", k, maxHops, ct), JsonOptions);
+            return TypedResults.Json(await new WarmPaths(s.Db, s.Clock, s.Cache).FindAsync(to ?? "", k, maxHops, ct, top), JsonOptions);
         }
         catch (InputException e)
         {

@@ -130,6 +130,13 @@ public class RapportCliTest
 
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("was already revoked on 2026-11-20", again.Out, StringComparison.Ordinal);
+
+        // On the running clock, a first revoke is a revoke.
+        var stdout = new StringWriter();
+        var env = new Dictionary<string, string?> { ["RAPPORT_DB"] = db.Target.FilePath };
+        Assert.Equal(0, await RapportCli.RunAsync(["feed", "create", "--label", "tablet"], stdout, new StringWriter(), k => env.GetValueOrDefault(k)));
+        Assert.Equal(0, await RapportCli.RunAsync(["feed", "revoke", "2"], stdout, new StringWriter(), k => env.GetValueOrDefault(k)));
+        Assert.Contains("Revoked feed #2", stdout.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,8 +50,8 @@ internal sealed class ContactDraft
     public HashSet<string> Categories => field ??= new(StringComparer.Ordinal);
     public HashSet<string> DateLabels => field ??= new(StringComparer.Ordinal);
 
-    /// <summary>The sources in which this contact has a key of the source's own (not one Rapport made up from an email or name).</summary>
-    public HashSet<string> KeyedSources => field ??= new(StringComparer.Ordinal);
+    /// <summary>This contact's keys that are its sources' own (not made up by Rapport from an email or a name).</summary>
+    public List<(string Source, string Key)> OwnKeys => field ??= [];
 
     /// <summary>An existing contact's company and title as stored, before this import: life events compare with these.</summary>
     public string? StoredCompany { get; set; }
@@ -87,9 +87,6 @@ internal sealed class ContactDraft
     public List<ImportedDate> NewDates { get; } = [];
     /// <summary>Source keys to add, with the company and title the source gave.</summary>
     public List<(string Source, string Key, string? Company, string? Title)> NewSources { get; } = [];
-
-    /// <summary>Source keys already stored whose source now gives another company or title, kept with the contact's changes.</summary>
-    public List<(string Source, string Key, string? Company, string? Title)> SeenAgain => field ??= [];
     public List<(LifeEventKind Kind, string Note)> NewLifeEvents { get; } = [];
 
     public bool Dirty => ChangedFields.Count > 0 || NewEmails.Count > 0 || NewPhones.Count > 0 || NewProfiles.Count > 0 || NewTags.Count > 0
@@ -145,7 +142,6 @@ internal sealed class ContactDraft
         if (NewBirthday is { } b && c.Dates.All(d => d.Kind != ImportantDateKind.Birthday)) c.SetDate(ImportantDateKind.Birthday, b.Month, b.Day, b.Year);
         foreach (var d in NewDates) c.SetDate(ImportantDateKind.Custom, d.Date.Month, d.Date.Day, d.Date.Year, d.Label);
         foreach (var (source, key, company, title) in NewSources) c.AddSource(source, key, now, company, title);
-        foreach (var (source, key, company, title) in SeenAgain) c.AddSource(source, key, now, company, title);
     }
 
     private static bool HasProfile(Contact c, ProfileNetwork network)

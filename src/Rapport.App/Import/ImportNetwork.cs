@@ -32,6 +32,8 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
     private readonly Dictionary<(string Source, string Key), ContactDraft> _bySource = [];
     // What each stored source key's source gave for company and title when last imported (schema 4 on; none before).
     private readonly Dictionary<(string Source, string Key), (string? Company, string? Title)> _seen = [];
+    // Stored source keys whose source now gives another company or title (or none was kept yet): written with the import.
+    private readonly List<(string Source, string Key, string? Company, string? Title)> _snapshots = [];
     private readonly Dictionary<string, ContactDraft> _byLinkedIn = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ContactDraft> _byEmail = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ContactDraft> _byPhone = new(StringComparer.Ordinal);
@@ -67,7 +69,19 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         var source = batch.Source;
 
         var employers = ReadPositions(batch);
-        foreach (var contact in batch.Contacts) MatchContact(source, batch.File, contact);
+        // Each row's key first: which of them are the source's own, and which the input gives more than once.
+        var incoming = new (IncomingContact Row, string Key)[batch.Contacts.Count];
+        var once = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < incoming.Length; i++)
+        {
+            var c = batch.Contacts[i];
+            var row = new IncomingContact(c);
+            var key = FitKey(c.ExternalKey ?? SynthesizedKey(row));
+            incoming[i] = (row, key);
+            if (c.ExternalKey is not null && !IsSynthesized(key)) _inputKeys.Add((source, key));
+            if (!once.Add(key)) _repeatedKeys.Add(key);
+        }
+        foreach (var (row, key) in incoming) MatchContact(source, batch.File, row, key);
         MarkCoworkers(batch, employers);
         SettleCompanyAndTitle();
 
@@ -184,7 +198,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             var (source, key) = (r.GetString(1), r.GetString(2));
             _bySource.TryAdd((source, key), d);
             if ((r.GetStringOrNull(3), r.GetStringOrNull(4)) is var seen && (seen.Item1 is not null || seen.Item2 is not null)) _seen.TryAdd((source, key), seen);
-            if (!IsSynthesized(key)) d.KeyedSources.Add(source);
+            if (!IsSynthesized(key)) d.OwnKeys.Add((source, key));
         }, ct);
         await AccountRows.ScanAsync(db, """SELECT "ContactId", "Tag" FROM "ContactTags" WHERE "AccountId" = @account""", r =>
         {
@@ -227,33 +241,59 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             if (_byEmail.TryGetValue(address, out d)) return d;
         }
         // A phone, or a name with a company, is shared by different people more often than an address or a profile: an
-        // office line, a namesake at a big company. Such a match needs the names to agree, and is refused when both the
-        // row and the contact carry their own, different keys in this source (two records the source itself keeps apart).
+        // office line, a namesake at a big company. Such a match needs the names to agree, and is refused when the row and
+        // the contact are two records this very input keeps apart under keys of its own (two rows of one export).
         // Refused matches stay listed by `rapport contact duplicates`, for you to merge.
         var keyed = row.Contact.ExternalKey is not null;
         foreach (var p in row.Contact.Phones)
         {
             if (PersonKeys.Phone(p.Number) is { Length: > 0 } pk && _byPhone.TryGetValue(pk, out d)
-                && SameName(row.NameKey, d.NameKey) && !(keyed && d.KeyedSources.Contains(source))) return d;
+                && SameName(row.NameKey, d.NameKey) && !(keyed && KeptApart(d, source))) return d;
         }
         if (row.NameKey is { Length: > 0 } name && row.CompanyKey is { Length: > 0 } company
-            && _byNameCompany.TryGetValue(name + "|" + company, out d) && !(keyed && d.KeyedSources.Contains(source))) return d;
+            && _byNameCompany.TryGetValue(name + "|" + company, out d) && !(keyed && KeptApart(d, source))) return d;
         return null;
     }
 
+    /// <summary>Whether the contact has a key of this source's own that this input also holds: another of its records.</summary>
+    private bool KeptApart(ContactDraft d, string source)
+    {
+        foreach (var k in d.OwnKeys)
+        {
+            if (k.Source == source && _inputKeys.Contains(k)) return true;
+        }
+        return false;
+    }
+
+    // The source's own keys of every contact row of this input, and the keys it gives to more than one row.
+    private readonly HashSet<(string Source, string Key)> _inputKeys = [];
+    private readonly HashSet<string> _repeatedKeys = new(StringComparer.Ordinal);
+
     /// <summary>Names that may be one person's: alike as keys (Jaro-Winkler ≥ <see cref="SameNameSimilarity"/>), or one of them unknown.</summary>
-    private static bool SameName(string a, string b) => a.Length == 0 || b.Length == 0 || PersonKeys.Similarity(a, b) >= SameNameSimilarity;
+    private static bool SameName(string a, string b) =>
+        a.Length == 0 || b.Length == 0 || PersonKeys.Similarity(a, b) >= SameNameSimilarity || WordsWithin(a, b) || WordsWithin(b, a);
+
+    /// <summary>Whether every word of one name key is in the other ("ana" and "ana silva").</summary>
+    private static bool WordsWithin(string few, string many)
+    {
+        var words = many.Split(' ');
+        foreach (var w in few.Split(' '))
+        {
+            if (Array.IndexOf(words, w) < 0) return false;
+        }
+        return true;
+    }
 
     /// <summary>How alike two name keys must be for a shared phone to make them one contact.</summary>
     internal const double SameNameSimilarity = 0.85;
 
     /// <summary>Whether a source key was made up by Rapport from an email or a name (<see cref="SynthesizedKey(IncomingContact)"/>).</summary>
-    private static bool IsSynthesized(string key) => key.StartsWith("email:", StringComparison.Ordinal) || key.StartsWith("name:", StringComparison.Ordinal);
+    private static bool IsSynthesized(string key) =>
+        key.StartsWith("email:", StringComparison.Ordinal) || key.StartsWith("name:", StringComparison.Ordinal) || key.StartsWith("linkedin-name:", StringComparison.Ordinal);
 
-    private void MatchContact(string source, string file, ImportedContact c)
+    private void MatchContact(string source, string file, IncomingContact row, string key)
     {
-        var row = new IncomingContact(c);
-        var key = FitKey(c.ExternalKey ?? SynthesizedKey(row));
+        var c = row.Contact;
         var match = Find(source, key, row, out var bySourceKey);
         if (match is { Deleted: true })
         {
@@ -286,12 +326,16 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         changes.Clear();
         // The same record of the same source, giving the company and title it gave last time: the source has not changed,
         // so a different company or title on the contact is your own edit, and it stays.
+        // (A key the input gives more than once, like two cards of one address, says two things at once: compared as before.)
+        var single = !_repeatedKeys.Contains(key);
         var seen = (Company: (string?)null, Title: (string?)null);
-        var sourceUnchanged = bySourceKey && _seen.TryGetValue((source, key), out seen)
+        var sourceUnchanged = bySourceKey && single && _seen.TryGetValue((source, key), out seen)
             && PersonKeys.Company(seen.Company) == row.CompanyKey
             && string.Equals(seen.Title?.Trim(), Fit(c.Title, 200), StringComparison.OrdinalIgnoreCase);
         MergeFields(match, row, changes, keepCompanyAndTitle: sourceUnchanged);
-        if (bySourceKey && !sourceUnchanged && !match.IsNew) match.SeenAgain.Add((source, key, Fit(c.Company, 200), Fit(c.Title, 200)));
+        // What the source gives now is kept with its key, whether or not the contact itself changes.
+        if (bySourceKey && single && !match.IsNew && (!_seen.TryGetValue((source, key), out var was) || was != (Fit(c.Company, 200), Fit(c.Title, 200))))
+            _snapshots.Add((source, key, Fit(c.Company, 200), Fit(c.Title, 200)));
         MergeChildren(match, row, source, key, c.ExternalKey is not null, changes);
         match.Rows.Add(_contactRows.Count);
         var outcome = changes.Count == 0 ? ImportOutcome.Unchanged
@@ -385,19 +429,22 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             if (d.IsNew || d.Deleted || !d.ChangedFields.Contains("company") && !d.ChangedFields.Contains("title")) continue;
             var companyChanged = PersonKeys.Company(d.Company) != PersonKeys.Company(d.StoredCompany);
             var titleChanged = !string.Equals(d.Title?.Trim(), d.StoredTitle?.Trim(), StringComparison.OrdinalIgnoreCase);
-            if (!companyChanged && d.ChangedFields.Remove("company")) d.Company = d.StoredCompany;
-            if (!titleChanged && d.ChangedFields.Remove("title")) d.Title = d.StoredTitle;
+            var revertedCompany = !companyChanged && d.ChangedFields.Remove("company");
+            var revertedTitle = !titleChanged && d.ChangedFields.Remove("title");
+            if (revertedCompany) d.Company = d.StoredCompany;
+            if (revertedTitle) d.Title = d.StoredTitle;
             if (companyChanged && d.StoredCompany is not null)
                 d.NewLifeEvents.Add((LifeEventKind.NewJob, Fit($"New job: {Role(d.Title, d.Company)} (was {Role(d.StoredTitle, d.StoredCompany)})", 2000)!));
             else if (!companyChanged && titleChanged && d.StoredTitle is not null)
                 d.NewLifeEvents.Add((LifeEventKind.Promotion, Fit($"New role: {Role(d.Title, d.Company)} (was {d.StoredTitle})", 2000)!));
-            if (d.Dirty) continue;
+            if (!revertedCompany && !revertedTitle) continue;
+            // What rows changed and another row changed back is not reported; a row left with nothing else is unchanged.
             foreach (var i in d.Rows)
             {
                 var r = _contactRows[i];
                 if (r.Outcome is not (ImportOutcome.Updated or ImportOutcome.Merged)) continue;
-                var rest = r.Details.Where(x => !x.StartsWith("company: ", StringComparison.Ordinal) && !x.StartsWith("title: ", StringComparison.Ordinal)).ToList();
-                _contactRows[i] = r with { Outcome = ImportOutcome.Unchanged, Details = rest.Count == 0 ? NoDetails : rest };
+                var rest = r.Details.Where(x => !(revertedCompany && x.StartsWith("company: ", StringComparison.Ordinal)) && !(revertedTitle && x.StartsWith("title: ", StringComparison.Ordinal))).ToList();
+                _contactRows[i] = r with { Outcome = rest.Count == 0 ? ImportOutcome.Unchanged : r.Outcome, Details = rest.Count == 0 ? NoDetails : rest };
             }
         }
     }
@@ -490,7 +537,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         {
             _bySource[(source, key)] = d;
             d.NewSources.Add((source, key, Fit(row.Contact.Company, 200), Fit(row.Contact.Title, 200)));
-            if (keyed) d.KeyedSources.Add(source);
+            if (keyed && !IsSynthesized(key)) d.OwnKeys.Add((source, key));
             if (!d.IsNew) changes.Add($"source: {source}");
         }
     }
@@ -656,7 +703,8 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null, ["cancelled: it did not happen"]));
                 continue;
             }
-            if (DateTime.SpecifyKind(i.OccurredAtUtc, DateTimeKind.Utc) > now)
+            // A calendar holds meetings still to come; a message or an invitation dated ahead is a sender's clock.
+            if (batch.Source == "ics" && DateTime.SpecifyKind(i.OccurredAtUtc, DateTimeKind.Utc) > now)
             {
                 _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null,
                     [$"on {i.OccurredAtUtc:yyyy-MM-dd}, in the future: it has not happened yet (import the calendar again afterwards)"]));
@@ -763,7 +811,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         var changedInteractions = interactions.Where(p => p.ExistingId is not null && p.Changed).ToList();
         var newInteractions = interactions.Where(p => p.ExistingId is null).ToList();
         if (newDrafts.Count == 0 && changedDrafts.Count == 0 && newInteractions.Count == 0 && changedInteractions.Count == 0
-            && positions.All(p => p.Membership is null) && _ownIndustry is null) return;
+            && positions.All(p => p.Membership is null) && _ownIndustry is null && _snapshots.Count == 0) return;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var bulk = new BulkWriter(db, progress.AddWritten);
@@ -879,8 +927,39 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         }
 
         if (touched.Count > 0) await Nurture.ContactStatsRefresher.RebuildAsync(db, touched, ct);
+        await WriteSnapshotsAsync(ct);
         await tx.CommitAsync(ct);
         if (newDrafts.Count + newInteractions.Count >= 1000) await RapportStore.AnalyzeAsync(db, ct);
+    }
+
+    /// <summary>Keeps with each stored source key the company and title its source gives now (one prepared statement).</summary>
+    private async Task WriteSnapshotsAsync(CancellationToken ct)
+    {
+        if (_snapshots.Count == 0) return;
+        await using var cmd = db.Database.GetDbConnection().CreateCommand();
+        cmd.Transaction = Microsoft.EntityFrameworkCore.Storage.DbContextTransactionExtensions.GetDbTransaction(db.Database.CurrentTransaction!);
+        cmd.CommandText = """UPDATE "ContactSources" SET "SeenCompany" = @company, "SeenTitle" = @title WHERE "AccountId" = @account AND "Source" = @source AND "ExternalKey" = @key""";
+        var company = Parameter(cmd, "company");
+        var title = Parameter(cmd, "title");
+        Parameter(cmd, "account").Value = db.AccountId;
+        var sourceParameter = Parameter(cmd, "source");
+        var keyParameter = Parameter(cmd, "key");
+        foreach (var (source, key, c, t) in _snapshots)
+        {
+            company.Value = (object?)c ?? DBNull.Value;
+            title.Value = (object?)t ?? DBNull.Value;
+            sourceParameter.Value = source;
+            keyParameter.Value = key;
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand cmd, string name)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = "@" + name;
+        cmd.Parameters.Add(p);
+        return p;
     }
 
     // ---------------------------------------------------------------- helpers

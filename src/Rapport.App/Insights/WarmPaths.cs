@@ -106,7 +106,7 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock, InsightsC
     {
         null => InsightSettings.Default.MaxHops,
         { } h when h is >= 1 and <= MaxHopsLimit => h,
-        { } h => throw new InputException("max-hops", $"max-hops: expected 1 to {MaxHopsLimit}, got {h}"),
+        { } h => throw new InputException("hops", $"hops: expected 1 to {MaxHopsLimit}, got {h}"),
     };
 
     private async Task<IntroTarget> ResolveAsync(string target, WarmPathTargetKind kind, InsightsNetwork network, IReadOnlyList<IntroContact> contacts, CancellationToken ct)

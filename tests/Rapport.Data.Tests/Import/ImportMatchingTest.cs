@@ -201,4 +201,49 @@ public sealed class ImportMatchingTest : IDisposable
         Assert.Contains("METHOD:REPLY", left.Details[0], StringComparison.Ordinal);
         Assert.Contains(ics.FirstReasons, r => r.Contains("reply.ics:4: skipped a METHOD:REPLY event", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task WhatTheSourceSays_IsKeptEvenWhenTheContactDoesNotChange_SoALaterEditSurvivesToo(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        const string Header = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n";
+        string File(string title) => Write("Connections.csv", Header + $"Pia,Park,https://www.linkedin.com/in/pia-park,,Kawsay,{title},04 Jul 2023\n");
+        async Task EditTitleAsync(string title)
+        {
+            await using var db = store.Open();
+            (await db.Contacts.SingleAsync()).Title = title;
+            await db.SaveChangesAsync();
+        }
+
+        await ImportAsync(store, File("Director"), ImportSourceKind.LinkedIn);
+        await EditTitleAsync("COO");
+        // LinkedIn now says what you had written: nothing to change on the contact, but the source moved on.
+        Assert.Equal(1, (await ImportAsync(store, File("COO"), ImportSourceKind.LinkedIn)).Contacts.Unchanged);
+        await EditTitleAsync("Chief Operating Officer");
+        var again = await ImportAsync(store, File("COO"), ImportSourceKind.LinkedIn);
+
+        Assert.Equal((1, 0), (again.Contacts.Unchanged, again.LifeEvents));
+        await using var check = store.Open();
+        Assert.Equal("Chief Operating Officer", (await check.Contacts.SingleAsync()).Title);
+        Assert.Equal(0, await check.LifeEvents.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ACardFromAnotherAddressBook_WithItsOwnUid_StillMatchesByPhone_AndAShorterNameAgrees(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        static string WithUid(string card, string uid) => card.Replace("END:VCARD", $"UID:{uid}\r\nEND:VCARD", StringComparison.Ordinal);
+
+        await ImportAsync(store, Write("icloud.vcf", WithUid(Card("Ana Silva", "Acme", "+351 912 345 678"), "A1")), ImportSourceKind.VCard);
+        var mailed = await ImportAsync(store, Write("ana.vcf", WithUid(Card("Ana Silva", "Acme", "+351 912 345 678", "ana@acme.pt"), "B7")), ImportSourceKind.VCard);
+        var shortName = await ImportAsync(store, Write("short.vcf", Card("Ana", "Other", "912 345 678")), ImportSourceKind.VCard);
+
+        Assert.Equal((0, 1), (mailed.Contacts.New, mailed.Contacts.Merged));
+        Assert.Equal(0, shortName.Contacts.New);
+        Assert.Equal(["Ana Silva"], await NamesAsync(store));
+    }
 }

@@ -69,6 +69,12 @@ public class InsightsPageTest
         var share = Assert.Single(seniority.GetProperty("shares").EnumerateArray());
         Assert.Equal("vice-president", share.GetProperty("value").GetString());
         Assert.Equal("1", share.GetProperty("contacts").GetRawText()); // a count, written as an integer
+        // A name that matches two people offers both as links, without the field's prefix.
+        Assert.Equal(0, (await cli.RunAsync("contact", "add", "--name", "Bea Brandt")).ExitCode);
+        var ambiguous = await http.GetStringAsync("/insights?to=Bea#paths", ct);
+        Assert.Contains("&#x27;Bea&#x27; matches several contacts", ambiguous);
+        Assert.DoesNotContain("target: &#x27;Bea", ambiguous);
+        Assert.Matches(@"<a href=""/insights\?to=%23\d+#paths"">Bea Brandt</a>", ambiguous);
         using var api = JsonDocument.Parse(await http.GetStringAsync("/api/v1/insights/paths?to=Acme%20%26%20Co", ct));
         Assert.Equal("company", api.RootElement.GetProperty("targetKind").GetString());
         await app.StopAsync(ct);

@@ -4,6 +4,12 @@ namespace Rapport.App.Common;
 public sealed class InputException(string field, string message) : Exception(message)
 {
     public string Field { get; } = field;
+
+    /// <summary>Where a name matched several contacts: the ones it matched (id and name), to offer as choices.</summary>
+    public IReadOnlyList<(long Id, string Name)> Candidates { get; init; } = [];
+
+    /// <summary>The message without its leading "field: ", for a page that already shows where.</summary>
+    public string Plain => Message.StartsWith(Field + ": ", StringComparison.Ordinal) ? Message[(Field.Length + 2)..] : Message;
 }
 
 /// <summary>Parses the small values users type: dates, enums, lists.</summary>

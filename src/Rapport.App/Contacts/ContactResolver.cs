@@ -39,7 +39,10 @@ public static class ContactResolver
             1 => matches[0],
             0 => throw new InputException(field, $"{field}: no contact is named '{w}'"),
             _ => throw new InputException(field,
-                $"{field}: '{w}' matches several contacts ({string.Join(", ", matches.Take(5).Select(c => $"{c.DisplayName} #{c.Id}"))}{(matches.Count > 5 ? ", ..." : "")}); use the id or email"),
+                $"{field}: '{w}' matches several contacts ({string.Join(", ", matches.Take(5).Select(c => $"{c.DisplayName} #{c.Id}"))}{(matches.Count > 5 ? ", ..." : "")}); use the id or email")
+            {
+                Candidates = [.. matches.Take(5).Select(c => (c.Id, c.DisplayName))],
+            },
         };
     }
 

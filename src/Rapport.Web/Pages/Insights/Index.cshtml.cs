@@ -31,6 +31,9 @@ public sealed class IndexModel(RapportDbContext db, TimeProvider clock, Insights
 
     public string? PathError { get; private set; }
 
+    /// <summary>The contacts an ambiguous name matched, offered as links.</summary>
+    public IReadOnlyList<(long Id, string Name)> PathCandidates { get; private set; } = [];
+
     /// <summary>The chart and graph data for the page's scripts, as JSON.</summary>
     public string ClientData { get; private set; } = "{}";
 
@@ -47,7 +50,8 @@ public sealed class IndexModel(RapportDbContext db, TimeProvider clock, Insights
             }
             catch (InputException e)
             {
-                PathError = e.Message;
+                PathError = e.Plain;
+                PathCandidates = e.Candidates;
             }
         }
         ClientData = JsonSerializer.Serialize(new

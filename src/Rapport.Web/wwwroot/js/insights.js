@@ -98,13 +98,14 @@
     var minStrength = document.getElementById('graph-min');
     var showInferred = document.getElementById('graph-inferred');
 
+    var noIndustry = '#d3d8de';
     var legend = document.getElementById('graph-legend');
     var minValue = document.getElementById('graph-min-value');
     var selected = document.getElementById('graph-selected');
 
     function drawLegend(by) {
       if (!legend) return;
-      var colours = by === 'industry' ? industryColour : tierColours;
+      var colours = by === 'industry' ? Object.assign({}, industryColour, { 'no industry': noIndustry }) : tierColours;
       legend.textContent = '';
       Object.keys(colours).forEach(function (name) {
         var item = document.createElement('li');
@@ -127,7 +128,7 @@
       var min = minStrength ? parseFloat(minStrength.value) : 0;
       cy.batch(function () {
         cy.nodes().forEach(function (n) {
-          var colour = by === 'industry' ? (industryColour[n.data('industry')] || '#9aa3ad') : (tierColours[n.data('tier')] || '#9aa3ad');
+          var colour = by === 'industry' ? (industryColour[n.data('industry')] || noIndustry) : (tierColours[n.data('tier')] || '#9aa3ad');
           n.style('background-color', colour);
           var visible = (!tier || n.data('tier') === tier) && (!industry || n.data('industry') === industry) && n.data('strength') >= min;
           n.toggleClass('hidden', !visible);

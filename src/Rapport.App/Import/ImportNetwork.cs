@@ -102,13 +102,8 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         }
 
         // What a reader left out on purpose and said why (an iTIP reply without a time): listed with the skipped rows.
-        foreach (var reason in options.Progress.SkipReasons)
-        {
-            var m = System.Text.RegularExpressions.Regex.Match(reason, @"^(?<file>.+):(?<line>\d+): skipped (?<why>.+)$");
-            _interactionRows.Add(m.Success
-                ? new ImportRow(m.Groups["file"].Value, long.Parse(m.Groups["line"].Value, CultureInfo.InvariantCulture), "interaction", "", ImportOutcome.Skipped, null, [m.Groups["why"].Value])
-                : new ImportRow(batch.File, 0, "interaction", "", ImportOutcome.Skipped, null, [reason]));
-        }
+        foreach (var skip in options.Progress.SkipReasons)
+            _interactionRows.Add(new ImportRow(skip.File, skip.Line, "interaction", "", ImportOutcome.Skipped, null, [skip.Reason]));
 
         var contactCounts = ImportCounts.Of(_contactRows);
         var interactionCounts = ImportCounts.Of(_interactionRows);

@@ -97,7 +97,8 @@ public static class ICalendarReader
         var dtstart = lines.FirstOrDefault(l => l.Name == "DTSTART");
         if (dtstart is null && method is not null && UndatedMethods.Contains(method))
         {
-            options.Progress.AddSkipped($"{fileName}:{start}: skipped a METHOD:{method} event without DTSTART: an iTIP {method.ToLowerInvariant()} need not carry the time, and an interaction cannot be made without one");
+            options.Progress.AddSkipped(new ImportSkip(fileName, start,
+                $"a METHOD:{method} event without DTSTART: an iTIP {method.ToLowerInvariant()} need not carry the time, and an interaction cannot be made without one"));
             return null;
         }
         if (dtstart is null)

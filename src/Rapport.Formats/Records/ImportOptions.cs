@@ -37,6 +37,12 @@ public sealed record ImportOptions
     }
 }
 
+/// <summary>A record a reader left out on purpose: where it starts and why (which is no error in the file).</summary>
+public sealed record ImportSkip(string File, long Line, string Reason)
+{
+    public override string ToString() => $"{File}:{Line}: skipped {Reason}";
+}
+
 /// <summary>Counters a reader updates as it goes; safe to read from another thread.</summary>
 public sealed class ImportProgress
 {
@@ -45,7 +51,7 @@ public sealed class ImportProgress
     private long _total = -1;
     private long _skipped;
     private readonly List<ImportFormatException> _rejected = [];
-    private readonly List<string> _skipReasons = [];
+    private readonly List<ImportSkip> _skipReasons = [];
     private long _toWrite = -1;
     private long _written;
     private long _writingStarted;
@@ -95,16 +101,16 @@ public sealed class ImportProgress
 
     public void AddSkipped() => Interlocked.Increment(ref _skipped);
 
-    /// <summary>Why records were left out where a reader says so, like <c>file.ics:104: skipped ...</c> (the first 1,000).</summary>
-    public IReadOnlyList<string> SkipReasons { get { lock (_skipReasons) return _skipReasons.ToArray(); } }
+    /// <summary>Records left out where a reader says why (the first 1,000; <see cref="Skipped"/> counts them all).</summary>
+    public IReadOnlyList<ImportSkip> SkipReasons { get { lock (_skipReasons) return _skipReasons.ToArray(); } }
 
-    /// <summary>A record was deliberately left out for <paramref name="reason"/> (which names the file and line).</summary>
-    public void AddSkipped(string reason)
+    /// <summary>A record was deliberately left out, for the reason given.</summary>
+    public void AddSkipped(ImportSkip skip)
     {
         Interlocked.Increment(ref _skipped);
         lock (_skipReasons)
         {
-            if (_skipReasons.Count < 1000) _skipReasons.Add(reason);
+            if (_skipReasons.Count < 1000) _skipReasons.Add(skip);
         }
     }
 

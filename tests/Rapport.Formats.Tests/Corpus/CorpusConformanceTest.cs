@@ -91,7 +91,7 @@ public partial class CorpusConformanceTest
             events.Count + options.Progress.RejectedCount + options.Progress.Skipped);
         Assert.All(options.Progress.Rejected, r => Assert.Contains("DTSTART", r.Message, StringComparison.Ordinal));
         Assert.Equal(options.Progress.Skipped, options.Progress.SkipReasons.Count);
-        Assert.All(options.Progress.SkipReasons, r => Assert.Contains("without DTSTART", r, StringComparison.Ordinal));
+        Assert.All(options.Progress.SkipReasons, r => Assert.Contains("without DTSTART", r.Reason, StringComparison.Ordinal));
         if (row["METHOD"] is "REQUEST" or "REPLY" or "CANCEL" or "PUBLISH")
         {
             using var strict = File.OpenRead(path);

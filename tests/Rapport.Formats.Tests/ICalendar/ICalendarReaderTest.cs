@@ -39,8 +39,8 @@ public class ICalendarReaderTest
         Assert.Equal("u1", Assert.Single(events).ExternalKey);
         Assert.Equal(2, options.Progress.Skipped);
         Assert.Empty(options.Progress.Rejected);
-        Assert.Equal(["t.ics:12: skipped a METHOD:REPLY event without DTSTART", "t.ics:21: skipped a METHOD:CANCEL event without DTSTART"],
-            options.Progress.SkipReasons.Select(r => r[..r.IndexOf(':', r.IndexOf("METHOD:", StringComparison.Ordinal) + 7)]));
+        Assert.Equal([("t.ics", 12L, "a METHOD:REPLY event without DTSTART"), ("t.ics", 21L, "a METHOD:CANCEL event without DTSTART")],
+            options.Progress.SkipReasons.Select(r => (r.File, r.Line, r.Reason[..r.Reason.IndexOf(':', r.Reason.IndexOf("METHOD:", StringComparison.Ordinal) + 7)])));
     }
 
     [Theory]
@@ -65,7 +65,7 @@ public class ICalendarReaderTest
         // MANIFEST: 14 VEVENTs; five METHOD:REPLY and one METHOD:CANCEL carry no DTSTART.
         Assert.Equal(8, events.Count);
         Assert.Equal(6, options.Progress.Skipped);
-        Assert.Contains(options.Progress.SkipReasons, r => r.StartsWith("incoming.ics:104: skipped a METHOD:REPLY event", StringComparison.Ordinal));
+        Assert.Contains(options.Progress.SkipReasons, r => r.ToString().StartsWith("incoming.ics:104: skipped a METHOD:REPLY event", StringComparison.Ordinal));
         // Its ATTENDEE column, less X@ and Y@, who appear only in replies to an event that is not in the file.
         string[] expected = ["a@example.com", "b@example.com", "c@example.com", "conf@example.com", "conf_big@example.com", "d@example.com", "e@example.com"];
         Assert.Equal(expected, events.SelectMany(e => e.Participants).Select(p => p.Email!.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal));

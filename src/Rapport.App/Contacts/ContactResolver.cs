@@ -26,14 +26,10 @@ public static class ContactResolver
         var lower = w.ToLowerInvariant();
         var exact = await db.Contacts.Where(c => c.DisplayName.ToLower() == lower).Take(6).ToListAsync(ct);
         if (exact.Count == 1) return exact[0];
-        var matches = exact;
-        if (exact.Count == 0)
-        {
-            // A part of a name: where some match at the start of a word ("Ana" in "Ana Silva", not in "Dana Ruiz"), those only.
-            var partial = await db.Contacts.Where(c => c.DisplayName.ToLower().Contains(lower)).OrderBy(c => c.DisplayName).ThenBy(c => c.Id).Take(50).ToListAsync(ct);
-            var atWord = partial.Where(c => c.DisplayName.ToLowerInvariant() is var n && (n.StartsWith(lower, StringComparison.Ordinal) || n.Contains(" " + lower, StringComparison.Ordinal))).ToList();
-            matches = (atWord.Count > 0 ? atWord : partial).Take(6).ToList();
-        }
+        // A part of a name: where some match at the start of a word ("Ana" in "Ana Silva", not in "Dana Ruiz"), those only.
+        var matches = exact.Count > 1 ? exact : await ContactSuggestions.StartingAWord(db.Contacts, lower).Take(6).ToListAsync(ct);
+        if (matches.Count == 0)
+            matches = await db.Contacts.Where(c => c.DisplayName.ToLower().Contains(lower)).OrderBy(c => c.DisplayName).ThenBy(c => c.Id).Take(6).ToListAsync(ct);
         return matches.Count switch
         {
             1 => matches[0],

@@ -15,13 +15,21 @@ public static class ContactSuggestions
     {
         var term = (text ?? "").Trim().ToLowerInvariant();
         if (term.Length < MinLength) return [];
-        // LIKE's wildcards in what was typed are taken literally.
-        var escaped = term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
-        var rows = await db.Contacts.AsNoTracking()
-            .Where(c => EF.Functions.Like(c.DisplayName.ToLower(), escaped + "%", "\\") || EF.Functions.Like(c.DisplayName.ToLower(), "% " + escaped + "%", "\\"))
-            .OrderBy(c => EF.Functions.Like(c.DisplayName.ToLower(), escaped + "%", "\\") ? 0 : 1).ThenBy(c => c.DisplayName).ThenBy(c => c.Id)
+        return await StartingAWord(db.Contacts.AsNoTracking(), term)
             .Take(Math.Clamp(limit, 1, 50))
             .Select(c => new ContactSuggestion(c.Id, c.DisplayName)).ToListAsync(ct);
-        return rows;
+    }
+
+    /// <summary>
+    /// The contacts whose name, or a word of it, starts with <paramref name="lowerTerm"/> (lower case), those whose name
+    /// starts with it first, then by name and id.
+    /// </summary>
+    public static IQueryable<Domain.Contacts.Contact> StartingAWord(IQueryable<Domain.Contacts.Contact> contacts, string lowerTerm)
+    {
+        // LIKE's wildcards in what was typed are taken literally.
+        var escaped = lowerTerm.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+        return contacts
+            .Where(c => EF.Functions.Like(c.DisplayName.ToLower(), escaped + "%", "\\") || EF.Functions.Like(c.DisplayName.ToLower(), "% " + escaped + "%", "\\"))
+            .OrderBy(c => EF.Functions.Like(c.DisplayName.ToLower(), escaped + "%", "\\") ? 0 : 1).ThenBy(c => c.DisplayName).ThenBy(c => c.Id);
     }
 }

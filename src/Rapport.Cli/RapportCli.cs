@@ -95,8 +95,7 @@ public sealed class CommandServices(Func<string, string?> env, TextWriter stdout
         var target = DbTarget.Parse(db);
         // The default file's folder is made on first use; a file named by hand must be in a folder that exists, so that a
         // mistyped path is an error rather than a new, empty database.
-        if (!string.IsNullOrWhiteSpace(db) && target.FilePath is { } file && Path.GetDirectoryName(file) is { } folder && !Directory.Exists(folder))
-            throw new InputException("db", $"the folder {folder} does not exist: create it first, or check the path");
+        if (!string.IsNullOrWhiteSpace(db) && target.FilePath is { } file) OutputFile.RequireFolder("db", file);
         return new CliContext(target, CliContext.ClockFrom(Env("RAPPORT_NOW")), stdout, stderr, parse.GetValue(RapportCli.JsonOption));
     }
 }

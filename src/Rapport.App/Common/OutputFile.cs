@@ -24,11 +24,16 @@ public static class OutputFile
             throw new InputException(field, $"{field}: {file} is not a valid file name ({e.Message})");
         }
         if (Directory.Exists(full)) throw new InputException(field, $"{field}: {file} is a folder; name a file in it");
-        var folder = Path.GetDirectoryName(full);
-        if (folder is not null && !Directory.Exists(folder))
-            throw new InputException(field, $"{field}: the folder {folder} does not exist: create it first, or check the path");
+        RequireFolder(field, full);
         if (!overwrite && File.Exists(full) && new FileInfo(full).Length > 0)
             throw new InputException(field, $"{field}: {file} already exists; {refusal}");
         return full;
+    }
+
+    /// <summary>Refuses a file whose folder does not exist (<paramref name="full"/> is a full path), rather than making it.</summary>
+    public static void RequireFolder(string field, string full)
+    {
+        if (Path.GetDirectoryName(full) is { } folder && !Directory.Exists(folder))
+            throw new InputException(field, $"{field}: the folder {folder} does not exist: create it first, or check the path");
     }
 }

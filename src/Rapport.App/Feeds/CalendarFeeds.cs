@@ -30,12 +30,14 @@ public sealed class CalendarFeeds(RapportDbContext db, TimeProvider clock)
     public async Task<IReadOnlyList<FeedView>> ListAsync(CancellationToken ct = default) =>
         await db.FeedTokens.AsNoTracking().OrderBy(f => f.Id).Select(f => new FeedView(f.Id, f.Label, f.CreatedAt, f.RevokedAt)).ToListAsync(ct);
 
-    public async Task<FeedView> RevokeAsync(long id, CancellationToken ct = default)
+    /// <summary>Revokes the feed (again harmlessly); <c>Already</c> says it was revoked before this call.</summary>
+    public async Task<(FeedView Feed, bool Already)> RevokeAsync(long id, CancellationToken ct = default)
     {
         var row = await db.FeedTokens.FirstOrDefaultAsync(f => f.Id == id, ct) ?? throw new InputException("id", $"id: no calendar feed has id {id}");
+        var already = row.RevokedAt is not null;
         row.Revoke(clock.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        return new FeedView(row.Id, row.Label, row.CreatedAt, row.RevokedAt);
+        return (new FeedView(row.Id, row.Label, row.CreatedAt, row.RevokedAt), already);
     }
 }
 

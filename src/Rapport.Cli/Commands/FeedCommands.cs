@@ -64,9 +64,7 @@ internal static class FeedCommands
         {
             var ctx = s.Context(p);
             await using var db = await ctx.OpenAsync(ct);
-            var feeds = new CalendarFeeds(db, ctx.Clock);
-            var already = (await feeds.ListAsync(ct)).Any(f => f.Id == p.GetValue(id) && !f.Active);
-            var f = await feeds.RevokeAsync(p.GetValue(id), ct);
+            var (f, already) = await new CalendarFeeds(db, ctx.Clock).RevokeAsync(p.GetValue(id), ct);
             if (ctx.Json) await ctx.WriteJsonAsync(f);
             else if (already) await ctx.Out.WriteLineAsync($"Feed #{f.Id} \"{f.Label}\" was already revoked on {CliContext.Date(f.RevokedAt)}.");
             else await ctx.Out.WriteLineAsync($"Revoked feed #{f.Id} \"{f.Label}\".");

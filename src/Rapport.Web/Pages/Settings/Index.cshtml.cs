@@ -86,7 +86,7 @@ public sealed class IndexModel(RapportDbContext db, TimeProvider clock) : FormPa
     {
         try
         {
-            var f = await new CalendarFeeds(db, clock).RevokeAsync(id, ct);
+            var (f, _) = await new CalendarFeeds(db, clock).RevokeAsync(id, ct);
             Tell($"Revoked the feed \u201c{f.Label}\u201d: its address no longer works.");
         }
         catch (InputException e)

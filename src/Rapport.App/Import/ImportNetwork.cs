@@ -297,19 +297,25 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         }
         if (match is null)
         {
+            var details = _details;
+            details.Clear();
+            // Each value fitted to its column, saying so where it had to be cut.
+            string? Fitted(string field, string? value, int max)
+            {
+                var fitted = Fit(value, max);
+                if (fitted is not null && value!.Trim().Length > max) details.Add($"{field} cut to its first {max:N0} characters (it had {value.Trim().Length:N0})");
+                return fitted;
+            }
             var draft = new ContactDraft
             {
-                IsNew = true, DisplayName = Fit(c.DisplayName, 200)!, GivenName = Fit(c.GivenName, 100), FamilyName = Fit(c.FamilyName, 100),
-                Company = Fit(c.Company, 200), Title = Fit(c.Title, 200), City = Fit(c.City, 100), Country = Fit(c.Country, 100),
-                Notes = Fit(c.Notes, 20000), KnownSince = c.KnownSince,
+                IsNew = true, DisplayName = Fitted("name", c.DisplayName, 200)!, GivenName = Fitted("given name", c.GivenName, 100), FamilyName = Fitted("family name", c.FamilyName, 100),
+                Company = Fitted("company", c.Company, 200), Title = Fitted("title", c.Title, 200), City = Fitted("city", c.City, 100), Country = Fitted("country", c.Country, 100),
+                Notes = Fitted("notes", c.Notes, 20000), KnownSince = c.KnownSince,
                 Kind = Enum.TryParse<RelationshipKind>(c.RelationshipKind, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null,
                 Trust = c.Trust is >= 0 and <= 3 ? c.Trust : null, KeyPlayer = c.KeyPlayer, WantToMeet = c.WantToMeet,
             };
             draft.ShareKeys(row);
             _drafts.Add(draft);
-            var details = _details;
-            details.Clear();
-            NoteCuts(c, details);
             MergeChildren(draft, row, source, key, c.ExternalKey is not null, details);
             IndexNames(draft);
             draft.Rows.Add(_contactRows.Count);
@@ -323,14 +329,14 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         // so a different company or title on the contact is your own edit, and it stays.
         // (A key the input gives more than once, like two cards of one address, says two things at once: compared as before.)
         var single = !_repeatedKeys.Contains(key);
-        var seen = (Company: (string?)null, Title: (string?)null);
-        var sourceUnchanged = bySourceKey && single && _seen.TryGetValue((source, key), out seen)
+        var gives = (Company: Fit(c.Company, 200), Title: Fit(c.Title, 200));
+        var known = _seen.TryGetValue((source, key), out var seen);
+        var sourceUnchanged = bySourceKey && single && known
             && PersonKeys.Company(seen.Company) == row.CompanyKey
-            && string.Equals(seen.Title?.Trim(), Fit(c.Title, 200), StringComparison.OrdinalIgnoreCase);
+            && string.Equals(seen.Title?.Trim(), gives.Title, StringComparison.OrdinalIgnoreCase);
         MergeFields(match, row, changes, keepCompanyAndTitle: sourceUnchanged);
         // What the source gives now is kept with its key, whether or not the contact itself changes.
-        if (bySourceKey && single && !match.IsNew && (!_seen.TryGetValue((source, key), out var was) || was != (Fit(c.Company, 200), Fit(c.Title, 200))))
-            _snapshots.Add((source, key, Fit(c.Company, 200), Fit(c.Title, 200)));
+        if (bySourceKey && single && !match.IsNew && (!known || seen != gives)) _snapshots.Add((source, key, gives.Company, gives.Title));
         MergeChildren(match, row, source, key, c.ExternalKey is not null, changes);
         match.Rows.Add(_contactRows.Count);
         var outcome = changes.Count == 0 ? ImportOutcome.Unchanged
@@ -338,23 +344,6 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             : ImportOutcome.Updated;
         if (match.IsNew && changes.Count == 0) outcome = ImportOutcome.Merged;
         _contactRows.Add(new ImportRow(file, c.SourceLine, "contact", c.DisplayName, outcome, match.IsNew ? null : match.Id, Combine(changes, c.Warnings)));
-    }
-
-    /// <summary>Says which of a row's values are longer than their column and were cut to fit.</summary>
-    private static void NoteCuts(ImportedContact c, List<string> details)
-    {
-        void Cut(string field, string? value, int max)
-        {
-            if (value is not null && value.Trim().Length > max) details.Add($"{field} cut to its first {max:N0} characters (it had {value.Trim().Length:N0})");
-        }
-        Cut("name", c.DisplayName, 200);
-        Cut("given name", c.GivenName, 100);
-        Cut("family name", c.FamilyName, 100);
-        Cut("company", c.Company, 200);
-        Cut("title", c.Title, 200);
-        Cut("city", c.City, 100);
-        Cut("country", c.Country, 100);
-        Cut("notes", c.Notes, 20000);
     }
 
     private static IReadOnlyList<string> Combine(List<string> details, IReadOnlyList<string> warnings) =>

@@ -25,17 +25,29 @@ public sealed record IntroTarget(IntroTargetKind Kind, string Label, IReadOnlyLi
         return new IntroTarget(IntroTargetKind.Company, wanted, ids);
     }
 
-    /// <summary>Everyone whose title contains every word of <paramref name="role"/> ("design lead" matches "Lead Product Designer" only if both words appear).</summary>
+    /// <summary>
+    /// Everyone whose title has a word starting with each word of <paramref name="role"/> ("design lead" and "lead
+    /// design" match "Lead Product Designer"; "ana" matches "Analyst", not "Manager").
+    /// </summary>
     public static IntroTarget Role(string role, IEnumerable<IntroContact> contacts)
     {
         ArgumentNullException.ThrowIfNull(role);
         ArgumentNullException.ThrowIfNull(contacts);
         var words = role.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var ids = contacts
-            .Where(c => c.Title is { } t && words.Length > 0 && words.All(w => t.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            .Where(c => c.Title is { } t && words.Length > 0 && words.All(w => StartsAWord(t, w)))
             .Select(c => c.Id)
             .ToArray();
         return new IntroTarget(IntroTargetKind.Role, role.Trim(), ids);
+    }
+
+    private static bool StartsAWord(string title, string word)
+    {
+        for (var at = title.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = title.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            if (at == 0 || !char.IsLetterOrDigit(title[at - 1])) return true;
+        }
+        return false;
     }
 }
 

@@ -114,7 +114,9 @@ public class IntroPathFinderTest
     public void ARoleTarget_MatchesEveryWordOfTheTitle()
     {
         Assert.Equal([T], IntroTarget.Role("design head", Contacts).ContactIds);
+        Assert.Equal([T], IntroTarget.Role("prod des", Contacts).ContactIds); // the start of each word
         Assert.Empty(IntroTarget.Role("engineer", Contacts).ContactIds);
+        Assert.Empty(IntroTarget.Role("sign", Contacts).ContactIds); // inside "Design" only: a name-like fragment is no role
     }
 
     [Fact]

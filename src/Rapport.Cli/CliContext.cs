@@ -42,6 +42,46 @@ public sealed class CliContext(DbTarget target, TimeProvider clock, TextWriter s
 
     public async Task<RapportDbContext> OpenAsync(CancellationToken ct) => (await StoreAsync(ct)).Open();
 
+    /// <summary>
+    /// The store for a command that must leave the database as it is (a dry run). A current database is opened without
+    /// migrating; a SQLite file that does not exist yet, or that this program would first upgrade, is replaced by a
+    /// throw-away copy (empty, or the file's own content), migrated and deleted when the lease ends, so that neither
+    /// creating the file nor upgrading it happens. A PostgreSQL database older than the program is upgraded as by any
+    /// command: a server's schema is not copied.
+    /// </summary>
+    public async Task<ScratchLease> StoreWritingNothingAsync(CancellationToken ct)
+    {
+        var latest = MigrationRunner.Available(Target.Provider).Max(m => m.Version);
+        if (Target.FilePath is not { } file)
+        {
+            if (await MigrationRunner.CurrentVersionAsync(Target, ct) < latest) return new ScratchLease(await StoreAsync(ct), null);
+            return new ScratchLease(Warmed(Target), null);
+        }
+        var exists = File.Exists(file);
+        var version = exists ? await MigrationRunner.CurrentVersionAsync(Target, ct) : 0;
+        if (exists && version >= latest) return new ScratchLease(Warmed(Target), null);
+
+        var scratch = DbTarget.Sqlite(Path.Combine(Path.GetTempPath(), $"rapport-dry-run-{Environment.ProcessId}-{Guid.NewGuid():N}.db"));
+        if (exists)
+        {
+            await Err.WriteLineAsync($"The database is at schema {version} and this program would upgrade it to {latest}: the dry run reads an upgraded copy, and the file is left as it is.");
+            await using var source = new Microsoft.Data.Sqlite.SqliteConnection(Target.ConnectionString);
+            await using var copy = new Microsoft.Data.Sqlite.SqliteConnection(scratch.ConnectionString);
+            await source.OpenAsync(ct);
+            await copy.OpenAsync(ct);
+            source.BackupDatabase(copy);
+        }
+        await MigrationRunner.MigrateAsync(scratch, Clock, ct: ct);
+        return new ScratchLease(Warmed(scratch), scratch.FilePath);
+
+        static RapportStore Warmed(DbTarget target)
+        {
+            var store = new RapportStore(target);
+            store.WarmUp();
+            return store;
+        }
+    }
+
     public Task WriteJsonAsync<T>(T value) => Out.WriteLineAsync(JsonSerializer.Serialize(value, JsonOptions));
 
     /// <summary>Reads RAPPORT_NOW (an ISO date or date-time) into a fixed clock, or the system clock when unset.</summary>
@@ -59,6 +99,21 @@ public sealed class CliContext(DbTarget target, TimeProvider clock, TextWriter s
     }
 
     public static string Date(DateTime? d) => d is { } v ? v.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "-";
+}
+
+/// <summary>A store lent for one command, and the throw-away file behind it (deleted with its journal and backup files at the end).</summary>
+public sealed class ScratchLease(RapportStore store, string? scratchFile) : IAsyncDisposable
+{
+    public RapportStore Store { get; } = store;
+
+    public ValueTask DisposeAsync()
+    {
+        if (scratchFile is null) return ValueTask.CompletedTask;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        // The file, its journal files and the copy the migration runner keeps before an upgrade.
+        foreach (var f in Directory.GetFiles(Path.GetDirectoryName(scratchFile)!, Path.GetFileName(scratchFile) + "*")) File.Delete(f);
+        return ValueTask.CompletedTask;
+    }
 }
 
 /// <summary>A clock stopped at one instant: RAPPORT_NOW, for tests and what-if.</summary>

@@ -53,6 +53,49 @@ public sealed class ImportCliTest : IDisposable
     }
 
     [Fact]
+    public async Task DryRun_NeitherCreatesTheDatabaseFile_NorUpgradesAnOlderOne()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        var file = Write("Connections.csv", Connections);
+
+        // A database that does not exist yet: the dry run reports on an empty one and leaves no file behind.
+        var missing = Path.Combine(_dir.FullName, "not-yet.db");
+        var dry = await cli.RunAsync("--db", missing, "import", "linkedin", file, "--dry-run");
+        Assert.Equal(0, dry.ExitCode);
+        Assert.Contains("contacts:     2 new", dry.Out);
+        Assert.Empty(Directory.GetFiles(_dir.FullName, "not-yet.db*"));
+        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $"rapport-dry-run-{Environment.ProcessId}-*"));
+
+        // A database at an older schema, holding a contact: read through an upgraded copy; the file keeps its bytes.
+        var older = Path.Combine(_dir.FullName, "older.db");
+        var target = Data.Storage.DbTarget.Sqlite(older);
+        await Data.Storage.MigrationRunner.MigrateAsync(target, TimeProvider.System, upTo: 3);
+        await using (var connection = new Microsoft.Data.Sqlite.SqliteConnection(target.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var insert = connection.CreateCommand();
+            insert.CommandText = """
+                INSERT INTO "Contacts" ("Id", "AccountId", "DisplayName", "Company", "Seniority", "Kind", "Trust", "KeyPlayer", "WantToMeet", "SeniorityAtLastContact", "CreatedAt", "UpdatedAt", "Version")
+                VALUES (1, 1, 'Ana Silva', 'Acme', 'Unknown', 'Acquaintance', 2, 0, 0, 'Unknown', '2026-01-01 00:00:00', '2026-01-01 00:00:00', 1);
+                INSERT INTO "ContactEmails" ("AccountId", "ContactId", "Address", "IsPrimary") VALUES (1, 1, 'ana@example.org', 1);
+                PRAGMA wal_checkpoint(TRUNCATE);
+                """;
+            await insert.ExecuteNonQueryAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var before = await File.ReadAllBytesAsync(older);
+        var upgradeDry = await cli.RunAsync("--db", older, "import", "linkedin", file, "--dry-run");
+        Assert.Equal(0, upgradeDry.ExitCode);
+        Assert.Contains("contacts:     1 new, 0 updated, 1 merged", upgradeDry.Out);
+        Assert.Contains("the dry run reads an upgraded copy, and the file is left as it is", upgradeDry.Err);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Assert.Equal(before, await File.ReadAllBytesAsync(older));
+        Assert.Equal(3, await Data.Storage.MigrationRunner.CurrentVersionAsync(target));
+        Assert.Empty(Directory.GetFiles(Path.GetTempPath(), $"rapport-dry-run-{Environment.ProcessId}-*"));
+    }
+
+    [Fact]
     public async Task BadFile_ExitsWith2_NamingFileLineAndColumn_AndWritesNothing()
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");

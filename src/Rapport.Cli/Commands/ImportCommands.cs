@@ -32,10 +32,13 @@ internal static class ImportCommands
                 throw new InputException("format", "format: a Rapport JSON export comes back with `rapport restore <file>` (into an empty database), not through import");
             var kind = Input.ParseEnum("format", name, Formats);
             using var hold = CollectorHold.Begin(ImportCollectorBudget);
-            await using var db = await ctx.OpenAsync(ct);
+            var dry = p.GetValue(dryRun);
+            // A dry run neither creates the database file nor upgrades it: it reads a throw-away copy where it would.
+            await using var lease = dry ? await ctx.StoreWritingNothingAsync(ct) : null;
+            await using var db = lease is not null ? lease.Store.Open() : await ctx.OpenAsync(ct);
             var request = new ImportRequest
             {
-                Kind = kind, Path = p.GetValue(path), DryRun = p.GetValue(dryRun), SkipBadRows = p.GetValue(skipBad), Progress = new ImportProgress(),
+                Kind = kind, Path = p.GetValue(path), DryRun = dry, SkipBadRows = p.GetValue(skipBad), Progress = new ImportProgress(),
             };
             var terminal = ReferenceEquals(ctx.Err, Console.Error) && !Console.IsErrorRedirected;
             ImportResult result;

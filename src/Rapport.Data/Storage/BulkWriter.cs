@@ -58,6 +58,8 @@ public sealed class BulkWriter(RapportDbContext db, Action<long>? written = null
     private static int CountRows(IEntityType type, IEnumerable rows)
     {
         var plan = TablePlan.Of(type);
+        // Rows with no collections of their own are counted without walking them (a contact's emails, profiles, sources).
+        if (plan.Children.Length == 0 && rows is ICollection collection) return collection.Count;
         var count = 0;
         foreach (var row in rows)
         {

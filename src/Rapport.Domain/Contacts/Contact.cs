@@ -114,14 +114,21 @@ public sealed class Contact : IAccountOwned, ISoftDeletable
     public void AddEmail(string address, string? label = null, bool primary = false)
     {
         var normalized = ContactEmail.Normalize(address);
-        if (_emails.Any(e => e.Address == normalized)) return;
+        foreach (var e in _emails)
+        {
+            if (e.Address == normalized) return;
+        }
         _emails.Add(new ContactEmail(normalized, label, primary || _emails.Count == 0));
     }
 
     public void AddPhone(string number, string? label = null)
     {
         var trimmed = number.Trim();
-        if (trimmed.Length == 0 || _phones.Any(p => p.Number == trimmed)) return;
+        if (trimmed.Length == 0) return;
+        foreach (var p in _phones)
+        {
+            if (p.Number == trimmed) return;
+        }
         _phones.Add(new ContactPhone(trimmed, label));
     }
 
@@ -153,7 +160,10 @@ public sealed class Contact : IAccountOwned, ISoftDeletable
 
     public void SetProfile(ProfileNetwork network, string? url)
     {
-        _profiles.RemoveAll(p => p.Network == network);
+        for (var i = _profiles.Count - 1; i >= 0; i--)
+        {
+            if (_profiles[i].Network == network) _profiles.RemoveAt(i);
+        }
         if (!string.IsNullOrWhiteSpace(url)) _profiles.Add(new ContactProfile(network, url.Trim()));
     }
 
@@ -170,7 +180,12 @@ public sealed class Contact : IAccountOwned, ISoftDeletable
     /// </summary>
     public void AddSource(string source, string externalKey, DateTime at, string? company = null, string? title = null)
     {
-        var existing = _sources.FirstOrDefault(s => s.Source == source && s.ExternalKey == externalKey);
+        // Loops rather than LINQ here and above: an import calls these for every one of thousands of contacts.
+        ContactSource? existing = null;
+        foreach (var s in _sources)
+        {
+            if (s.Source == source && s.ExternalKey == externalKey) { existing = s; break; }
+        }
         if (existing is null) _sources.Add(new ContactSource(source, externalKey, at) { SeenCompany = company, SeenTitle = title });
         else existing.Seen(at, company, title);
     }

@@ -217,7 +217,6 @@ public sealed class InsightsNetwork
         var stored = new List<StoredLink>();
         await AccountRows.ScanAsync(db, """SELECT "ContactAId", "ContactBId", "Strength", "Kind", "Inferred" FROM "ContactLinks" WHERE "AccountId" = @account ORDER BY "Id" """,
             r => stored.Add(new StoredLink(r.GetInt64(0), r.GetInt64(1), r.GetDoubleOrNull(2), r.GetEnum<LinkKind>(3), r.GetBoolean(4))), ct);
-        var mutuals = NetworkLoader.Mutuals(stored.Select(l => (l.A, l.B)));
 
         var contacts = new List<NetworkContact>();
         await AccountRows.ScanAsync(db, """
@@ -234,10 +233,12 @@ public sealed class InsightsNetwork
                     Trust = (int)r.GetInt64(9), TierPin = r.IsNull(10) ? null : r.GetEnum<Tier>(10), Closeness = r.GetDoubleOrNull(11),
                     KnownSince = r.GetDateOnlyOrNull(12), SeniorityAtLastContact = r.GetEnum<Seniority>(13), MetAtEventId = r.GetInt64OrNull(14),
                     MetAtOrganizationId = r.GetInt64OrNull(15), CreatedAt = r.GetUtcTime(16),
-                    Categories = categories.TryGetValue(id, out var list) ? list : [], Mutuals = mutuals.GetValueOrDefault(id),
+                    Categories = categories.TryGetValue(id, out var list) ? list : [],
                 });
             }, ct);
         var byId = contacts.ToDictionary(c => c.Id);
+        var mutuals = NetworkLoader.Mutuals(stored.Select(l => (l.A, l.B)), byId.Keys.ToHashSet());
+        foreach (var c in contacts) c.Mutuals = mutuals.GetValueOrDefault(c.Id);
 
         // Links entered or imported.
         var links = new Dictionary<ContactPair, NetworkLink>(stored.Count);

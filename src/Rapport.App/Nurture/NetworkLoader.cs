@@ -52,7 +52,7 @@ public static class NetworkLoader
         var categories = (await db.ContactCategories.AsNoTracking().Select(c => new { c.ContactId, c.Category }).ToListAsync(ct))
             .GroupBy(c => c.ContactId).ToDictionary(g => g.Key, g => (IReadOnlyList<string>)pool.GetAll(g.Select(x => x.Category)));
         var links = await db.ContactLinks.AsNoTracking().Select(l => new { l.ContactAId, l.ContactBId }).ToListAsync(ct);
-        var mutuals = Mutuals(links.Select(l => (l.ContactAId, l.ContactBId)));
+        var mutuals = Mutuals(links.Select(l => (l.ContactAId, l.ContactBId)), contacts.Select(c => c.Id).ToHashSet());
 
         var planContacts = new List<PlanContact>(contacts.Count);
         foreach (var c in contacts)
@@ -153,12 +153,16 @@ public static class NetworkLoader
         return entries;
     }
 
-    /// <summary>Mutual contacts as the strength engine counts them: every stored link of each contact.</summary>
-    internal static Dictionary<long, int> Mutuals(IEnumerable<(long A, long B)> links)
+    /// <summary>
+    /// Mutual contacts as the strength engine counts them: every stored link of each contact to another contact in
+    /// <paramref name="live"/> (a contact in the trash is nobody's mutual contact until restored).
+    /// </summary>
+    internal static Dictionary<long, int> Mutuals(IEnumerable<(long A, long B)> links, IReadOnlySet<long> live)
     {
         var mutuals = new Dictionary<long, int>();
         foreach (var (a, b) in links)
         {
+            if (!live.Contains(a) || !live.Contains(b)) continue;
             mutuals[a] = mutuals.GetValueOrDefault(a) + 1;
             mutuals[b] = mutuals.GetValueOrDefault(b) + 1;
         }

@@ -147,6 +147,33 @@ public class InsightsTest
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AContactInTheTrash_IsNobodysMutualContact_InTheInsightsOrTheStandings_OnBothProviders(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        var n = await WriteAsync(store);
+        var ct = TestContext.Current.CancellationToken;
+        async Task<(int Insights, int Standings)> AnasMutualsAsync()
+        {
+            await using var db = store.Open();
+            var network = await InsightsNetwork.LoadAsync(db, Now, ct);
+            var snapshot = await App.Nurture.NetworkLoader.LoadAsync(db, Now, ct);
+            return (network.Contacts.Single(c => c.Id == n.Ana).Mutuals, snapshot.Input.Contacts.Single(c => c.Id == n.Ana).Mutuals);
+        }
+        Assert.Equal((1, 1), await AnasMutualsAsync());
+
+        // Bea, who knows Ana, goes to the trash: her link stays stored (a restore brings it back) but counts for nobody.
+        await using (var db = store.Open())
+        {
+            var bea = await db.Contacts.FindAsync([n.Bea], ct);
+            bea!.DeletedAt = Now;
+            await db.SaveChangesAsync(ct);
+        }
+        Assert.Equal((0, 0), await AnasMutualsAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Path_GoesThroughTheFriendWhoKnowsTheTarget_AndMarksInferredLinks_OnBothProviders(string provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);

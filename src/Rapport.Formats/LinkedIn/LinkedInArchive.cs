@@ -262,17 +262,21 @@ public sealed class LinkedInArchive : IDisposable
         var emails = ValueList<ImportedEmail>.Empty;
         if (Field(row, columns.Email) is { } raw && EmailAddresses.TryNormalize(raw, out var email)) emails = [new ImportedEmail(email, null, true)];
         var display = first is null ? last ?? url! : last is null ? first : first + " " + last;
+        var company = Field(row, columns.Company);
         return new ImportedContact
         {
             DisplayName = display,
             GivenName = first,
             FamilyName = last,
             Emails = emails,
-            Company = Field(row, columns.Company),
+            Company = company,
             Title = Field(row, columns.Position),
             LinkedInUrl = url,
             KnownSince = since,
-            ExternalKey = url ?? "linkedin-name:" + display.ToLowerInvariant(),
+            // Exports before 2019 give no profile URL: a name alone would make one person of two namesakes (two John Smiths
+            // at Acme and Globex), so the company is part of the key. Someone who moved between two such exports comes
+            // back as a second contact of the same name, which `contact duplicates` lists for a merge: nothing is lost.
+            ExternalKey = url ?? "linkedin-name:" + display.ToLowerInvariant() + (company is null ? "" : "|" + company.ToLowerInvariant()),
             SourceLine = row.Line,
         };
     }

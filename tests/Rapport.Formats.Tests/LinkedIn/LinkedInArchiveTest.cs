@@ -38,7 +38,7 @@ public class LinkedInArchiveTest
         var rows = archive.Connections().ToList();
         Assert.Equal(new DateOnly(2018, 1, 8), rows[0].KnownSince);
         Assert.Empty(rows[0].Emails);
-        Assert.Equal("linkedin-name:ana silva", rows[0].ExternalKey);
+        Assert.Equal("linkedin-name:ana silva|globex", rows[0].ExternalKey);
         Assert.Equal("bo@example.com", Assert.Single(rows[1].Emails).Address);
     }
 

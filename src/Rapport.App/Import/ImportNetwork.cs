@@ -160,7 +160,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
     // they share), the first added keeps it, whatever index the database reads them through.
     private async Task LoadContactsAsync(CancellationToken ct)
     {
-        var byId = new Dictionary<long, ContactDraft>();
+        var byId = _byId;
         await AccountRows.ScanAsync(db, """
             SELECT "Id", "DisplayName", "GivenName", "FamilyName", "Company", "Title", "City", "Country", "Notes", "KnownSince", "DeletedAt" IS NOT NULL
             FROM "Contacts" WHERE "AccountId" = @account ORDER BY "Id"
@@ -239,10 +239,25 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
 
     // ---------------------------------------------------------------- contacts
 
+    // The contacts of the database by id, for a row of Rapport's own export.
+    private readonly Dictionary<long, ContactDraft> _byId = [];
+
+    /// <summary>How Rapport's own vCard and CSV exports name a contact: "rapport:" and its id in the database it came from.</summary>
+    private const string OwnExportKey = "rapport:";
+
+    /// <summary>The contact a row of Rapport's own export names by id, when it came from this database: the id is there and the name agrees.</summary>
+    private ContactDraft? OwnExportMatch(string key, IncomingContact row) =>
+        key.StartsWith(OwnExportKey, StringComparison.Ordinal)
+        && long.TryParse(key.AsSpan(OwnExportKey.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+        && _byId.TryGetValue(id, out var d) && row.NameKey.Length > 0 && SameName(row.NameKey, d.NameKey) ? d : null;
+
     private ContactDraft? Find(string source, string key, IncomingContact row, out bool bySourceKey)
     {
         bySourceKey = false;
         if (_bySource.TryGetValue((source, key), out var d)) { bySourceKey = true; return d; }
+        // Your own export read back: the contact it was written from (another database's export numbers other people,
+        // whose names will not agree). It counts as matched by its key: the same record of the same source.
+        if (OwnExportMatch(key, row) is { } own) { bySourceKey = true; return own; }
         if (row.LinkedInKey is { Length: > 0 } li && _byLinkedIn.TryGetValue(li, out d)) return d;
         foreach (var address in row.EmailKeys)
         {
@@ -530,7 +545,8 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             d.NewDates.Add(date with { Label = label });
             if (!d.IsNew) changes.Add($"{label}: {date.Date}");
         }
-        if (!_bySource.ContainsKey((source, key)))
+        // A row of your own export matched to the contact it came from needs no key of its own: its id names it already.
+        if (!_bySource.ContainsKey((source, key)) && !(!d.IsNew && key == OwnExportKey + d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         {
             _bySource[(source, key)] = d;
             d.NewSources.Add((source, key, Fit(row.Contact.Company, 200), Fit(row.Contact.Title, 200)));

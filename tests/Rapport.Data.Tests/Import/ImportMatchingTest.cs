@@ -38,6 +38,56 @@ public sealed class ImportMatchingTest : IDisposable
         return await db.Contacts.OrderBy(c => c.Id).Select(c => c.DisplayName).ToListAsync();
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnOldLinkedInExport_WithoutUrls_KeepsNamesakesAtTwoCompaniesApart_AndReimportsUnchanged(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        var file = Write("Connections.csv", "First Name,Last Name,Email Address,Company,Position,Connected On\n" +
+            "John,Smith,,Acme,Engineer,\"1/8/18, 6:14 PM\"\nJohn,Smith,,Globex,Sales,\"2/9/18, 6:14 PM\"\n");
+
+        var first = await ImportAsync(store, file, ImportSourceKind.LinkedIn);
+        var again = await ImportAsync(store, file, ImportSourceKind.LinkedIn);
+
+        Assert.Equal(2, first.Contacts.New);
+        Assert.Equal(2, again.Contacts.Unchanged);
+        await using var db = store.Open();
+        Assert.Equal(["Acme", "Globex"], await db.Contacts.OrderBy(c => c.Id).Select(c => c.Company!).ToListAsync());
+        Assert.Equal(0, await db.LifeEvents.CountAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task YourOwnExport_ReadBack_IsTheSameContacts_WhileAnotherDatabasesIdsAreOtherPeople(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        await using (var db = store.Open())
+        {
+            // No email, phone, profile or company: only the id in the export can tell who they are.
+            db.Contacts.Add(new Domain.Contacts.Contact("Carla Mendes", Now));
+            db.Contacts.Add(new Domain.Contacts.Contact("Dan Brown", Now) { Company = "Acme" });
+            await db.SaveChangesAsync(ct);
+        }
+        foreach (var (format, kind) in new[] { (App.Export.ExportFormat.VCard, ImportSourceKind.VCard), (App.Export.ExportFormat.Csv, ImportSourceKind.Csv) })
+        {
+            var file = Path.Combine(_dir.FullName, $"mine.{format}");
+            await using (var db = store.Open())
+            await using (var output = File.Create(file))
+                await new App.Export.ExportContacts(db).ExecuteAsync(format, output, ct);
+            var back = await ImportAsync(store, file, kind);
+            Assert.Equal((0, 2), (back.Contacts.New, back.Contacts.Unchanged));
+        }
+        Assert.Equal(["Carla Mendes", "Dan Brown"], await NamesAsync(store));
+
+        // Another database's export: its rapport:1 is somebody else, who comes in as a new contact.
+        var other = Write("other.vcf", "BEGIN:VCARD\r\nVERSION:4.0\r\nUID:rapport:1\r\nFN:Eva Lind\r\nEND:VCARD\r\n");
+        Assert.Equal(1, (await ImportAsync(store, other, ImportSourceKind.VCard)).Contacts.New);
+        Assert.Equal(["Carla Mendes", "Dan Brown", "Eva Lind"], await NamesAsync(store));
+    }
+
     [Fact]
     public async Task AFileReadAhead_IsTheOneImported_WhileMailAndCalendarsWaitForTheStore()
     {

@@ -664,6 +664,9 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         public long? ExistingId { get; init; }
         public bool Changed { get; init; }
         public ExchangeKind? GivenExchange { get; init; }
+
+        /// <summary>The calendar now says the meeting was cancelled: the interaction logged from it goes to the trash.</summary>
+        public bool Cancel { get; init; }
     }
 
     private async Task<List<InteractionPlan>> MatchInteractionsAsync(ImportBatch batch, CancellationToken ct)
@@ -673,15 +676,15 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var keyed = batch.Interactions.Select(i => (Interaction: i, Key: FitKey(i.ExternalKey ?? SynthesizedKey(batch.Source, i)))).ToList();
         var keys = keyed.Select(k => k.Key).Distinct(StringComparer.Ordinal).ToList();
-        var existing = new Dictionary<string, (long Id, DateTime At, Channel Channel, Direction Direction, string? Notes, bool Deleted)>(StringComparer.Ordinal);
+        var existing = new Dictionary<string, (long Id, DateTime At, Channel Channel, Direction Direction, string? Notes, bool Deleted, List<long> People)>(StringComparer.Ordinal);
         for (var i = 0; i < keys.Count; i += 2000)
         {
             var chunk = keys.Skip(i).Take(2000).ToList();
             var rows = await db.Interactions.IgnoreQueryFilters([RapportDbContext.TrashFilter]).AsNoTracking()
                 .Where(x => x.ExternalKey != null && chunk.Contains(x.ExternalKey))
-                .Select(x => new { x.Id, x.ExternalKey, x.OccurredAt, x.Channel, x.Direction, x.Notes, Deleted = x.DeletedAt != null })
+                .Select(x => new { x.Id, x.ExternalKey, x.OccurredAt, x.Channel, x.Direction, x.Notes, Deleted = x.DeletedAt != null, People = x.Participants.Select(p => p.ContactId).ToList() })
                 .ToListAsync(ct);
-            foreach (var r in rows) existing.TryAdd(r.ExternalKey!, (r.Id, r.OccurredAt, r.Channel, r.Direction, r.Notes, r.Deleted));
+            foreach (var r in rows) existing.TryAdd(r.ExternalKey!, (r.Id, r.OccurredAt, r.Channel, r.Direction, r.Notes, r.Deleted, r.People));
         }
 
         // Several versions of one event in a file (iTIP requests, replies and updates share a UID): the last one wins,
@@ -713,7 +716,14 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             var label = Fit(i.Subject, 80) ?? $"{i.Kind} on {i.OccurredAtUtc:yyyy-MM-dd}".ToLowerInvariant();
             if (i.Cancelled)
             {
-                _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null, ["cancelled: it did not happen"]));
+                // Cancelled after it was imported: what was logged from it did not happen either.
+                if (existing.TryGetValue(key, out var logged) && !logged.Deleted)
+                {
+                    plans.Add(new InteractionPlan { Source = i, Key = key, Participants = [], ExistingId = logged.Id, Changed = true, Cancel = true });
+                    _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Updated, null,
+                        ["cancelled: the interaction logged from it is moved to the trash"]));
+                }
+                else _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null, ["cancelled: it did not happen"]));
                 continue;
             }
             // A calendar holds meetings still to come; a message or an invitation dated ahead is a sender's clock.
@@ -750,9 +760,12 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                     _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null, ["in the trash: restore it to update it"]));
                     continue;
                 }
-                var changed = old.At != at || old.Channel != channel || old.Direction != direction || old.Notes != notes;
+                // Participants are compared once every one of them has an id: new contacts of this import are still unwritten.
+                var samePeople = participants.All(p => !p.IsNew) && old.People.Order().SequenceEqual(participants.Select(p => p.Id).Order());
+                var changed = old.At != at || old.Channel != channel || old.Direction != direction || old.Notes != notes || !samePeople;
                 if (changed && old.At != at) details.Insert(0, $"time: {old.At:yyyy-MM-dd HH:mm} → {at:yyyy-MM-dd HH:mm}");
                 if (changed && old.Notes != notes) details.Insert(0, "notes changed");
+                if (!samePeople) details.Insert(0, $"people: {who}");
                 plans.Add(new InteractionPlan { Source = i, Key = key, Participants = participants, ExistingId = old.Id, Changed = changed });
                 _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", $"{label} with {who}", changed ? ImportOutcome.Updated : ImportOutcome.Unchanged,
                     null, details.Count == 0 ? NoDetails : details));
@@ -928,6 +941,13 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             foreach (var p in chunk)
             {
                 if (!loaded.TryGetValue(p.ExistingId!.Value, out var x)) continue;
+                touched.UnionWith(x.Participants.Select(q => q.ContactId));
+                if (p.Cancel)
+                {
+                    x.DeletedAt = now;
+                    continue;
+                }
+                x.SetParticipants(p.Participants.Select(d => d.Id));
                 var (channel, direction) = Map(p.Source, p.Participants.Count);
                 x.OccurredAt = DateTime.SpecifyKind(p.Source.OccurredAtUtc, DateTimeKind.Utc);
                 x.Channel = channel;

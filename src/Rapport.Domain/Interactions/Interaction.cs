@@ -49,6 +49,18 @@ public sealed class Interaction : IAccountOwned, ISoftDeletable
     public long? EventId { get; set; }
     public DateTime? DeletedAt { get; set; }
     public IReadOnlyList<InteractionParticipant> Participants => _participants;
+
+    /// <summary>Makes these contacts the participants (a meeting whose attendees changed): the others leave, new ones join.</summary>
+    public void SetParticipants(IEnumerable<long> contactIds)
+    {
+        var ids = contactIds.Distinct().ToList();
+        if (ids.Count == 0) throw new DomainException("who", "an interaction needs at least one contact");
+        _participants.RemoveAll(p => !ids.Contains(p.ContactId));
+        foreach (var id in ids)
+        {
+            if (!_participants.Exists(p => p.ContactId == id)) _participants.Add(new InteractionParticipant(id));
+        }
+    }
 }
 
 /// <summary>One contact taking part in an interaction.</summary>

@@ -423,6 +423,50 @@ public sealed class ImportNetworkTest : IDisposable
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Calendar_ReimportedWithOtherAttendees_MovesTheMeeting_AndACancellationTrashesIt(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        await ImportAsync(store, Write("Connections.csv", Connections));
+        static string Ics(string attendee, string status = "CONFIRMED") =>
+            "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:lunch@example.org\r\nDTSTART:20240610T120000Z\r\nSUMMARY:Lunch\r\n" +
+            $"STATUS:{status}\r\nORGANIZER:mailto:me@example.net\r\nATTENDEE:mailto:{attendee}\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        await using (var db = store.Open())
+        {
+            db.Settings.Add(new Domain.Settings.AccountSetting("own.emails", "me@example.net"));
+            var costa = await db.Contacts.Include(c => c.Emails).SingleAsync(c => c.DisplayName == "Bruno Costa");
+            costa.AddEmail("bruno@example.org");
+            await db.SaveChangesAsync();
+        }
+        async Task<List<string>> PeopleAsync()
+        {
+            await using var db = store.Open();
+            var ids = await db.Interactions.SelectMany(i => i.Participants.Select(p => p.ContactId)).ToListAsync();
+            return await db.Contacts.Where(c => ids.Contains(c.Id)).OrderBy(c => c.Id).Select(c => c.DisplayName).ToListAsync();
+        }
+
+        await ImportAsync(store, Write("cal.ics", Ics("ana@example.org")), ImportSourceKind.Ics);
+        Assert.Equal(["Ana Silva"], await PeopleAsync());
+
+        // The invitation went to Bruno instead: the meeting is his, no longer Ana's.
+        var moved = await ImportAsync(store, Write("cal.ics", Ics("bruno@example.org")), ImportSourceKind.Ics);
+        Assert.Equal(1, moved.Interactions.Updated);
+        Assert.Contains("people: Bruno Costa", moved.Rows.Single(r => r.Record == "interaction").Details);
+        Assert.Equal(["Bruno Costa"], await PeopleAsync());
+        Assert.Equal(1, (await ImportAsync(store, Write("cal.ics", Ics("bruno@example.org")), ImportSourceKind.Ics)).Interactions.Unchanged);
+
+        // Then it was cancelled: what was logged from it goes to the trash, and Bruno's aggregates forget it.
+        var cancelled = await ImportAsync(store, Write("cal.ics", Ics("bruno@example.org", "CANCELLED")), ImportSourceKind.Ics);
+        Assert.Equal(1, cancelled.Interactions.Updated);
+        await using var check = store.Open();
+        Assert.Equal(0, await check.Interactions.CountAsync());
+        Assert.Equal(1, await check.Interactions.IgnoreQueryFilters().CountAsync(i => i.DeletedAt != null));
+        var bruno = await check.Contacts.SingleAsync(c => c.DisplayName == "Bruno Costa");
+        Assert.Equal(0, await check.ContactStats.Where(s => s.ContactId == bruno.Id).Select(s => s.TouchCount).SingleOrDefaultAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Mbox_YourOwnAddressDecidesTheDirection_AndNewslettersAreLeftOut(string provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);

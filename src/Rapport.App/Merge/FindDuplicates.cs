@@ -11,11 +11,15 @@ public sealed record DuplicateCandidate(long KeepId, string KeepName, long Merge
 /// <summary>
 /// Lists likely duplicates with a confidence: the same LinkedIn profile or phone number, the same email user name,
 /// the same or a close name (Jaro-Winkler on normalized names) at the same company, or the same name alone. Several
-/// reasons for one pair add up (1 − Π(1 − cᵢ)). The older contact is proposed as the one to keep.
+/// reasons for one pair add up (1 − Π(1 − cᵢ)); two different LinkedIn profiles take most of it away. The older contact
+/// is proposed as the one to keep.
 /// </summary>
 public sealed class FindDuplicates(RapportDbContext db)
 {
     private const int MaxGroup = 3000;
+
+    /// <summary>What is left of a pair's confidence when each has a LinkedIn profile of their own (below the default 0.5 bar).</summary>
+    private const double DifferentProfiles = 0.25;
 
     public async Task<IReadOnlyList<DuplicateCandidate>> ExecuteAsync(double minConfidence = 0.5, int limit = 100, CancellationToken ct = default)
     {
@@ -35,6 +39,15 @@ public sealed class FindDuplicates(RapportDbContext db)
         var profiles = await db.ContactProfiles.AsNoTracking().Where(p => p.Network == ProfileNetwork.LinkedIn).Select(p => new { p.ContactId, p.Url }).ToListAsync(ct);
         foreach (var g in profiles.Where(p => names.ContainsKey(p.ContactId)).GroupBy(p => PersonKeys.LinkedIn(p.Url)).Where(g => g.Key.Length > 0))
             Pairs(g.Select(p => p.ContactId), (a, b) => Add(a, b, 0.99, "the same LinkedIn profile"));
+        // Each contact's LinkedIn profiles: two people with a profile each, and no profile in common, are two people
+        // whatever else they share (namesakes at one company).
+        var linkedIn = new Dictionary<long, HashSet<string>>();
+        foreach (var p in profiles)
+        {
+            if (PersonKeys.LinkedIn(p.Url) is not { Length: > 0 } key) continue;
+            if (!linkedIn.TryGetValue(p.ContactId, out var set)) linkedIn[p.ContactId] = set = [];
+            set.Add(key);
+        }
 
         var phones = await db.ContactPhones.AsNoTracking().Select(p => new { p.ContactId, p.Number }).ToListAsync(ct);
         foreach (var g in phones.Where(p => names.ContainsKey(p.ContactId)).GroupBy(p => PersonKeys.Phone(p.Number)).Where(g => g.Key.Length > 0))
@@ -72,7 +85,13 @@ public sealed class FindDuplicates(RapportDbContext db)
             {
                 var confidence = 1 - e.Value.Aggregate(1.0, (p, x) => p * (1 - x.Confidence));
                 var (keep, merge) = e.Key;
-                return new DuplicateCandidate(keep, names[keep], merge, names[merge], Math.Round(confidence, 3), e.Value.OrderByDescending(x => x.Confidence).Select(x => x.Reason).ToList());
+                var reasons = e.Value.OrderByDescending(x => x.Confidence).Select(x => x.Reason).ToList();
+                if (linkedIn.TryGetValue(keep, out var mine) && linkedIn.TryGetValue(merge, out var theirs) && !mine.Overlaps(theirs))
+                {
+                    confidence *= DifferentProfiles;
+                    reasons.Add("but two different LinkedIn profiles");
+                }
+                return new DuplicateCandidate(keep, names[keep], merge, names[merge], Math.Round(confidence, 3), reasons);
             })
             .Where(c => c.Confidence >= minConfidence)
             .OrderByDescending(c => c.Confidence).ThenBy(c => c.KeepId).ThenBy(c => c.MergeId)

@@ -63,6 +63,28 @@ public class MergeContactsTest
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Namesakes_AtOneCompany_WithTwoDifferentLinkedInProfiles_AreNotProposedForAMerge(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        await using var db = store.Open();
+        foreach (var (profile, email) in new[] { ("john-smith-1", "js1@acme.com"), ("john-smith-7", "js2@acme.com") })
+        {
+            var john = new Contact("John Smith", Now) { Company = "Acme" };
+            john.SetProfile(ProfileNetwork.LinkedIn, $"https://www.linkedin.com/in/{profile}");
+            john.AddEmail(email);
+            db.Contacts.Add(john);
+        }
+        await db.SaveChangesAsync();
+
+        Assert.Empty(await new FindDuplicates(db).ExecuteAsync());
+        var weak = Assert.Single(await new FindDuplicates(db).ExecuteAsync(minConfidence: 0.1));
+        Assert.True(weak.Confidence < 0.5, $"confidence {weak.Confidence}");
+        Assert.Equal("but two different LinkedIn profiles", weak.Reasons[^1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Merge_KeepsEveryInteractionNoteAndLink_AndUnmergeRestoresEverything(string provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);

@@ -91,6 +91,9 @@ public sealed record ImportResult
     /// <summary>Files of an archive that were left aside, with the reason.</summary>
     public required IReadOnlyList<string> IgnoredFiles { get; init; }
 
+    /// <summary>What the import could not do well and how to mend it (mail read without your own addresses).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>The first reasons rows were rejected or skipped, in file order (at most 10).</summary>
     public required IReadOnlyList<string> FirstReasons { get; init; }
 

@@ -125,6 +125,10 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             Exchanges = exchanges,
             Positions = positions.Count(p => p.Membership is not null),
             IgnoredFiles = batch.IgnoredFiles,
+            Warnings = source is "mbox" or "ics" && batch.Interactions.Count > 0 && options.OwnEmails.Count == 0
+                ? [$"your own addresses are not set, so the {(source == "mbox" ? "mail you sent" : "meetings you organized")} could not be told apart: " +
+                   "each is taken as reaching you, not as you reaching out. Set them (`rapport settings own.emails you@example.org`) and import again to correct it."]
+                : [],
             FirstReasons = all.Where(r => r.Outcome is ImportOutcome.Rejected or ImportOutcome.Skipped)
                 .OrderBy(r => r.Line)
                 .Take(MaxReasons)

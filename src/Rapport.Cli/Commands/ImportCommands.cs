@@ -93,6 +93,7 @@ internal static class ImportCommands
         if (r.Positions > 0) await o.WriteLineAsync($"  your history: {r.Positions} positions");
         foreach (var ignored in r.IgnoredFiles.Take(5)) await o.WriteLineAsync($"  left aside:   {ignored}");
         if (r.IgnoredFiles.Count > 5) await o.WriteLineAsync($"  left aside:   {r.IgnoredFiles.Count - 5} more files");
+        foreach (var warning in r.Warnings) await o.WriteLineAsync($"  warning:      {warning}");
         if (r.FirstReasons.Count > 0)
         {
             await o.WriteLineAsync("First reasons:");

@@ -465,6 +465,26 @@ public sealed class ImportNetworkTest : IDisposable
         Assert.Equal(0, await check.ContactStats.Where(s => s.ContactId == bruno.Id).Select(s => s.TouchCount).SingleOrDefaultAsync());
     }
 
+    [Fact]
+    public async Task Mbox_WithoutYourOwnAddresses_SaysSoAndHowToMendIt()
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        await ImportAsync(store, Write("Connections.csv", Connections));
+        var mbox = "From me@example.net Mon Jun 10 09:00:00 2024\nFrom: Me <me@example.net>\nTo: Ana Silva <ana@example.org>\n" +
+            "Date: Mon, 10 Jun 2024 09:00:00 +0000\nSubject: Hi\nMessage-ID: <m1@example.net>\n\nHello\n";
+
+        var unset = await ImportAsync(store, Write("mail.mbox", mbox));
+        Assert.Contains("rapport settings own.emails", Assert.Single(unset.Warnings), StringComparison.Ordinal);
+        await using (var db = store.Open())
+        {
+            db.Settings.Add(new Domain.Settings.AccountSetting("own.emails", "me@example.net"));
+            await db.SaveChangesAsync();
+        }
+        Assert.Empty((await ImportAsync(store, Write("mail.mbox", mbox))).Warnings);
+        Assert.Empty((await ImportAsync(store, Write("Connections.csv", Connections))).Warnings);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task Mbox_YourOwnAddressDecidesTheDirection_AndNewslettersAreLeftOut(string provider)

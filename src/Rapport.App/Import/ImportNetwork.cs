@@ -81,7 +81,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             if (c.ExternalKey is not null && !IsSynthesized(key)) _inputKeys.Add((source, key));
             if (!once.Add(key)) _repeatedKeys.Add(key);
         }
-        foreach (var (row, key) in incoming) MatchContact(source, batch.File, row, key);
+        foreach (var (row, key) in incoming) MatchContact(source, row.Contact.SourceFile ?? batch.File, row, key);
         MarkCoworkers(batch, employers);
         SettleCompanyAndTitle();
 
@@ -628,7 +628,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             {
                 if (mine.Any(m => m.OrganizationId == orgId && m.StartedOn == p.StartedOn))
                 {
-                    _otherRows.Add(new ImportRow(batch.File, p.SourceLine, "position", $"{p.Title} at {p.Company}", ImportOutcome.Unchanged, null, NoDetails));
+                    _otherRows.Add(new ImportRow(p.SourceFile ?? batch.File, p.SourceLine, "position", $"{p.Title} at {p.Company}", ImportOutcome.Unchanged, null, NoDetails));
                     plans.Add(new PositionPlan(p, null, orgId, null));
                     continue;
                 }
@@ -644,7 +644,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 }
                 else plans.Add(new PositionPlan(p, org, null, NewMembership(p)));
             }
-            _otherRows.Add(new ImportRow(batch.File, p.SourceLine, "position", $"{p.Title} at {p.Company}", ImportOutcome.New, null,
+            _otherRows.Add(new ImportRow(p.SourceFile ?? batch.File, p.SourceLine, "position", $"{p.Title} at {p.Company}", ImportOutcome.New, null,
                 [$"your {(p.IsCurrent ? "current" : "past")} position, {p.StartedOn:yyyy-MM}–{(p.FinishedOn is { } f ? f.ToString("yyyy-MM", CultureInfo.InvariantCulture) : "now")}"]));
         }
         return plans;
@@ -706,7 +706,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 }
                 groups[key] = (i with { Participants = people }, people, g.FirstLine);
                 var label0 = Fit(i.Subject, 80) ?? $"{i.Kind} on {i.OccurredAtUtc:yyyy-MM-dd}".ToLowerInvariant();
-                _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label0, ImportOutcome.Merged, null, [$"another version of line {g.FirstLine}"]));
+                _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label0, ImportOutcome.Merged, null, [$"another version of line {g.FirstLine}"]));
                 continue;
             }
             groups[key] = (i, [.. i.Participants], i.SourceLine);
@@ -724,16 +724,16 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 if (existing.TryGetValue(key, out var logged) && !logged.Deleted)
                 {
                     plans.Add(new InteractionPlan { Source = i, Key = key, Participants = [], ExistingId = logged.Id, Changed = true, Cancel = true });
-                    _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Updated, null,
+                    _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label, ImportOutcome.Updated, null,
                         ["cancelled: the interaction logged from it is moved to the trash"]));
                 }
-                else _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null, ["cancelled: it did not happen"]));
+                else _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null, ["cancelled: it did not happen"]));
                 continue;
             }
             // A calendar holds meetings still to come; a message or an invitation dated ahead is a sender's clock.
             if (batch.Source == "ics" && DateTime.SpecifyKind(i.OccurredAtUtc, DateTimeKind.Utc) > now)
             {
-                _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null,
+                _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null,
                     [$"on {i.OccurredAtUtc:yyyy-MM-dd}, in the future: it has not happened yet (import the calendar again afterwards)"]));
                 continue;
             }
@@ -747,7 +747,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             }
             if (participants.Count == 0)
             {
-                _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null,
+                _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null,
                     [unknown.Count == 0 ? "no other person in it" : $"no contact matches {string.Join(", ", unknown.Take(5))}"]));
                 continue;
             }
@@ -761,7 +761,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             {
                 if (old.Deleted)
                 {
-                    _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null, ["in the trash: restore it to update it"]));
+                    _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null, ["in the trash: restore it to update it"]));
                     continue;
                 }
                 // Participants are compared once every one of them has an id: new contacts of this import are still unwritten.
@@ -771,7 +771,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 if (changed && old.Notes != notes) details.Insert(0, "notes changed");
                 if (!samePeople) details.Insert(0, $"people: {who}");
                 plans.Add(new InteractionPlan { Source = i, Key = key, Participants = participants, ExistingId = old.Id, Changed = changed });
-                _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", $"{label} with {who}", changed ? ImportOutcome.Updated : ImportOutcome.Unchanged,
+                _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", $"{label} with {who}", changed ? ImportOutcome.Updated : ImportOutcome.Unchanged,
                     null, details.Count == 0 ? NoDetails : details));
                 continue;
             }
@@ -779,7 +779,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 ? (i.Kind == InteractionKind.Endorsement ? ExchangeKind.Endorsement : ExchangeKind.Recommendation)
                 : null;
             plans.Add(new InteractionPlan { Source = i, Key = key, Participants = participants, GivenExchange = given });
-            _interactionRows.Add(new ImportRow(batch.File, i.SourceLine, "interaction", $"{label} with {who}", ImportOutcome.New, null, details.Count == 0 ? NoDetails : details));
+            _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", $"{label} with {who}", ImportOutcome.New, null, details.Count == 0 ? NoDetails : details));
         }
         return plans;
     }

@@ -278,6 +278,7 @@ public sealed class LinkedInArchive : IDisposable
             // back as a second contact of the same name, which `contact duplicates` lists for a merge: nothing is lost.
             ExternalKey = url ?? "linkedin-name:" + display.ToLowerInvariant() + (company is null ? "" : "|" + company.ToLowerInvariant()),
             SourceLine = row.Line,
+            SourceFile = row.FileName,
         };
     }
 
@@ -343,6 +344,7 @@ public sealed class LinkedInArchive : IDisposable
             Note = row.Get("CONTENT"),
             ExternalKey = $"linkedin-message:{conversation}|{dateText}|{from.ProfileUrl ?? from.Name}",
             SourceLine = row.Line,
+            SourceFile = row.FileName,
         };
     }
 
@@ -368,6 +370,7 @@ public sealed class LinkedInArchive : IDisposable
             Note = Html(row.Get("Content")),
             ExternalKey = $"linkedin-message:{dateText}|{row.Get("From")}|{row.Get("To")}",
             SourceLine = row.Line,
+            SourceFile = row.FileName,
         };
     }
 
@@ -428,7 +431,7 @@ public sealed class LinkedInArchive : IDisposable
             var direction = string.Equals(row.Get("Direction"), "OUTGOING", StringComparison.OrdinalIgnoreCase) ? InteractionDirection.Out : InteractionDirection.In;
             yield return new LinkedInInvitation(row.Get("From"), row.Get("To"), at, row.Get("Message"), direction,
                 ProfileUrls.NormalizeLinkedIn(row.GetAny("inviterProfileUrl", "inviterProfileUrn")),
-                ProfileUrls.NormalizeLinkedIn(row.GetAny("inviteeProfileUrl", "inviteeProfileUrn")), row.Line);
+                ProfileUrls.NormalizeLinkedIn(row.GetAny("inviteeProfileUrl", "inviteeProfileUrn")), row.Line) { SourceFile = row.FileName };
         }
     }
 
@@ -445,7 +448,7 @@ public sealed class LinkedInArchive : IDisposable
                     continue;
                 }
                 yield return new LinkedInEndorsement(given, at, row.Get("Skill Name") ?? "", row.Get(who + " First Name"), row.Get(who + " Last Name"),
-                    ProfileUrls.NormalizeLinkedIn(row.Get(who + " Public Url")), row.Get("Endorsement Status"), row.Line);
+                    ProfileUrls.NormalizeLinkedIn(row.Get(who + " Public Url")), row.Get("Endorsement Status"), row.Line) { SourceFile = row.FileName };
             }
         }
     }
@@ -468,7 +471,7 @@ public sealed class LinkedInArchive : IDisposable
                     }
                 }
                 yield return new LinkedInRecommendation(given, row.Get("First Name"), row.Get("Last Name"), row.Get("Company"), row.Get("Job Title"),
-                    row.Get("Text"), at, row.Get("Status"), row.Line);
+                    row.Get("Text"), at, row.Get("Status"), row.Line) { SourceFile = row.FileName };
             }
         }
     }
@@ -494,7 +497,7 @@ public sealed class LinkedInArchive : IDisposable
                 _options.Reject(row.Error("Finished On", "a month like \"Nov 2022\" or nothing"));
                 continue;
             }
-            yield return new LinkedInPosition(company, row.Get("Title"), row.Get("Description"), row.Get("Location"), started, finished, row.Line);
+            yield return new LinkedInPosition(company, row.Get("Title"), row.Get("Description"), row.Get("Location"), started, finished, row.Line) { SourceFile = row.FileName };
         }
     }
 

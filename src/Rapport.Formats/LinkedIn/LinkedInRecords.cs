@@ -14,6 +14,9 @@ public sealed record LinkedInProfile(
 /// <summary>One job in the owner's history (Positions.csv); no end date means it is current.</summary>
 public sealed record LinkedInPosition(string Company, string? Title, string? Description, string? Location, DateOnly? StartedOn, DateOnly? FinishedOn, long SourceLine)
 {
+    /// <summary>The archive entry the row was read from.</summary>
+    public string? SourceFile { get; init; }
+
     /// <summary>True when the position has no end date.</summary>
     public bool IsCurrent => FinishedOn is null;
 }
@@ -21,6 +24,9 @@ public sealed record LinkedInPosition(string Company, string? Title, string? Des
 /// <summary>A connection invitation sent or received (Invitations.csv).</summary>
 public sealed record LinkedInInvitation(string? From, string? To, DateTime SentAtUtc, string? Message, InteractionDirection Direction, string? InviterProfileUrl, string? InviteeProfileUrl, long SourceLine)
 {
+    /// <summary>The archive entry the row was read from.</summary>
+    public string? SourceFile { get; init; }
+
     /// <summary>The invitation as an interaction with the other side.</summary>
     public ImportedInteraction ToInteraction()
     {
@@ -37,6 +43,7 @@ public sealed record LinkedInInvitation(string? From, string? To, DateTime SentA
             Note = Message,
             ExternalKey = FormattableString.Invariant($"linkedin-invitation:{SentAtUtc:O}|{From}|{To}"),
             SourceLine = SourceLine,
+            SourceFile = SourceFile,
         };
     }
 }
@@ -44,6 +51,9 @@ public sealed record LinkedInInvitation(string? From, string? To, DateTime SentA
 /// <summary>A skill endorsement the owner gave or received.</summary>
 public sealed record LinkedInEndorsement(bool Given, DateTime AtUtc, string Skill, string? FirstName, string? LastName, string? ProfileUrl, string? Status, long SourceLine)
 {
+    /// <summary>The archive entry the row was read from.</summary>
+    public string? SourceFile { get; init; }
+
     /// <summary>The endorsement as an interaction: out when given, in when received.</summary>
     public ImportedInteraction ToInteraction() => new()
     {
@@ -55,12 +65,16 @@ public sealed record LinkedInEndorsement(bool Given, DateTime AtUtc, string Skil
         Note = Skill,
         ExternalKey = FormattableString.Invariant($"linkedin-endorsement:{(Given ? "given" : "received")}|{AtUtc:O}|{Skill}|{ProfileUrl ?? LinkedInNames.Join(FirstName, LastName)}"),
         SourceLine = SourceLine,
+        SourceFile = SourceFile,
     };
 }
 
 /// <summary>A recommendation the owner wrote or received.</summary>
 public sealed record LinkedInRecommendation(bool Given, string? FirstName, string? LastName, string? Company, string? JobTitle, string? Text, DateTime? CreatedAtUtc, string? Status, long SourceLine)
 {
+    /// <summary>The archive entry the row was read from.</summary>
+    public string? SourceFile { get; init; }
+
     /// <summary>The recommendation as an interaction (null when it has no date): out when given, in when received.</summary>
     public ImportedInteraction? ToInteraction() => CreatedAtUtc is not { } at ? null : new()
     {
@@ -72,6 +86,7 @@ public sealed record LinkedInRecommendation(bool Given, string? FirstName, strin
         Note = Text,
         ExternalKey = FormattableString.Invariant($"linkedin-recommendation:{(Given ? "given" : "received")}|{at:O}|{LinkedInNames.Join(FirstName, LastName)}"),
         SourceLine = SourceLine,
+        SourceFile = SourceFile,
     };
 }
 

@@ -78,6 +78,9 @@ public sealed record ImportedContact
     /// <summary>The 1-based line where this contact starts in its file, for messages.</summary>
     public long SourceLine { get; init; }
 
+    /// <summary>The file the row was read from when it is one of several (an archive's entry); null for the file imported.</summary>
+    public string? SourceFile { get; init; }
+
     /// <summary>Values that were read but left out, in words (an EMAIL that is not an address, a time zone treated as UTC).</summary>
     public ValueList<string> Warnings { get; init; } = [];
 }

@@ -51,6 +51,9 @@ public sealed record ImportedInteraction
     /// <summary>The 1-based line where this record starts in its file.</summary>
     public long SourceLine { get; init; }
 
+    /// <summary>The file the row was read from when it is one of several (an archive's entry); null for the file imported.</summary>
+    public string? SourceFile { get; init; }
+
     /// <summary>Values read but left out or guessed, in words.</summary>
     public ValueList<string> Warnings { get; init; } = [];
 }

@@ -386,6 +386,11 @@ public sealed class ImportNetworkTest : IDisposable
         var result = await ImportAsync(store, zip, ImportSourceKind.LinkedIn);
 
         Assert.Equal((3, 4), (result.Contacts.New, result.Interactions.New));
+        // Each row names the file of the archive it came from, not the archive alone.
+        Assert.All(result.Rows.Where(r => r.Record == "contact"), r => Assert.EndsWith("Connections.csv", r.File, StringComparison.Ordinal));
+        Assert.Contains(result.Rows, r => r.Record == "interaction" && r.File.EndsWith("messages.csv", StringComparison.Ordinal));
+        Assert.Contains(result.Rows, r => r.Record == "interaction" && r.File.EndsWith("Endorsement_Given_Info.csv", StringComparison.Ordinal));
+        Assert.Contains(result.Rows, r => r.Record == "position" && r.File.EndsWith("Positions.csv", StringComparison.Ordinal));
     }
 
     [Theory]

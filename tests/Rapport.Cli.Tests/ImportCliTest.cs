@@ -203,6 +203,22 @@ public sealed class ImportCliTest : IDisposable
     }
 
     [Fact]
+    public async Task ExportToAFile_SaysHowManyContacts_InTheRightNumber()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        Assert.Equal(0, (await cli.RunAsync("contact", "add", "--name", "Ana Silva")).ExitCode);
+
+        var one = await cli.RunAsync("export", "csv", "-o", Path.Combine(_dir.FullName, "one.csv"));
+        Assert.Equal(0, one.ExitCode);
+        Assert.Contains("Exported 1 contact to ", one.Err);
+
+        Assert.Equal(0, (await cli.RunAsync("contact", "add", "--name", "Bruno Costa")).ExitCode);
+        var two = await cli.RunAsync("export", "vcard", "-o", Path.Combine(_dir.FullName, "two.vcf"));
+        Assert.Contains("Exported 2 contacts to ", two.Err);
+    }
+
+    [Fact]
     public async Task Progress_IsShownOnStderr_WhenAsked()
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");

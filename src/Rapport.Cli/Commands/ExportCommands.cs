@@ -38,7 +38,7 @@ internal static class ExportCommands
             await using (var stream = File.Create(partial)) count = await new ExportContacts(db).ExecuteAsync(kind, stream, ct);
             File.Move(partial, full, overwrite: true);
             if (ctx.Json) await ctx.WriteJsonAsync(new { file = full, format = kind.ToString().ToLowerInvariant(), contacts = count, bytes = new FileInfo(full).Length });
-            else await ctx.Err.WriteLineAsync($"Exported {count} contacts to {full}.");
+            else await ctx.Err.WriteLineAsync($"Exported {count} contact{(count == 1 ? "" : "s")} to {full}.");
             return 0;
         });
         return cmd;

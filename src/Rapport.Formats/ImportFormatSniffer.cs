@@ -34,7 +34,7 @@ public static class ImportFormatSniffer
                     kind = LinkedInFiles.Identify(h, fileName) != LinkedInFileKind.Unknown ? ImportFormat.LinkedIn
                         : OutlookContactsCsv.IsHeader(h) ? ImportFormat.OutlookCsv
                         : GoogleContactsCsv.IsHeader(h) ? ImportFormat.GoogleCsv
-                        : h.HasAll("Display Name", "Emails", "External Key") ? ImportFormat.RapportCsv
+                        : ContactCsv.IsHeader(h) ? ImportFormat.RapportCsv
                         : ImportFormat.Unknown;
                     return kind != ImportFormat.Unknown;
                 }, "a known header");

@@ -23,6 +23,25 @@ public static class ContactCsv
         "Categories", "Kind", "Trust", "Key Player", "Want To Meet",
     ];
 
+    private const string NameColumn = "Display Name";
+
+    private static readonly string Expected =
+        $"a Rapport contacts CSV header: a \"{NameColumn}\" column, and any of {string.Join(",", Header.Skip(1))}";
+
+    private static readonly HashSet<string> Columns = new(Header, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Whether a header looks like Rapport's CSV when the format is not named: the name column, and at least as many of
+    /// Rapport's columns as others (another address book's CSV can have a "Display Name" too, with its emails elsewhere).
+    /// <see cref="Read"/> itself needs only the name column.
+    /// </summary>
+    public static bool IsHeader(CsvHeader h)
+    {
+        if (h.IndexOf(NameColumn) < 0) return false;
+        var ours = h.Names.Count(n => Columns.Contains(n));
+        return ours * 2 >= h.Names.Count;
+    }
+
     /// <summary>Writes the contacts with the header, UTF-8 without BOM.</summary>
     public static void Write(IEnumerable<ImportedContact> contacts, TextWriter writer)
     {
@@ -52,12 +71,15 @@ public static class ContactCsv
         }
     }
 
-    /// <summary>Reads a file written by <see cref="Write"/>.</summary>
+    /// <summary>
+    /// Reads a file written by <see cref="Write"/>, or one with only some of its columns (in any order, with others
+    /// ignored): a missing column reads as an empty cell. Only the name column is required.
+    /// </summary>
     public static IEnumerable<ImportedContact> Read(Stream stream, string fileName, ImportOptions? options = null)
     {
         options ??= new ImportOptions();
         options.Progress.AddTotal(Text.ProgressStream.TryLength(stream) ?? -1);
-        using var table = CsvTable.Open(stream, fileName, h => h.HasAll("Display Name", "Emails", "External Key"), "a Rapport contacts CSV header (" + string.Join(",", Header) + ")", options.Progress);
+        using var table = CsvTable.Open(stream, fileName, h => h.HasAll(NameColumn), Expected, options.Progress);
         foreach (var row in table.Rows())
         {
             var contact = ReadRow(row, options);

@@ -36,6 +36,28 @@ public class ContactCsvTest
         Assert.Null(c.WantToMeet);
     }
 
+    [Fact]
+    public void AFileWithSomeOfTheColumns_ReadsTheMissingOnesAsEmpty()
+    {
+        const string csv = "Display Name,Emails\r\nAna Silva,ana@example.org\r\n";
+        var c = Assert.Single(ContactCsv.Read(TestStreams.Utf8(csv), "few.csv"));
+        Assert.Equal("Ana Silva", c.DisplayName);
+        Assert.Equal([new ImportedEmail("ana@example.org")], c.Emails);
+        Assert.Null(c.ExternalKey);
+        Assert.Empty(c.Phones);
+
+        var namesOnly = Assert.Single(ContactCsv.Read(TestStreams.Utf8("Company,Display Name\nAcme,Bo Li\n"), "names.csv"));
+        Assert.Equal(("Bo Li", "Acme"), (namesOnly.DisplayName, namesOnly.Company));
+    }
+
+    [Fact]
+    public void AFileWithoutTheNameColumn_IsRefused_SayingSo()
+    {
+        var e = Assert.Throws<ImportFormatException>(() => ContactCsv.Read(TestStreams.Utf8("Emails,Company\r\nana@example.org,Acme\r\n"), "noname.csv").ToList());
+        Assert.Contains("a \"Display Name\" column", e.Message, StringComparison.Ordinal);
+        Assert.Contains("got \"Emails,Company\"", e.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Trust", "7", "a trust from 0 to 3")]
     [InlineData("Kind", "friend", "acquaintance, alliance or transactional")]

@@ -67,6 +67,13 @@ internal static class Properties
         from trust in Gen.Elements<int?>(null, 0, 1, 2, 3)
         from keyPlayer in Gen.Elements<bool?>(null, true, false)
         from wantToMeet in Gen.Elements<bool?>(null, true, false)
+        from industry in Optional
+        from function in Optional
+        from seniority in Gen.Elements<string?>([null, .. ImportedContact.Seniorities])
+        from closeness in Gen.Frequency((1, Gen.Constant<double?>(null)), (3, Gen.Choose(0, 1_000_000).Select(n => (double?)(n / 1_000_000.0))))
+        from tier in Gen.Elements<string?>([null, .. ImportedContact.Tiers])
+        from howWeMet in Optional
+        from introducedBy in Optional
         select new ImportedContact
         {
             DisplayName = display,
@@ -94,6 +101,13 @@ internal static class Properties
             Trust = trust,
             KeyPlayer = keyPlayer,
             WantToMeet = wantToMeet,
+            Industry = industry,
+            Function = function,
+            Seniority = seniority,
+            Closeness = closeness,
+            Tier = tier,
+            HowWeMet = howWeMet,
+            IntroducedBy = introducedBy,
         };
 
     /// <summary>Writing then parsing any list of contacts gives the same contacts (line numbers and warnings aside).</summary>

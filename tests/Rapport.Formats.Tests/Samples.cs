@@ -29,6 +29,13 @@ internal static class Samples
         Trust = 3,
         KeyPlayer = true,
         WantToMeet = false,
+        Industry = "fintech",
+        Function = "engineering; platform",
+        Seniority = "vice-president",
+        Closeness = 0.8,
+        Tier = "close",
+        HowWeMet = "At PyCon 2019,\nover coffee",
+        IntroducedBy = "urn:uuid:5678",
         ExternalKey = "urn:uuid:1234",
     };
 }

@@ -14,7 +14,9 @@ public enum ExportFormat { VCard, Csv, Json }
 
 /// <summary>
 /// Writes the account's contacts as vCard 4.0 or Rapport's contacts CSV (both read back by the importers), or the
-/// whole account as JSON. Contacts come in id order, so the same data always gives the same bytes.
+/// whole account as JSON. Contacts come in id order, so the same data always gives the same bytes. Each contact's key
+/// is <c>rapport:</c> and its id; the one who introduced a contact is written as that key (a name can be shared or
+/// changed, the key names one row of the same file), and only when the introducer is in the export too.
 /// </summary>
 public sealed class ExportContacts(RapportDbContext db)
 {
@@ -47,11 +49,14 @@ public sealed class ExportContacts(RapportDbContext db)
         var contacts = await db.Contacts.AsNoTracking().OrderBy(c => c.Id)
             .Include(c => c.Emails).Include(c => c.Phones).Include(c => c.Profiles).Include(c => c.Tags).Include(c => c.Categories).Include(c => c.Dates)
             .AsSplitQuery().ToListAsync(ct);
-        return contacts.Select(ToRecord).ToList();
+        var exported = contacts.Select(c => c.Id).ToHashSet();
+        return contacts.Select(c => ToRecord(c, exported)).ToList();
     }
 
-    /// <summary>A contact in the shape the writers take.</summary>
-    internal static ImportedContact ToRecord(Contact c)
+    private static string Key(long id) => "rapport:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A contact in the shape the writers take; <paramref name="exported"/> holds the ids of every contact written.</summary>
+    internal static ImportedContact ToRecord(Contact c, IReadOnlySet<long> exported)
     {
         var birthday = c.Dates.FirstOrDefault(d => d.Kind == ImportantDateKind.Birthday);
         return new ImportedContact
@@ -86,7 +91,14 @@ public sealed class ExportContacts(RapportDbContext db)
             Trust = c.Trust,
             KeyPlayer = c.KeyPlayer,
             WantToMeet = c.WantToMeet,
-            ExternalKey = "rapport:" + c.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Industry = c.Industry,
+            Function = c.Function,
+            Seniority = c.Seniority == Seniority.Unknown ? null : Input.Kebab(c.Seniority),
+            Closeness = c.Closeness,
+            Tier = c.TierPin is { } tier ? Input.Kebab(tier) : null,
+            HowWeMet = c.HowWeMet,
+            IntroducedBy = c.IntroducedById is { } by && exported.Contains(by) ? Key(by) : null,
+            ExternalKey = Key(c.Id),
         };
     }
 }

@@ -10,7 +10,9 @@ namespace Rapport.Formats.Csv;
 /// part <c>\</c>, LF and TAB are written <c>\\</c>, <c>\n</c>, <c>\t</c>. Items: Emails <c>address⇥label⇥primary</c>,
 /// Phones <c>number⇥label</c>, Other Dates <c>label⇥date</c>, Profiles <c>kind⇥url</c>, Labels and Categories one per line.
 /// Dates are ISO (<c>1988-06-15</c>, <c>--12-01</c>); Kind is acquaintance, alliance or transactional, Trust 0 to 3, Key Player
-/// and Want To Meet <c>yes</c> or <c>no</c>; an empty cell (or a file from before these columns) says nothing.
+/// and Want To Meet <c>yes</c> or <c>no</c>, Seniority one of <see cref="ImportedContact.Seniorities"/>, Closeness a number from
+/// 0 to 1 (<c>0.8</c>), Tier one of <see cref="ImportedContact.Tiers"/>, Introduced By the External Key of the introducer's row;
+/// an empty cell (or a file from before these columns) says nothing.
 /// <see cref="Read"/> gives back what <see cref="Write"/> wrote.
 /// </summary>
 public static class ContactCsv
@@ -21,6 +23,7 @@ public static class ContactCsv
         "Display Name", "Given Name", "Family Name", "Emails", "Phones", "Company", "Title", "Department", "City", "Region", "Country",
         "Birthday", "Other Dates", "Notes", "LinkedIn URL", "Profiles", "Labels", "Known Since", "External Key",
         "Categories", "Kind", "Trust", "Key Player", "Want To Meet",
+        "Industry", "Function", "Seniority", "Closeness", "Tier", "How We Met", "Introduced By",
     ];
 
     private const string NameColumn = "Display Name";
@@ -67,6 +70,9 @@ public static class ContactCsv
                 c.Trust?.ToString(CultureInfo.InvariantCulture),
                 YesNo(c.KeyPlayer),
                 YesNo(c.WantToMeet),
+                c.Industry, c.Function, c.Seniority,
+                c.Closeness?.ToString(CultureInfo.InvariantCulture),
+                c.Tier, c.HowWeMet, c.IntroducedBy,
             ]);
         }
     }
@@ -117,6 +123,16 @@ public static class ContactCsv
                 if (!int.TryParse(tr, NumberStyles.None, CultureInfo.InvariantCulture, out var t) || t > 3) throw row.Error("Trust", "a trust from 0 to 3");
                 trust = t;
             }
+            double? closeness = null;
+            if (row.Get("Closeness") is { } cl)
+            {
+                if (!double.TryParse(cl, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v is not (>= 0 and <= 1)) throw row.Error("Closeness", "a closeness from 0 to 1");
+                closeness = v;
+            }
+            var seniority = row.Get("Seniority")?.ToLowerInvariant();
+            if (seniority is not null && !ImportedContact.Seniorities.Contains(seniority)) throw row.Error("Seniority", OneOf(ImportedContact.Seniorities));
+            var tier = row.Get("Tier")?.ToLowerInvariant();
+            if (tier is not null && !ImportedContact.Tiers.Contains(tier)) throw row.Error("Tier", OneOf(ImportedContact.Tiers));
             var relationship = row.Get("Kind")?.ToLowerInvariant();
             if (relationship is not (null or "acquaintance" or "alliance" or "transactional")) throw row.Error("Kind", "acquaintance, alliance or transactional");
             var emails = Parse(row["Emails"]).Select(i => new ImportedEmail(i[0], Opt(i, 1), Opt(i, 2) == "primary")).ToList();
@@ -148,6 +164,13 @@ public static class ContactCsv
                 Trust = trust,
                 KeyPlayer = ReadYesNo(row, "Key Player"),
                 WantToMeet = ReadYesNo(row, "Want To Meet"),
+                Industry = row.Get("Industry"),
+                Function = row.Get("Function"),
+                Seniority = seniority,
+                Closeness = closeness,
+                Tier = tier,
+                HowWeMet = row.Get("How We Met"),
+                IntroducedBy = row.Get("Introduced By"),
                 SourceLine = row.Line,
             };
         }
@@ -157,6 +180,8 @@ public static class ContactCsv
             return null;
         }
     }
+
+    private static string OneOf(IReadOnlyList<string> names) => string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];
 
     private static string? YesNo(bool? value) => value switch { true => "yes", false => "no", null => null };
 

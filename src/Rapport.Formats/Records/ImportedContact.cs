@@ -69,6 +69,37 @@ public sealed record ImportedContact
     /// <summary>Whether the user wants to meet the contact, when the source says.</summary>
     public bool? WantToMeet { get; init; }
 
+    /// <summary>The contact's industry (fintech, healthcare...), as Rapport exports it; other sources have none.</summary>
+    public string? Industry { get; init; }
+
+    /// <summary>The contact's function in their work (engineering, sales...), as Rapport exports it.</summary>
+    public string? Function { get; init; }
+
+    /// <summary>Rapport's seniority in lower case, one of <see cref="Seniorities"/>, when the source says.</summary>
+    public string? Seniority { get; init; }
+
+    /// <summary>The user's own rating of closeness, 0 to 1, when the source says.</summary>
+    public double? Closeness { get; init; }
+
+    /// <summary>The tier the user pinned, one of <see cref="Tiers"/>, when the source says.</summary>
+    public string? Tier { get; init; }
+
+    /// <summary>How the user met the contact, in the user's words.</summary>
+    public string? HowWeMet { get; init; }
+
+    /// <summary>
+    /// The <see cref="ExternalKey"/> of the contact who introduced this one, as written in the same file (Rapport's
+    /// exports write <c>rapport:17</c>); the import links it to the contact that key names.
+    /// </summary>
+    public string? IntroducedBy { get; init; }
+
+    /// <summary>The seniorities Rapport knows, in its order, as its exports write them.</summary>
+    public static IReadOnlyList<string> Seniorities { get; } =
+        ["student", "entry", "mid", "senior", "lead", "manager", "director", "vice-president", "executive", "founder"];
+
+    /// <summary>The tiers a user can pin, as Rapport's exports write them.</summary>
+    public static IReadOnlyList<string> Tiers { get; } = ["inner", "close", "active", "network", "acquaintance"];
+
     /// <summary>The first day the user is known to have been connected (LinkedIn "Connected On").</summary>
     public DateOnly? KnownSince { get; init; }
 

@@ -89,6 +89,16 @@ public static class VCardReader
         string? relationshipKind = null;
         int? trust = null;
         bool? keyPlayer = null, wantToMeet = null;
+        string? industry = null, function = null, seniority = null, tier = null, howWeMet = null, introducedBy = null;
+        double? closeness = null;
+        // One of Rapport's names (seniority, tier), or a warning.
+        string? Known(ContentLine line, IReadOnlyList<string> names, string what)
+        {
+            var v = DisplayNames.Clean(VCardText.Unescape(line.Text()))?.ToLowerInvariant();
+            if (v is null || names.Contains(v)) return v;
+            warnings.Add($"{line.Name} {ImportFormatException.Quote(v)} (line {line.Line}) is not {what}");
+            return null;
+        }
         bool? Flag(ContentLine line)
         {
             var v = line.Text().Trim();
@@ -244,6 +254,28 @@ public static class VCardReader
                 case "X-RAPPORT-WANT-TO-MEET":
                     wantToMeet = Flag(line) ?? wantToMeet;
                     break;
+                case "X-RAPPORT-INDUSTRY":
+                    industry = DisplayNames.Clean(VCardText.Unescape(Text()));
+                    break;
+                case "X-RAPPORT-FUNCTION":
+                    function = DisplayNames.Clean(VCardText.Unescape(Text()));
+                    break;
+                case "X-RAPPORT-SENIORITY":
+                    seniority = Known(line, ImportedContact.Seniorities, "a seniority") ?? seniority;
+                    break;
+                case "X-RAPPORT-TIER":
+                    tier = Known(line, ImportedContact.Tiers, "a tier") ?? tier;
+                    break;
+                case "X-RAPPORT-CLOSENESS":
+                    if (double.TryParse(Text().Trim(), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var cl) && cl is >= 0 and <= 1) closeness = cl;
+                    else warnings.Add($"X-RAPPORT-CLOSENESS {ImportFormatException.Quote(Text())} (line {line.Line}) is not a closeness from 0 to 1");
+                    break;
+                case "X-RAPPORT-HOW-WE-MET":
+                    howWeMet = DisplayNames.Clean(VCardText.Unescape(Text()));
+                    break;
+                case "X-RAPPORT-INTRODUCED-BY":
+                    introducedBy = DisplayNames.Clean(VCardText.Unescape(Text()));
+                    break;
                 case "X-RAPPORT-KNOWN-SINCE":
                     if (DateOnly.TryParseExact(Text().Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var since))
                         knownSince = since;
@@ -280,6 +312,13 @@ public static class VCardReader
             Trust = trust,
             KeyPlayer = keyPlayer,
             WantToMeet = wantToMeet,
+            Industry = industry,
+            Function = function,
+            Seniority = seniority,
+            Closeness = closeness,
+            Tier = tier,
+            HowWeMet = howWeMet,
+            IntroducedBy = introducedBy,
             ExternalKey = uid,
             SourceLine = start,
             Warnings = warnings,

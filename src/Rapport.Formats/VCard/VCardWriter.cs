@@ -8,8 +8,10 @@ namespace Rapport.Formats.VCard;
 /// Writes contacts as vCard 4.0 (UTF-8, CRLF), escaping text and folding lines at 75 octets without splitting
 /// a UTF-8 sequence. Labels travel as <c>itemN.X-ABLabel</c>, other dates as <c>itemN.X-ABDATE</c>, the first-known
 /// date as <c>X-RAPPORT-KNOWN-SINCE</c>, Rapport's own fields as <c>X-RAPPORT-CATEGORIES</c> (CATEGORIES already carries
-/// the labels, which other applications know), <c>X-RAPPORT-KIND</c>, <c>X-RAPPORT-TRUST</c>, <c>X-RAPPORT-KEY-PLAYER</c> and
-/// <c>X-RAPPORT-WANT-TO-MEET</c>, so <see cref="VCardReader"/> reads back the same records.
+/// the labels, which other applications know), <c>X-RAPPORT-KIND</c>, <c>X-RAPPORT-TRUST</c>, <c>X-RAPPORT-KEY-PLAYER</c>,
+/// <c>X-RAPPORT-WANT-TO-MEET</c>, <c>X-RAPPORT-INDUSTRY</c>, <c>X-RAPPORT-FUNCTION</c>, <c>X-RAPPORT-SENIORITY</c>,
+/// <c>X-RAPPORT-CLOSENESS</c>, <c>X-RAPPORT-TIER</c>, <c>X-RAPPORT-HOW-WE-MET</c> and <c>X-RAPPORT-INTRODUCED-BY</c> (the UID of
+/// the introducer's card), so <see cref="VCardReader"/> reads back the same records.
 /// </summary>
 public static class VCardWriter
 {
@@ -69,6 +71,13 @@ public static class VCardWriter
         if (c.Trust is { } trust) Line("X-RAPPORT-TRUST:" + trust.ToString(CultureInfo.InvariantCulture));
         if (c.KeyPlayer is { } keyPlayer) Line("X-RAPPORT-KEY-PLAYER:" + (keyPlayer ? "TRUE" : "FALSE"));
         if (c.WantToMeet is { } wantToMeet) Line("X-RAPPORT-WANT-TO-MEET:" + (wantToMeet ? "TRUE" : "FALSE"));
+        if (c.Industry is not null) Line("X-RAPPORT-INDUSTRY:" + E(c.Industry));
+        if (c.Function is not null) Line("X-RAPPORT-FUNCTION:" + E(c.Function));
+        if (c.Seniority is not null) Line("X-RAPPORT-SENIORITY:" + E(c.Seniority));
+        if (c.Closeness is { } closeness) Line("X-RAPPORT-CLOSENESS:" + closeness.ToString(CultureInfo.InvariantCulture));
+        if (c.Tier is not null) Line("X-RAPPORT-TIER:" + E(c.Tier));
+        if (c.HowWeMet is not null) Line("X-RAPPORT-HOW-WE-MET:" + E(c.HowWeMet));
+        if (c.IntroducedBy is not null) Line("X-RAPPORT-INTRODUCED-BY:" + E(c.IntroducedBy));
         if (c.ExternalKey is not null) Line("UID:" + E(c.ExternalKey));
         Line("END:VCARD");
         return sb.ToString();

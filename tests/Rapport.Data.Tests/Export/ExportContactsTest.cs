@@ -46,6 +46,56 @@ public class ExportContactsTest
         }
     }
 
+    [Fact]
+    public async Task VCardAndCsv_CarryIndustryFunctionSeniorityClosenessTierHowWeMetAndTheIntroducer()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var store = await test.MigratedStoreAsync();
+        await using var db = store.Open();
+        var bo = new Contact("Bo Li", At);
+        var gone = new Contact("Cy Gone", At);
+        db.Contacts.AddRange(bo, gone);
+        await db.SaveChangesAsync(ct);
+        var ana = new Contact("Ana Silva", At)
+        {
+            Industry = "fintech", Function = "engineering", Seniority = Seniority.VicePresident, TierPin = Tier.Close,
+            HowWeMet = "At PyCon 2019", IntroducedById = bo.Id,
+        };
+        ana.SetCloseness(0.8);
+        var dee = new Contact("Dee Park", At) { IntroducedById = gone.Id };
+        db.Contacts.AddRange(ana, dee);
+        gone.DeletedAt = At;
+        await db.SaveChangesAsync(ct);
+
+        using var vcard = new MemoryStream();
+        await new ExportContacts(db).ExecuteAsync(ExportFormat.VCard, vcard, ct);
+        vcard.Position = 0;
+        using var csv = new MemoryStream();
+        await new ExportContacts(db).ExecuteAsync(ExportFormat.Csv, csv, ct);
+        csv.Position = 0;
+
+        foreach (var read in new[] { VCardReader.Read(vcard, "x.vcf").ToList(), ContactCsv.Read(csv, "x.csv").ToList() })
+        {
+            Assert.Equal(["Bo Li", "Ana Silva", "Dee Park"], read.Select(r => r.DisplayName));
+            var (b, a, d) = (read[0], read[1], read[2]);
+            Assert.Equal(("fintech", "engineering", "vice-president", 0.8, "close"), (a.Industry, a.Function, a.Seniority, a.Closeness, a.Tier));
+            Assert.Equal("At PyCon 2019", a.HowWeMet);
+            // The introducer by the key of its own row in the same file.
+            Assert.Equal(b.ExternalKey, a.IntroducedBy);
+            Assert.Equal((null, null, null, null, null, null, null), (b.Industry, b.Function, b.Seniority, b.Closeness, b.Tier, b.HowWeMet, b.IntroducedBy));
+            // An introducer in the trash is not in the file, so it is not named.
+            Assert.Null(d.IntroducedBy);
+        }
+    }
+
+    [Fact]
+    public void TheFormatsSeniorityAndTierNames_AreTheDomainsOwn()
+    {
+        Assert.Equal(Enum.GetValues<Seniority>().Where(s => s != Seniority.Unknown).Select(s => App.Common.Input.Kebab(s)), ImportedContact.Seniorities);
+        Assert.Equal(Enum.GetValues<Tier>().Select(t => App.Common.Input.Kebab(t)), ImportedContact.Tiers);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AnExportImportedIntoAnEmptyDatabase_KeepsTheRelationshipFields(string provider)

@@ -34,6 +34,21 @@ public class ContactCsvTest
         Assert.Null(c.Trust);
         Assert.Null(c.KeyPlayer);
         Assert.Null(c.WantToMeet);
+        Assert.Equal((null, null, null, null, null, null, null), (c.Industry, c.Function, c.Seniority, c.Closeness, c.Tier, c.HowWeMet, c.IntroducedBy));
+    }
+
+    [Fact]
+    public void TheRapportFields_HaveColumnsOfTheirOwn()
+    {
+        var sw = new StringWriter();
+        ContactCsv.Write([Samples.FullContact], sw);
+        var c = Assert.Single(ContactCsv.Read(TestStreams.Utf8(sw.ToString()), "out.csv"));
+        Assert.Equal(("fintech", "engineering; platform", "vice-president", 0.8, "close"), (c.Industry, c.Function, c.Seniority, c.Closeness, c.Tier));
+        Assert.Equal(("At PyCon 2019,\nover coffee", "urn:uuid:5678"), (c.HowWeMet, c.IntroducedBy));
+        Assert.Equal(["Industry", "Function", "Seniority", "Closeness", "Tier", "How We Met", "Introduced By"], ContactCsv.Header.TakeLast(7));
+
+        var typed = Assert.Single(ContactCsv.Read(TestStreams.Utf8("Display Name,Seniority,Tier,Closeness\nAna,Director,Inner,1\n"), "typed.csv"));
+        Assert.Equal(("director", "inner", 1.0), (typed.Seniority, typed.Tier, typed.Closeness));
     }
 
     [Fact]
@@ -62,6 +77,10 @@ public class ContactCsvTest
     [InlineData("Trust", "7", "a trust from 0 to 3")]
     [InlineData("Kind", "friend", "acquaintance, alliance or transactional")]
     [InlineData("Key Player", "maybe", "yes, no or nothing")]
+    [InlineData("Closeness", "1.5", "a closeness from 0 to 1")]
+    [InlineData("Closeness", "close", "a closeness from 0 to 1")]
+    [InlineData("Seniority", "boss", "student, entry, mid, senior, lead, manager, director, vice-president, executive or founder")]
+    [InlineData("Tier", "best", "inner, close, active, network or acquaintance")]
     public void ABadRapportFieldValue_IsABadRow(string column, string value, string expected)
     {
         var header = ContactCsv.Header;

@@ -42,6 +42,10 @@ public class VCardWriterTest
         Assert.Contains("\r\nX-RAPPORT-CATEGORIES:coworker,family\\, extended\r\n", card, StringComparison.Ordinal);
         Assert.Contains("\r\nX-RAPPORT-KIND:alliance\r\nX-RAPPORT-TRUST:3\r\nX-RAPPORT-KEY-PLAYER:TRUE\r\nX-RAPPORT-WANT-TO-MEET:FALSE\r\n", card, StringComparison.Ordinal);
 
+        Assert.Contains("\r\nX-RAPPORT-INDUSTRY:fintech\r\nX-RAPPORT-FUNCTION:engineering\\; platform\r\nX-RAPPORT-SENIORITY:vice-president\r\n" +
+            "X-RAPPORT-CLOSENESS:0.8\r\nX-RAPPORT-TIER:close\r\nX-RAPPORT-HOW-WE-MET:At PyCon 2019\\,\\nover coffee\r\nX-RAPPORT-INTRODUCED-BY:urn:uuid:5678\r\n",
+            card, StringComparison.Ordinal);
+
         var plain = VCardWriter.ToVCard(new ImportedContact { DisplayName = "Ana" });
         Assert.DoesNotContain("X-RAPPORT", plain, StringComparison.Ordinal);
     }
@@ -49,11 +53,13 @@ public class VCardWriterTest
     [Fact]
     public void BadXRapportValues_AreWarnings_NotValues()
     {
-        var ms = new MemoryStream(Encoding.UTF8.GetBytes("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana\r\nX-RAPPORT-TRUST:9\r\nX-RAPPORT-KEY-PLAYER:maybe\r\nEND:VCARD\r\n"));
+        var ms = new MemoryStream(Encoding.UTF8.GetBytes("BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Ana\r\nX-RAPPORT-TRUST:9\r\nX-RAPPORT-KEY-PLAYER:maybe\r\n" +
+            "X-RAPPORT-CLOSENESS:2\r\nX-RAPPORT-SENIORITY:boss\r\nX-RAPPORT-TIER:best\r\nEND:VCARD\r\n"));
         var c = Assert.Single(VCardReader.Read(ms, "x.vcf"));
         Assert.Null(c.Trust);
         Assert.Null(c.KeyPlayer);
-        Assert.Equal(2, c.Warnings.Count);
+        Assert.Equal((null, null, null), (c.Closeness, c.Seniority, c.Tier));
+        Assert.Equal(5, c.Warnings.Count);
     }
 
     [Fact]

@@ -13,7 +13,8 @@ namespace Rapport.Formats.Csv;
 /// and Want To Meet <c>yes</c> or <c>no</c>, Seniority one of <see cref="ImportedContact.Seniorities"/>, Closeness a number from
 /// 0 to 1 (<c>0.8</c>), Tier one of <see cref="ImportedContact.Tiers"/>, Introduced By the External Key of the introducer's row;
 /// an empty cell (or a file from before these columns) says nothing.
-/// <see cref="Read"/> gives back what <see cref="Write"/> wrote.
+/// A cell that a spreadsheet would run as a formula gets a single quote in front (<see cref="CsvFormulas"/>), which
+/// <see cref="Read"/> takes away. <see cref="Read"/> gives back what <see cref="Write"/> wrote.
 /// </summary>
 public static class ContactCsv
 {
@@ -52,7 +53,7 @@ public static class ContactCsv
         csv.WriteRow(Header);
         foreach (var c in contacts)
         {
-            csv.WriteRow(
+            csv.WriteRow(Defused(
             [
                 c.DisplayName, c.GivenName, c.FamilyName,
                 Items(c.Emails.Select(e => new[] { e.Address, e.Label ?? "", e.IsPrimary ? "primary" : "" })),
@@ -73,7 +74,7 @@ public static class ContactCsv
                 c.Industry, c.Function, c.Seniority,
                 c.Closeness?.ToString(CultureInfo.InvariantCulture),
                 c.Tier, c.HowWeMet, c.IntroducedBy,
-            ]);
+            ]));
         }
     }
 
@@ -88,7 +89,7 @@ public static class ContactCsv
         using var table = CsvTable.Open(stream, fileName, h => h.HasAll(NameColumn), Expected, options.Progress);
         foreach (var row in table.Rows())
         {
-            var contact = ReadRow(row, options);
+            var contact = ReadRow(CsvFormulas.Restore(row), options);
             if (contact is not null) yield return contact;
         }
     }
@@ -179,6 +180,12 @@ public static class ContactCsv
             options.Reject(e);
             return null;
         }
+    }
+
+    private static IEnumerable<string?> Defused(string?[] cells)
+    {
+        for (var i = 0; i < cells.Length; i++) cells[i] = CsvFormulas.Defuse(cells[i]);
+        return cells;
     }
 
     private static string OneOf(IReadOnlyList<string> names) => string.Join(", ", names.Take(names.Count - 1)) + " or " + names[^1];

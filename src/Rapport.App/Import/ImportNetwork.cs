@@ -82,6 +82,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             if (!once.Add(key)) _repeatedKeys.Add(key);
         }
         foreach (var (row, key) in incoming) MatchContact(source, row.Contact.SourceFile ?? batch.File, row, key);
+        LinkIntroducers(source);
         MarkCoworkers(batch, employers);
         SettleCompanyAndTitle();
 
@@ -345,6 +346,11 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 Notes = Fitted("notes", c.Notes, 20000), KnownSince = c.KnownSince,
                 Kind = Enum.TryParse<RelationshipKind>(c.RelationshipKind, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null,
                 Trust = c.Trust is >= 0 and <= 3 ? c.Trust : null, KeyPlayer = c.KeyPlayer, WantToMeet = c.WantToMeet,
+                Industry = Fitted("industry", c.Industry, 100), Function = Fitted("function", c.Function, 100), HowWeMet = Fitted("how we met", c.HowWeMet, 1000),
+                Seniority = Enum.TryParse<Seniority>(c.Seniority?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var seniority) && Enum.IsDefined(seniority) ? seniority : null,
+                TierPin = Enum.TryParse<Tier>(c.Tier, ignoreCase: true, out var tier) && Enum.IsDefined(tier) ? tier : null,
+                Closeness = c.Closeness is >= 0 and <= 1 ? c.Closeness : null,
+                IntroducedByKey = c.IntroducedBy,
             };
             draft.ShareKeys(row);
             _drafts.Add(draft);
@@ -376,6 +382,29 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             : ImportOutcome.Updated;
         if (match.IsNew && changes.Count == 0) outcome = ImportOutcome.Merged;
         _contactRows.Add(new ImportRow(file, c.SourceLine, "contact", c.DisplayName, outcome, match.IsNew ? null : match.Id, Combine(changes, c.Warnings)));
+    }
+
+    /// <summary>
+    /// A new contact's introducer, named by its key in the same source (Rapport's exports write the introducer's own
+    /// rapport:17): a contact of this import or one already held under that key, or, for your own export read back, the
+    /// contact of that id. One that cannot be found is said so on the row.
+    /// </summary>
+    private void LinkIntroducers(string source)
+    {
+        foreach (var d in _drafts)
+        {
+            if (!d.IsNew || d.IntroducedByKey is not { } key) continue;
+            var introducer = _bySource.GetValueOrDefault((source, key))
+                ?? (key.StartsWith(OwnExportKey, StringComparison.Ordinal)
+                    && long.TryParse(key.AsSpan(OwnExportKey.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                    ? _byId.GetValueOrDefault(id) : null);
+            if (introducer is not null && !ReferenceEquals(introducer, d) && !introducer.Deleted) d.IntroducedBy = introducer;
+            else
+            {
+                var at = d.Rows[0];
+                _contactRows[at] = _contactRows[at] with { Details = [.. _contactRows[at].Details, $"introduced by {key}: not in this file or your network"] };
+            }
+        }
     }
 
     private static IReadOnlyList<string> Combine(List<string> details, IReadOnlyList<string> warnings) =>
@@ -858,6 +887,12 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 var d = newDrafts[k];
                 d.Id = contacts[k].Id;
                 foreach (var row in d.Rows) _contactRows[row] = _contactRows[row] with { ContactId = d.Id };
+            }
+            // Introducers that were new themselves have their ids now.
+            foreach (var d in newDrafts)
+            {
+                if (d.IntroducedBy is not { IsNew: true } introducer) continue;
+                await db.Contacts.Where(c => c.Id == d.Id).ExecuteUpdateAsync(u => u.SetProperty(c => c.IntroducedById, introducer.Id), ct);
             }
         }
 

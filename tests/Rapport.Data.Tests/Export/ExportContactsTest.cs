@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using Rapport.App.Export;
 using Rapport.Data.Tests.Support;
 using Rapport.Domain.Contacts;
@@ -86,6 +87,58 @@ public class ExportContactsTest
             Assert.Equal((null, null, null, null, null, null, null), (b.Industry, b.Function, b.Seniority, b.Closeness, b.Tier, b.HowWeMet, b.IntroducedBy));
             // An introducer in the trash is not in the file, so it is not named.
             Assert.Null(d.IntroducedBy);
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnExportImportedIntoAnEmptyDatabase_KeepsIndustryFunctionSeniorityClosenessTierHowWeMetAndTheIntroducer(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var source = await TestDatabase.CreateAsync(provider);
+        var store = await source.MigratedStoreAsync();
+        var files = new Dictionary<ExportFormat, string>();
+        await using (var db = store.Open())
+        {
+            // Ana comes before her introducer in the file: the link is made once both are stored.
+            var ana = new Contact("Ana Silva", At) { Industry = "fintech", Function = "engineering", Seniority = Seniority.VicePresident, TierPin = Tier.Close, HowWeMet = "At PyCon 2019" };
+            ana.SetCloseness(0.8);
+            db.Contacts.Add(ana);
+            var bo = new Contact("Bo Li", At);
+            db.Contacts.Add(bo);
+            await db.SaveChangesAsync(ct);
+            ana.IntroducedById = bo.Id;
+            await db.SaveChangesAsync(ct);
+            foreach (var format in new[] { ExportFormat.VCard, ExportFormat.Csv })
+            {
+                files[format] = Path.Combine(Path.GetTempPath(), $"rapport-export-{Guid.NewGuid():N}.{format}");
+                await using var file = File.Create(files[format]);
+                await new ExportContacts(db).ExecuteAsync(format, file, ct);
+            }
+        }
+        try
+        {
+            foreach (var (format, path) in files)
+            {
+                await using var target = await TestDatabase.CreateAsync(provider);
+                var empty = await target.MigratedStoreAsync();
+                await using (var db = empty.Open())
+                    await new App.Import.ImportNetwork(db, TimeProvider.System).ExecuteAsync(new App.Import.ImportRequest
+                    {
+                        Kind = format == ExportFormat.VCard ? App.Import.ImportSourceKind.VCard : App.Import.ImportSourceKind.Csv, Path = path,
+                    }, ct);
+                await using var check = empty.Open();
+                var ana = await check.Contacts.SingleAsync(c => c.DisplayName == "Ana Silva", ct);
+                var bo = await check.Contacts.SingleAsync(c => c.DisplayName == "Bo Li", ct);
+                Assert.Equal(("fintech", "engineering", Seniority.VicePresident, 0.8, Tier.Close, "At PyCon 2019"),
+                    (ana.Industry, ana.Function, ana.Seniority, ana.Closeness, ana.TierPin, ana.HowWeMet));
+                Assert.Equal(bo.Id, ana.IntroducedById);
+                Assert.Null(bo.IntroducedById);
+            }
+        }
+        finally
+        {
+            foreach (var path in files.Values) File.Delete(path);
         }
     }
 

@@ -53,7 +53,7 @@ public sealed class BuildInsights(RapportDbContext db, TimeProvider clock, Insig
         var health = NetworkHealth.Analyze(
             contacts.Select(c => new HealthContact(c.Id, c.Name, c.Strength, c.Band, c.Tier, c.Industry, c.Function,
                 Began(c), c.BandYearAgo, c.Gives, c.Asks)).ToArray(),
-            new UserField(network.Nurture.OwnIndustry, network.Nurture.OwnFunction), today, settings, network.Nurture.BudgetTouchpoints);
+            new UserField(network.Nurture.OwnIndustry, network.Nurture.OwnFunction), today, settings, network.Nurture);
 
         var wanted = network.Goals
             .SelectMany(g => g.Industries.Select(i => new WantedValue(DiversityDimension.Industry, i)))

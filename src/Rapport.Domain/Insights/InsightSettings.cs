@@ -95,17 +95,8 @@ public sealed record InsightSettings
     /// <summary>Share of all ties that may be dormant before reviving some is advised.</summary>
     public double TargetDormantShareMax { get; init; } = 0.3;
 
-    /// <summary>Cumulative capacity of the inner, close, active and network tiers (Dunbar's 5, 15, 50, 150).</summary>
-    public IReadOnlyList<int> TierCapacities { get; init; } = [5, 15, 50, 150];
-
-    /// <summary>Keep-in-touch cadence of the inner, close, active and network tiers, in days (SCIENCE.md B).</summary>
-    public IReadOnlyList<int> TierCadenceDays { get; init; } = [7, 30, 90, 365];
-
-    /// <summary>Balance at or below which a contact is flagged "give first" (SCIENCE.md G).</summary>
-    public double GiveFirstBalance { get; init; } = -0.5;
-
-    /// <summary>Asks needed before a contact is flagged "give first".</summary>
-    public int GiveFirstMinAsks { get; init; } = 2;
+    // Tier capacities and cadences, the weekly budget and the give-first rule are the user's nurture settings
+    // (NurtureSettings: rank.*, cadence.*, budget.touchpoints, give-first.*), so that the health view and the plan agree.
 
     /// <summary>The window of the "last 12 months" view, in days.</summary>
     public int RecentWindowDays { get; init; } = 365;

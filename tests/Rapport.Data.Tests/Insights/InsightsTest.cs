@@ -1,5 +1,6 @@
 using Rapport.App.Common;
 using Rapport.App.Insights;
+using Rapport.App.Nurture;
 using Rapport.Data.Storage;
 using Rapport.Data.Tests.Support;
 using Rapport.Domain.Contacts;
@@ -143,6 +144,36 @@ public class InsightsTest
             Assert.DoesNotContain(report.JobLeads, j => j.ContactId == n.Ana);
             Assert.All(report.JobLeads, j => Assert.Contains("mutual contact", j.Why, StringComparison.Ordinal));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task Insights_UseYourTierRanksCadencesAndGiveFirstSettings_OnBothProviders(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        var n = await WriteAsync(store);
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = store.Open())
+        {
+            await NurtureSettingsStore.SetAsync(db, "rank.inner", "3", ct);
+            await NurtureSettingsStore.SetAsync(db, "cadence.inner", "14", ct);
+            await NurtureSettingsStore.SetAsync(db, "cadence.close", "60", ct);
+            await NurtureSettingsStore.SetAsync(db, "give-first.asks", "1", ct);
+            // One ask of Eli, nothing given: give first under give-first.asks 1, not under the default 2.
+            db.Exchanges.Add(new Exchange(n.Eli, ExchangeDirection.Ask, ExchangeKind.Advice, ExchangeStatus.Done, DateOnly.FromDateTime(Now.AddDays(-3))));
+            await db.SaveChangesAsync(ct);
+        }
+        await using var read = store.Open();
+
+        var report = await new BuildInsights(read, Clock).ExecuteAsync(ct);
+
+        var tiers = report.Health.Capacity.Tiers;
+        Assert.Equal(3, tiers[0].CumulativeCapacity);
+        Assert.True(tiers[0].Count <= 3);
+        Assert.Equal(tiers[0].Count * 7.0 / 14 + tiers[1].Count * 7.0 / 60 + tiers[2].Count * 7.0 / 90 + tiers[3].Count * 7.0 / 365,
+            report.Health.Capacity.TouchesPerWeekNeeded, 12);
+        Assert.Contains(report.Health.GiveAsk.GiveFirst, g => g.ContactId == n.Eli);
     }
 
     [Theory]

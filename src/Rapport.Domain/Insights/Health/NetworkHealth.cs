@@ -1,4 +1,5 @@
 using Rapport.Domain.Contacts;
+using Rapport.Domain.Nurture;
 
 namespace Rapport.Domain.Insights.Health;
 
@@ -48,20 +49,23 @@ public sealed record HealthReport(
 /// <summary>
 /// Compares a network with the target shape "a few strong alliances in your field, many friendly contacts
 /// elsewhere" (the thresholds are in <see cref="InsightSettings"/>), and sums up balance, capacity and the last year.
+/// Tier capacities and cadences, the weekly budget and the give-first rule are the user's <see cref="NurtureSettings"/>,
+/// the same the plan and the contact page use.
 /// </summary>
 public static class NetworkHealth
 {
-    /// <summary>The health report as of <paramref name="today"/>.</summary>
-    public static HealthReport Analyze(IReadOnlyList<HealthContact> contacts, UserField field, DateOnly today, InsightSettings? settings = null, int? weeklyBudgetTouchpoints = null)
+    /// <summary>The health report as of <paramref name="today"/>, under the user's nurture settings (the defaults when none are given).</summary>
+    public static HealthReport Analyze(IReadOnlyList<HealthContact> contacts, UserField field, DateOnly today, InsightSettings? settings = null, NurtureSettings? nurture = null)
     {
         ArgumentNullException.ThrowIfNull(contacts);
         ArgumentNullException.ThrowIfNull(field);
         settings ??= InsightSettings.Default;
+        nurture ??= NurtureSettings.Default;
         var sides = contacts.Select(c => Side(c, field)).ToArray();
         var shape = Shape(contacts, sides);
         var checks = Checks(contacts, sides, field, settings);
-        var giveAsk = GiveAsk(contacts, settings);
-        var capacity = Capacity(contacts, settings, weeklyBudgetTouchpoints);
+        var giveAsk = GiveAsk(contacts, nurture);
+        var capacity = Capacity(contacts, nurture);
         var recent = Recent(contacts, today, settings);
 
         var advice = checks.Where(c => !c.Met && c.Advice is not null).Select(c => c.Advice!).ToList();
@@ -159,14 +163,14 @@ public static class NetworkHealth
     /// <summary>The give/ask balance B = (G − A) / (G + A + 1) of SCIENCE.md G.</summary>
     public static double Balance(int gives, int asks) => (double)(gives - asks) / (gives + asks + 1);
 
-    private static GiveAskSummary GiveAsk(IReadOnlyList<HealthContact> contacts, InsightSettings s)
+    private static GiveAskSummary GiveAsk(IReadOnlyList<HealthContact> contacts, NurtureSettings s)
     {
         var gives = contacts.Sum(c => Math.Max(0, c.Gives));
         var asks = contacts.Sum(c => Math.Max(0, c.Asks));
         var balance = Balance(gives, asks);
         var giveFirst = contacts
             .Select(c => new GiveFirstContact(c.Id, c.Name, c.Gives, c.Asks, Balance(c.Gives, c.Asks)))
-            .Where(c => c.Balance <= s.GiveFirstBalance && c.Asks >= s.GiveFirstMinAsks)
+            .Where(c => GiveAskLedger.GiveFirst(c.Gives, c.Asks, s))
             .OrderBy(c => c.Balance)
             .ThenByDescending(c => c.Asks)
             .ThenBy(c => c.ContactId)
@@ -181,9 +185,11 @@ public static class NetworkHealth
         return new GiveAskSummary(gives, asks, balance, giveFirst, advice);
     }
 
-    private static CapacityReport Capacity(IReadOnlyList<HealthContact> contacts, InsightSettings s, int? budget)
+    private static CapacityReport Capacity(IReadOnlyList<HealthContact> contacts, NurtureSettings s)
     {
         var layered = new[] { Tier.Inner, Tier.Close, Tier.Active, Tier.Network };
+        var capacities = new[] { s.InnerRank, s.CloseRank, s.ActiveRank, s.NetworkRank };
+        var budget = s.BudgetTouchpoints;
         var tiers = new List<TierLoad>();
         var cumulative = 0;
         double touches = 0;
@@ -192,17 +198,17 @@ public static class NetworkHealth
         {
             var count = contacts.Count(c => c.Tier == layered[i]);
             cumulative += count;
-            var capacity = i < s.TierCapacities.Count ? s.TierCapacities[i] : int.MaxValue;
-            var layer = i == 0 || capacity == int.MaxValue ? capacity : capacity - s.TierCapacities[i - 1];
+            var capacity = capacities[i];
+            var layer = i == 0 ? capacity : capacity - capacities[i - 1];
             // A tier is over when it overflows by itself: too many inside it already push every outer total over, and
             // those outer tiers are not flagged for that alone.
             var overflows = cumulative > capacity && (!innerOver || count > layer);
             innerOver |= cumulative > capacity;
             tiers.Add(new TierLoad(layered[i], count, cumulative, capacity, overflows));
-            if (i < s.TierCadenceDays.Count && s.TierCadenceDays[i] > 0) touches += count * 7.0 / s.TierCadenceDays[i];
+            if (s.CadenceDays(layered[i]) is { } cadence && cadence > 0) touches += count * 7.0 / cadence;
         }
         var over = tiers.Where(t => t.OverCapacity).ToArray();
-        var overBudget = budget is { } b && touches > b;
+        var overBudget = touches > budget;
         var advice = new List<string>(2);
         if (over.Length > 0)
         {

@@ -1,6 +1,7 @@
 using Rapport.Domain.Contacts;
 using Rapport.Domain.Insights;
 using Rapport.Domain.Insights.Health;
+using Rapport.Domain.Nurture;
 
 namespace Rapport.Domain.Tests.Insights.Health;
 
@@ -90,7 +91,7 @@ public class NetworkHealthTest
         var contacts = Enumerable.Range(0, 7).Select(i => C(i, TieBand.Strong, tier: Tier.Inner))
             .Concat(Enumerable.Range(10, 8).Select(i => C(i, TieBand.Medium, tier: Tier.Close))).ToArray();
 
-        var report = NetworkHealth.Analyze(contacts, Me, Today, weeklyBudgetTouchpoints: 5);
+        var report = NetworkHealth.Analyze(contacts, Me, Today, nurture: NurtureSettings.Default with { BudgetTouchpoints = 5 });
 
         var inner = report.Capacity.Tiers[0];
         Assert.Equal((7, 7, 5, true), (inner.Count, inner.CumulativeCount, inner.CumulativeCapacity, inner.OverCapacity));
@@ -100,6 +101,32 @@ public class NetworkHealthTest
         Assert.StartsWith("Your inner circle holds 7 people, above the 5", report.Capacity.Advice, StringComparison.Ordinal);
         // Both problems are said: the tier over capacity and the touches over the budget.
         Assert.Contains("touches a week, more than your budget of 5", report.Capacity.Advice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Capacity_FollowsYourTierRanksAndCadences()
+    {
+        // rank.inner 3, cadence.inner 14, cadence.close 60: three inner ties and two close ones ask for 3·7/14 + 2·7/60 a week.
+        var nurture = NurtureSettings.Default with { InnerRank = 3, InnerCadenceDays = 14, CloseCadenceDays = 60 };
+        var contacts = Enumerable.Range(0, 3).Select(i => C(i, TieBand.Strong, tier: Tier.Inner))
+            .Concat(Enumerable.Range(10, 2).Select(i => C(i, TieBand.Medium, tier: Tier.Close))).ToArray();
+
+        var capacity = NetworkHealth.Analyze(contacts, Me, Today, nurture: nurture).Capacity;
+
+        Assert.Equal((3, 3, false), (capacity.Tiers[0].CumulativeCount, capacity.Tiers[0].CumulativeCapacity, capacity.Tiers[0].OverCapacity));
+        Assert.Equal(3 * 7.0 / 14 + 2 * 7.0 / 60, capacity.TouchesPerWeekNeeded, 12);
+        Assert.Equal(nurture.BudgetTouchpoints, capacity.WeeklyBudget);
+    }
+
+    [Fact]
+    public void GiveFirst_FollowsYourGiveFirstSettings()
+    {
+        var contacts = new[] { C(1, TieBand.Medium, asks: 1), C(2, TieBand.Medium, gives: 1, asks: 1) };
+
+        Assert.Empty(NetworkHealth.Analyze(contacts, Me, Today).GiveAsk.GiveFirst);
+        var flagged = Assert.Single(NetworkHealth.Analyze(contacts, Me, Today, nurture: NurtureSettings.Default with { GiveFirstMinAsks = 1 }).GiveAsk.GiveFirst);
+        Assert.Equal(1, flagged.ContactId);
+        Assert.Equal(2, NetworkHealth.Analyze(contacts, Me, Today, nurture: NurtureSettings.Default with { GiveFirstMinAsks = 1, GiveFirstBalance = 0 }).GiveAsk.GiveFirst.Count);
     }
 
     [Fact]

@@ -36,6 +36,7 @@ public static class InteractionWriter
         var contactIds = interactions.SelectMany(i => i.Participants.Select(p => p.ContactId)).Distinct().ToList();
         var stats = await db.ContactStats.Where(s => contactIds.Contains(s.ContactId)).ToDictionaryAsync(s => s.ContactId, ct);
         var rebuild = new List<long>();
+        var later = new List<long>();
         foreach (var id in contactIds)
         {
             if (!stats.TryGetValue(id, out var row) || !row.IsCurrentFor(settings))
@@ -43,11 +44,15 @@ public static class InteractionWriter
                 rebuild.Add(id);
                 continue;
             }
+            var lastBefore = row.LastTouchAt;
             foreach (var i in interactions.Where(i => i.Participants.Any(p => p.ContactId == id)).OrderBy(i => i.OccurredAt))
                 row.Add(new Touch(i.OccurredAt, i.Channel, i.Direction), settings);
             if (row.NeedsRecompute) rebuild.Add(id);
+            if (row.LastTouchAt > lastBefore || lastBefore is null) later.Add(id);
         }
         await db.SaveChangesAsync(ct);
+        // The contacts rebuilt without a row folded in are recorded by the rebuild, which sees their last touch move.
+        if (later.Count > 0) await ContactStatsRefresher.RecordSeniorityAtLastContactAsync(db, later, ct);
         if (rebuild.Count > 0) await ContactStatsRefresher.RebuildAsync(db, rebuild, settings, ct);
     }
 }

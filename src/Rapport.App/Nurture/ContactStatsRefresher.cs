@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Data.Storage;
+using Rapport.Domain.Contacts;
 using Rapport.Domain.Interactions;
 using Rapport.Domain.Nurture;
 
@@ -10,6 +11,8 @@ namespace Rapport.App.Nurture;
 /// Rebuilds the per-contact interaction aggregates (<see cref="ContactStats"/>) from the full history: after bulk writes
 /// (demo, import), after a settings change that the aggregates depend on, and for contacts an out-of-order touch left stale.
 /// Day-to-day writes go through <see cref="Interactions.InteractionWriter"/>, which folds each touch in without a rebuild.
+/// Both record, for each contact whose last touch moved later, the contact's seniority as of that touch
+/// (<see cref="Contact.SeniorityAtLastContact"/>, behind the reconnect bonus of SCIENCE.md C).
 /// </summary>
 public static class ContactStatsRefresher
 {
@@ -32,6 +35,9 @@ public static class ContactStatsRefresher
             var rebuilt = await ComputeAsync(db, contactIds, settings, null, ct);
             var existing = db.ContactStats.AsQueryable();
             if (contactIds is not null) existing = existing.Where(s => contactIds.Contains(s.ContactId));
+            var lastBefore = await existing.AsNoTracking().Select(s => new { s.ContactId, s.LastTouchAt }).ToDictionaryAsync(s => s.ContactId, s => s.LastTouchAt, ct);
+            await RecordSeniorityAtLastContactAsync(db,
+                rebuilt.Where(r => r.LastTouchAt is { } last && !(lastBefore.GetValueOrDefault(r.ContactId) >= last)).Select(r => r.ContactId).ToList(), ct);
             await existing.ExecuteDeleteAsync(ct);
             foreach (var entry in db.ChangeTracker.Entries<ContactStats>().ToList()) entry.State = EntityState.Detached;
             await new BulkWriter(db).InsertAsync(rebuilt, ct);
@@ -40,6 +46,21 @@ public static class ContactStatsRefresher
         finally
         {
             if (ownTx is not null) await ownTx.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Records the current seniority of <paramref name="contactIds"/> as their seniority at the last contact: called for the
+    /// contacts whose last touch an interaction just written (logged, done from the plan, imported) moved later, so that a
+    /// promotion after it shows as a rise. A touch written before the last one leaves the seniority then unchanged. This is
+    /// bookkeeping, not an edit of the contact: its version and update time stay as they are.
+    /// </summary>
+    internal static async Task RecordSeniorityAtLastContactAsync(RapportDbContext db, IReadOnlyList<long> contactIds, CancellationToken ct)
+    {
+        foreach (var chunk in contactIds.Chunk(10_000))
+        {
+            await db.Contacts.Where(c => chunk.Contains(c.Id) && c.SeniorityAtLastContact != c.Seniority)
+                .ExecuteUpdateAsync(u => u.SetProperty(c => c.SeniorityAtLastContact, c => c.Seniority), ct);
         }
     }
 

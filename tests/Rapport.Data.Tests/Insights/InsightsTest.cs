@@ -1,5 +1,6 @@
 using Rapport.App.Common;
 using Rapport.App.Insights;
+using Rapport.App.Interactions;
 using Rapport.App.Nurture;
 using Rapport.Data.Storage;
 using Rapport.Data.Tests.Support;
@@ -174,6 +175,74 @@ public class InsightsTest
         Assert.Equal(tiers[0].Count * 7.0 / 14 + tiers[1].Count * 7.0 / 60 + tiers[2].Count * 7.0 / 90 + tiers[3].Count * 7.0 / 365,
             report.Health.Capacity.TouchesPerWeekNeeded, 12);
         Assert.Contains(report.Health.GiveAsk.GiveFirst, g => g.ContactId == n.Eli);
+    }
+
+    private const string MoreSenior = "more senior than when you were last in touch";
+
+    private static async Task SetSeniorityAsync(RapportStore store, long contactId, Seniority seniority)
+    {
+        await using var db = store.Open();
+        var contact = await db.Contacts.FindAsync([contactId], TestContext.Current.CancellationToken);
+        contact!.Seniority = seniority;
+        await db.SaveChangesAsync(TestContext.Current.CancellationToken);
+    }
+
+    private static async Task<(bool Insights, bool Plan)> ReconnectSaysMoreSeniorAsync(RapportStore store, long contactId)
+    {
+        await using var db = store.Open();
+        var report = await new BuildInsights(db, Clock).ExecuteAsync(TestContext.Current.CancellationToken);
+        var plan = await new App.Nurture.PlanService(db, Clock).BuildAsync(TestContext.Current.CancellationToken);
+        var row = Assert.Single(report.Reconnect, r => r.ContactId == contactId);
+        var item = Assert.Single(plan.Today.Concat(plan.Week), i => i.ContactId == contactId && i.Action == Domain.Nurture.PlanAction.Reconnect);
+        return (row.Why.Any(w => w.Contains(MoreSenior, StringComparison.Ordinal)), item.Reason.Contains(MoreSenior, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task APromotionSinceTheLastLoggedTouch_RaisesReconnectPriority_InInsightsAndThePlan_OnBothProviders(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        var n = await WriteAsync(store);
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal((false, false), await ReconnectSaysMoreSeniorAsync(store, n.Dora));
+
+        // Dora, a manager when you last wrote to her two years ago, is a director now.
+        await SetSeniorityAsync(store, n.Dora, Seniority.Manager);
+        await using (var db = store.Open())
+            await new LogInteraction(db, Clock).ExecuteAsync(new LogRequest("Dora Diaz", "email") { Date = "2024-11-01" }, ct);
+        await SetSeniorityAsync(store, n.Dora, Seniority.Director);
+        Assert.Equal((true, true), await ReconnectSaysMoreSeniorAsync(store, n.Dora));
+
+        // A touch logged from before the last one does not change what she was when you were last in touch.
+        await using (var db = store.Open())
+            await new LogInteraction(db, Clock).ExecuteAsync(new LogRequest("Dora Diaz", "call") { Date = "2023-05-01" }, ct);
+        Assert.Equal((true, true), await ReconnectSaysMoreSeniorAsync(store, n.Dora));
+        await using (var db = store.Open())
+            Assert.Equal(Seniority.Manager, (await db.Contacts.FindAsync([n.Dora], ct))!.SeniorityAtLastContact);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task InteractionsWrittenInBulk_RecordTheSeniorityAtTheLastTouch_WhenTheAggregatesAreRebuilt_OnBothProviders(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        var n = await WriteAsync(store);
+        var ct = TestContext.Current.CancellationToken;
+        Assert.Equal((false, false), await ReconnectSaysMoreSeniorAsync(store, n.Dora));
+
+        // As an import does: interactions written straight to the table, then the aggregates of their contacts rebuilt.
+        await SetSeniorityAsync(store, n.Dora, Seniority.Manager);
+        await using (var db = store.Open())
+        {
+            db.Interactions.Add(new Interaction(Now.AddYears(-2), Channel.Email, Direction.Out, InteractionSource.Import, [n.Dora]));
+            await db.SaveChangesAsync(ct);
+            await App.Nurture.ContactStatsRefresher.RebuildAsync(db, [n.Dora], ct);
+        }
+        await SetSeniorityAsync(store, n.Dora, Seniority.Director);
+
+        Assert.Equal((true, true), await ReconnectSaysMoreSeniorAsync(store, n.Dora));
     }
 
     [Theory]

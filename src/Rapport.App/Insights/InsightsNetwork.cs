@@ -105,13 +105,19 @@ public sealed class InsightsNetwork
         return contact.LastTouch is not null;
     }
 
-    /// <summary>How the first message to a contact on a path may open (SCIENCE.md G): no ask as the first touch after a lapse ≥ 2, or before any touch.</summary>
-    public IntroOpening OpeningFor(long contactId)
+    /// <summary>
+    /// How the first message to a contact on a path may open (SCIENCE.md G): no ask as the first touch after a lapse ≥ 2
+    /// or once the tie has gone dormant, nor before any touch; with the days since you were last in touch, and the tier's
+    /// cadence when the lapse past it (not dormancy) is why to reconnect first.
+    /// </summary>
+    public IntroOpener OpeningFor(long contactId)
     {
-        if (!ById.TryGetValue(contactId, out var c) || c.LastTouch is null) return IntroOpening.FirstContact;
-        return GiveAskLedger.AskLapse(c.LastTouch, c.Tier, Now, Nurture) is { } lapse && lapse >= Nurture.NoAskLapse
-            ? IntroOpening.ReconnectFirst
-            : IntroOpening.Ask;
+        if (!ById.TryGetValue(contactId, out var c) || c.LastTouch is not { } last) return new IntroOpener(IntroOpening.FirstContact);
+        var days = Math.Max(0, (Now - last).TotalDays);
+        if (GiveAskLedger.AskLapse(last, c.Tier, Now, Nurture) is not { } lapse || lapse < Nurture.NoAskLapse)
+            return new IntroOpener(IntroOpening.Ask, (int)days);
+        int? cadence = days >= Nurture.DormantDays ? null : Nurture.CadenceDays(c.Tier) ?? Nurture.NetworkCadenceDays;
+        return new IntroOpener(IntroOpening.ReconnectFirst, (int)days, cadence);
     }
 
     /// <summary>

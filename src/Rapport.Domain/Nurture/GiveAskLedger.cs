@@ -65,13 +65,17 @@ public static class GiveAskLedger
 
     /// <summary>
     /// The lapse an ask is judged by: days since the last touch over the tier's cadence, acquaintances (who have no
-    /// cadence) judged by the network cadence; null when you have never been in touch.
+    /// cadence) judged by the network cadence; null when you have never been in touch. A tie silent for the dormant
+    /// period is past the no-ask lapse whatever its cadence: 22 months is a lapse of 1.8 at a yearly cadence, but no
+    /// time to open with an ask.
     /// </summary>
     public static double? AskLapse(DateTime? lastTouch, Tier tier, DateTime now, NurtureSettings s)
     {
         ArgumentNullException.ThrowIfNull(s);
         if (lastTouch is not { } last) return null;
         var cadence = s.CadenceDays(tier) ?? s.NetworkCadenceDays;
-        return Math.Max(0, (now - last).TotalDays) / cadence;
+        var days = Math.Max(0, (now - last).TotalDays);
+        var lapse = days / cadence;
+        return days >= s.DormantDays ? Math.Max(lapse, s.NoAskLapse) : lapse;
     }
 }

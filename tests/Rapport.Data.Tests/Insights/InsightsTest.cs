@@ -247,6 +247,43 @@ public class InsightsTest
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AReconnectFirst_SaysHowLongItHasBeen_AndADormantTieAtAYearlyCadenceIsReconnectedWith_OnBothProviders(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        await WriteAsync(store);
+        var ct = TestContext.Current.CancellationToken;
+        long gina, hal;
+        await using (var db = store.Open())
+        {
+            // Gina, in your inner circle (a touch a week), last seen 36 days ago; Hal, at the network tier (a touch a year),
+            // last seen 22 months ago: a lapse of 1.8 by his cadence, but a dormant tie.
+            var g = new Contact("Gina Gold", Now.AddYears(-3)) { TierPin = Tier.Inner };
+            var h = new Contact("Hal Hart", Now.AddYears(-5)) { TierPin = Tier.Network };
+            db.Contacts.AddRange(g, h);
+            await db.SaveChangesAsync(ct);
+            (gina, hal) = (g.Id, h.Id);
+            db.Interactions.Add(new Interaction(Now.AddDays(-36), Channel.InPerson, Direction.Mutual, InteractionSource.Manual, [gina]));
+            for (var i = 0; i < 12; i++)
+                db.Interactions.Add(new Interaction(Now.AddDays(-670 - 30 * i), Channel.InPerson, Direction.Mutual, InteractionSource.Manual, [hal]));
+            await db.SaveChangesAsync(ct);
+        }
+        await using var read = store.Open();
+        var paths = new WarmPaths(read, Clock);
+
+        var toGina = (await paths.ToContactAsync(gina, ct: ct)).Paths[0];
+        var toHal = (await paths.ToContactAsync(hal, ct: ct)).Paths[0];
+
+        Assert.Equal("reconnect-first", toGina.Opening);
+        Assert.Equal("Reconnect first: you have not been in touch with Gina Gold for 5 weeks, more than twice your rhythm of a touch every 7 days, so this message only catches up.", toGina.Note);
+        Assert.Contains("It has been a few weeks", toGina.Ask.Body, StringComparison.Ordinal);
+        Assert.Equal("reconnect-first", toHal.Opening);
+        Assert.Equal("Reconnect first: you have not been in touch with Hal Hart for 22 months, so this message only catches up.", toHal.Note);
+        Assert.Contains("It has been about 2 years and I would love to catch up.", toHal.Ask.Body, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task AContactInTheTrash_IsNobodysMutualContact_InTheInsightsOrTheStandings_OnBothProviders(string provider)
     {
         await using var test = await TestDatabase.CreateAsync(provider);

@@ -47,4 +47,16 @@ public class GiveAskLedgerTest
         var ledger = giveFirst ? GiveAskLedger.Of(0, 2, S) : GiveAskLedger.Of(2, 0, S);
         Assert.Equal(expected, GiveAskLedger.MayAsk(lapse, ledger, S));
     }
+
+    [Fact]
+    public void AskLapse_OfATieSilentForTheDormantPeriod_IsPastTheNoAskLapse_WhateverItsCadence()
+    {
+        // 22 months at the network tier's yearly cadence is a lapse of 1.8, but the tie has gone dormant.
+        var lapse = GiveAskLedger.AskLapse(Now.AddDays(-670), Domain.Contacts.Tier.Network, Now, S);
+
+        Assert.Equal(S.NoAskLapse, lapse);
+        Assert.False(GiveAskLedger.MayAsk(lapse, GiveAskLedger.Of(0, 0, S), S));
+        // Eleven months at that cadence is not dormant yet, and keeps its lapse by cadence.
+        Assert.Equal(330.0 / 365, GiveAskLedger.AskLapse(Now.AddDays(-330), Domain.Contacts.Tier.Network, Now, S)!.Value, 12);
+    }
 }

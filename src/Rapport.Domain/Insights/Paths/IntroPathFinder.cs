@@ -28,7 +28,7 @@ public static class IntroPathFinder
     /// For a company or a role, paths to different people come before further paths to the same person.
     /// </summary>
     public static IntroPathResult Find(IntroGraph graph, IntroTarget target, InsightSettings? settings = null, int? maxHops = null, int? top = null,
-        Func<long, IntroOpening>? opening = null)
+        Func<long, IntroOpener>? opening = null)
     {
         ArgumentNullException.ThrowIfNull(graph);
         ArgumentNullException.ThrowIfNull(target);
@@ -61,8 +61,8 @@ public static class IntroPathFinder
                 product *= s;
             }
             if (product < settings.PathStrengthFloor) continue;
-            var open = opening?.Invoke(hopList[0].ContactId) ?? IntroOpening.Ask;
-            paths.Add(new IntroPath(0, hopList, Math.Round(product, StrengthDecimals), IntroDrafts.For(hopList, target, open), open, IntroDrafts.Note(hopList, open)));
+            var open = opening?.Invoke(hopList[0].ContactId) ?? new IntroOpener(IntroOpening.Ask);
+            paths.Add(new IntroPath(0, hopList, Math.Round(product, StrengthDecimals), IntroDrafts.For(hopList, target, open), open.Opening, IntroDrafts.Note(hopList, open)));
         }
         var ranked = DistinctTargetsFirst(paths, k)
             .OrderByDescending(p => p.Strength)

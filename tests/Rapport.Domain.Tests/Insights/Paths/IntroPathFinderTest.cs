@@ -257,7 +257,7 @@ public class IntroPathFinderTest
     public void AFirstHopPastTheLapse_GetsAReconnectDraft_WithNoAsk_AndANote()
     {
         var result = IntroPathFinder.Find(KnownNetwork(), IntroTarget.Person(P, "Pat Prospect"),
-            opening: id => id == M ? IntroOpening.ReconnectFirst : IntroOpening.Ask);
+            opening: id => new IntroOpener(id == M ? IntroOpening.ReconnectFirst : IntroOpening.Ask));
 
         var viaMax = result.Paths[0];
         Assert.Equal([M, P], viaMax.Hops.Select(h => h.ContactId));
@@ -280,7 +280,7 @@ public class IntroPathFinderTest
             [new(1, "Ada", 0.6), new(2, "Bo", 0.6), new(3, "Cy", 0, KnownDirectly: false)],
             [new(1, 3, 0.5), new(2, 3, 0.5)]);
 
-        var result = IntroPathFinder.Find(graph, IntroTarget.Person(3, "Cy"), opening: id => id == 1 ? IntroOpening.ReconnectFirst : IntroOpening.Ask);
+        var result = IntroPathFinder.Find(graph, IntroTarget.Person(3, "Cy"), opening: id => new IntroOpener(id == 1 ? IntroOpening.ReconnectFirst : IntroOpening.Ask));
 
         Assert.Equal([[2, 3], [1, 3]], Routes(result));
     }
@@ -290,7 +290,7 @@ public class IntroPathFinderTest
     {
         var graph = IntroGraph.Build([new(1, "Dana Ruiz", 0.2, KnownDirectly: false)], []);
 
-        var result = IntroPathFinder.Find(graph, IntroTarget.Person(1, "Dana Ruiz"), opening: _ => IntroOpening.FirstContact);
+        var result = IntroPathFinder.Find(graph, IntroTarget.Person(1, "Dana Ruiz"), opening: _ => new IntroOpener(IntroOpening.FirstContact));
 
         var only = Assert.Single(result.Paths);
         Assert.Equal(IntroOpening.FirstContact, only.Opening);

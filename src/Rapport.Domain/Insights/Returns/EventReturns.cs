@@ -63,8 +63,11 @@ public sealed record SizeComparison(
     string Size, int Events, Yield Yield, int Judged, int JudgedLasting, double LastingPerEvent,
     decimal JudgedCost, int JudgedMinutes, decimal? CostPerLasting, double? HoursPerLasting);
 
-/// <summary>Where you are in "explore, then be consistent".</summary>
-public enum ExploreStage { Starting, Exploring, Consistent }
+/// <summary>
+/// Where you are in "explore, then be consistent": starting (no event yet), exploring, consistent, or returning (events
+/// before, but none in the recent window and no regular community).
+/// </summary>
+public enum ExploreStage { Starting, Exploring, Consistent, Returning }
 
 /// <summary>Returns on events and communities, big against small, and the explore-then-commit view.</summary>
 public sealed record ReturnsReport(
@@ -227,7 +230,15 @@ public static class EventReturns
         var regular = communities.Where(c => c.Regular).ToArray();
         var tried = recent.Length;
         if (tried == 0 && regular.Length == 0)
-            return (ExploreStage.Starting, "Try a few events of different kinds and sizes this quarter, big and small, to see where you meet people you stay in touch with.");
+        {
+            if (events.Where(e => e.StartsAt <= now).MaxBy(e => e.StartsAt) is not { } last)
+                return (ExploreStage.Starting, "Try a few events of different kinds and sizes this quarter, big and small, to see where you meet people you stay in touch with.");
+            var lasting = events.Sum(e => e.Yield.Lasting);
+            var window = s.RecentWindowDays == 365 ? "over a year" : $"more than {s.RecentWindowDays} days";
+            var gave = lasting > 0 ? $"; your events gave you {lasting} lasting {(lasting == 1 ? "relationship" : "relationships")}, so going again pays" : "";
+            return (ExploreStage.Returning, $"It has been {window} since your last event ({last.Name}, {last.StartsAt:yyyy-MM-dd}){gave}. " +
+                "Go back to what worked, or try a few events of different kinds and sizes this quarter.");
+        }
         if (regular.Length > 0 && tried <= s.ExploringCommunityCount * 3)
         {
             var names = string.Join(", ", regular.Take(3).Select(c => c.Name));

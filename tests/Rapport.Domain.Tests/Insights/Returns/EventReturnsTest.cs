@@ -163,6 +163,25 @@ public class EventReturnsTest
         Assert.Equal(ExploreStage.Starting, EventReturns.Analyze(new ReturnsInput([], [], []), Now).Stage);
     }
 
+    [Fact]
+    public void PastEvents_ButNoneThisYear_AreAcknowledged_NotTreatedAsNeverHavingGone()
+    {
+        // Two events two years ago each formed a lasting relationship; nothing since.
+        var events = new[] { new ReturnEvent(1, "Meetup A", D(2024, 9, 10), 30, null, 120, null), new ReturnEvent(2, "Meetup B", D(2024, 10, 8), 30, null, 120, null) };
+        var met = new[]
+        {
+            new MetContact(100, D(2024, 9, 10), 1, null, D(2026, 10, 1), TieBand.Medium),
+            new MetContact(101, D(2024, 10, 8), 2, null, D(2026, 9, 1), TieBand.Weak),
+        };
+
+        var report = EventReturns.Analyze(new ReturnsInput(events, [], met), Now);
+
+        Assert.Equal(ExploreStage.Returning, report.Stage);
+        Assert.Equal("It has been over a year since your last event (Meetup B, 2024-10-08); your events gave you 2 lasting relationships, so going again pays. " +
+            "Go back to what worked, or try a few events of different kinds and sizes this quarter.", report.StageAdvice);
+        Assert.DoesNotContain("Try a few events", report.StageAdvice, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(CommunityAdvice.Keep, "keep")]
     [InlineData(CommunityAdvice.Drop, "drop")]

@@ -61,14 +61,21 @@ public static class EventQueries
         var pending = mature ? 0 : met;
         decimal? perLasting = lasting > 0 && e.Cost is { } cost ? Math.Round(cost / lasting, 2) : null;
         double? hoursPerLasting = lasting > 0 && e.MinutesSpent is { } min ? Math.Round(min / 60.0 / lasting, 1) : null;
-        var verdict = e.StartsAt > now ? "Not yet held."
-            : met == 0 ? "You met no one here yet: add the people you met."
-            : !mature ? $"Too recent to tell: {met} met; ask again after {lastingCut:yyyy-MM-dd}."
-            : lasting == 0 ? $"None of the {met} people you met are still in touch six months on."
-            : $"{lasting} of {met} people you met are still in touch six months on.";
+        var verdict = e.StartsAt > now ? "Not yet held." : Verdict(met, lasting, mature ? null : lastingCut);
         return new EventDetail(e.Id, e.Name, Input.Kebab(e.Kind), e.StartsAt, e.EndsAt, e.City, e.Venue, organizer, e.OrganizerId, e.Size, e.Cost, e.MinutesSpent, e.Rating,
             e.Attending, e.Notes, rows, new EventReturnSummary(met, lasting, pending, e.Cost, e.MinutesSpent, perLasting, hoursPerLasting, verdict));
     }
+
+    /// <summary>
+    /// What an event held gave, in words that agree with the counts: "1 of the 3 people you met is still in touch", "The one
+    /// person you met is still in touch"; <paramref name="tooRecentUntil"/> when six months have not passed yet.
+    /// </summary>
+    public static string Verdict(int met, int lasting, DateTime? tooRecentUntil) =>
+        met == 0 ? "You met no one here yet: add the people you met."
+        : tooRecentUntil is { } until ? $"Too recent to tell: {met} met; ask again after {until:yyyy-MM-dd}."
+        : met == 1 ? $"The one person you met is {(lasting == 0 ? "no longer" : "still")} in touch six months on."
+        : lasting == 0 ? $"None of the {met} people you met are still in touch six months on."
+        : $"{lasting} of the {met} people you met {(lasting == 1 ? "is" : "are")} still in touch six months on.";
 
     /// <summary>Events to choose from in a form: recent and upcoming first.</summary>
     public static async Task<IReadOnlyList<(long Id, string Name, DateTime StartsAt)>> ChoicesAsync(RapportDbContext db, TimeProvider clock, int take, CancellationToken ct)

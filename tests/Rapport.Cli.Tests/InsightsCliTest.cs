@@ -25,6 +25,9 @@ public class InsightsCliTest
         Assert.Contains("Structural holes", text.Out);
         Assert.Contains("Dormant ties worth reviving", text.Out);
         Assert.Contains("no events or communities yet", text.Out);
+        // The constraint is said once, in the structural holes summary, not again at another precision.
+        Assert.Contains("Constraint is ", text.Out, StringComparison.Ordinal);
+        Assert.Equal(1, text.Out.Split("onstraint").Length - 1);
 
         var json = await cli.RunAsync("insights", "--json");
         Assert.Equal(0, json.ExitCode);

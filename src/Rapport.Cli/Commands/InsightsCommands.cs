@@ -135,8 +135,9 @@ internal static class InsightsText
         var sh = r.StructuralHoles;
         await Heading(o, "Structural holes");
         await o.WriteLineAsync($"  {sh.Summary}");
+        // The summary above gives the effective size and the constraint (with its spread); they are not printed again here.
         await o.WriteLineAsync($"  Your {sh.Contacts} strongest contacts: {sh.KnownLinks} known links among {sh.Pairs} pairs, coverage {InsightText.Percent(sh.Coverage)}" +
-            (sh.Shown ? $"; expected effective size {InsightText.Number(sh.ExpectedEffectiveSize ?? 0, "0.0")}, constraint {F2(sh.Constraint?.Median ?? 0)}" : "; too few pairs known for the brokerage measures"));
+            (sh.Shown ? "" : "; too few pairs known for the brokerage measures"));
         foreach (var bridge in sh.Bridges) await o.WriteLineAsync($"  bridge: {bridge.Name} #{bridge.ContactId}: {bridge.Reason}");
 
         var rt = r.Returns;

@@ -30,9 +30,6 @@ public sealed record ImportRequest
 
     /// <summary>Counters the readers update; another thread may poll them to show rows, rate and time left.</summary>
     public ImportProgress Progress { get; init; } = new();
-
-    /// <summary>The input already being read (<see cref="ImportNetwork.ReadAhead"/>): the import takes it rather than reading again.</summary>
-    internal Task<ImportBatch>? Reading { get; init; }
 }
 
 /// <summary>What became of one row of the input.</summary>

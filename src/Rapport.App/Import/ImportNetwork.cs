@@ -56,13 +56,13 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         _used = true;
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var options = Options(request);
+        var options = new ImportOptions { SkipBadRows = request.SkipBadRows, Progress = request.Progress };
 
         // Only mail and calendars need your own addresses to be read. The file is read on a pool thread while the existing
-        // contacts load (the first query of a command also waits for EF Core to be ready), unless it is being read already.
-        if (request.Reading is null && NeedsOwnEmails(request.Kind))
+        // contacts load (the first query of a command also waits for EF Core to be ready).
+        if (request.Kind is ImportSourceKind.Auto or ImportSourceKind.Mbox or ImportSourceKind.Ics)
             options = options with { OwnEmails = await OwnEmailsAsync(ct) };
-        var reading = request.Reading ?? Task.Run(() => ImportReader.Read(request, options), ct);
+        var reading = Task.Run(() => ImportReader.Read(request, options), ct);
         // Both are awaited whatever happens, so that a failure of one never leaves the other running unobserved.
         await Task.WhenAll(reading, LoadContactsAsync(ct));
         var batch = await reading;
@@ -138,19 +138,6 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             Rows = all,
         };
     }
-
-    /// <summary>
-    /// Starts reading the request's input on a pool thread before the store is open, so that a command's start-up (opening
-    /// and checking the database) overlaps with the reading. Mail and calendars need your own addresses from the store to be
-    /// read, and a format told by content may be either: for those the request comes back as it was.
-    /// </summary>
-    public static ImportRequest ReadAhead(ImportRequest request, CancellationToken ct = default) =>
-        request.Reading is not null || NeedsOwnEmails(request.Kind) ? request
-            : request with { Reading = Task.Run(() => ImportReader.Read(request, Options(request)), ct) };
-
-    private static bool NeedsOwnEmails(ImportSourceKind kind) => kind is ImportSourceKind.Auto or ImportSourceKind.Mbox or ImportSourceKind.Ics;
-
-    private static ImportOptions Options(ImportRequest request) => new() { SkipBadRows = request.SkipBadRows, Progress = request.Progress };
 
     private async Task<IReadOnlyCollection<string>> OwnEmailsAsync(CancellationToken ct)
     {

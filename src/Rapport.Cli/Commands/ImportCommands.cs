@@ -33,14 +33,13 @@ internal static class ImportCommands
             var kind = Input.ParseEnum("format", name, Formats);
             using var hold = CollectorHold.Begin(ImportCollectorBudget);
             var dry = p.GetValue(dryRun);
-            // The file is read while the database opens.
-            var request = ImportNetwork.ReadAhead(new ImportRequest
-            {
-                Kind = kind, Path = p.GetValue(path), DryRun = dry, SkipBadRows = p.GetValue(skipBad), Progress = new ImportProgress(),
-            }, ct);
             // A dry run neither creates the database file nor upgrades it: it reads a throw-away copy where it would.
             await using var lease = dry ? await ctx.StoreWritingNothingAsync(ct) : null;
             await using var db = lease is not null ? lease.Store.Open() : await ctx.OpenAsync(ct);
+            var request = new ImportRequest
+            {
+                Kind = kind, Path = p.GetValue(path), DryRun = dry, SkipBadRows = p.GetValue(skipBad), Progress = new ImportProgress(),
+            };
             var terminal = ReferenceEquals(ctx.Err, Console.Error) && !Console.IsErrorRedirected;
             ImportResult result;
             var watch = Stopwatch.StartNew();

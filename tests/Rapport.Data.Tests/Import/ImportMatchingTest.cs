@@ -88,34 +88,6 @@ public sealed class ImportMatchingTest : IDisposable
         Assert.Equal(["Carla Mendes", "Dan Brown", "Eva Lind"], await NamesAsync(store));
     }
 
-    [Fact]
-    public async Task AFileReadAhead_IsTheOneImported_WhileMailAndCalendarsWaitForTheStore()
-    {
-        await using var test = await TestDatabase.CreateAsync("sqlite");
-        var store = await test.MigratedStoreAsync(new TestClock(Now));
-        var path = Write("Connections.csv", "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n" +
-            "Ana,Silva,https://www.linkedin.com/in/ana-silva,,Acme,Engineer,04 Jul 2023\nBruno,Costa,https://www.linkedin.com/in/bruno,,Globex,CTO,22 Dec 2025\n");
-
-        var request = ImportNetwork.ReadAhead(new ImportRequest { Kind = ImportSourceKind.LinkedIn, Path = path });
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (request.Progress.RowsRead < 2 && waited.Elapsed < TimeSpan.FromSeconds(30)) await Task.Delay(10);
-        // What was read before the store opened is what is imported, not the file as it is now.
-        File.WriteAllText(path, "First Name,Last Name,URL,Email Address,Company,Position,Connected On\nCarla,Dias,https://www.linkedin.com/in/carla,,Initech,CEO,01 Jan 2024\n");
-        await using (var db = store.Open())
-        {
-            var result = await new ImportNetwork(db, new TestClock(Now)).ExecuteAsync(request);
-            Assert.Equal(2, result.Contacts.New);
-        }
-        Assert.Equal(["Ana Silva", "Bruno Costa"], await NamesAsync(store));
-
-        // Mail, calendars and a format told by content need your own addresses from the store: not read ahead.
-        foreach (var kind in new[] { ImportSourceKind.Mbox, ImportSourceKind.Ics, ImportSourceKind.Auto })
-        {
-            var waiting = new ImportRequest { Kind = kind, Path = path };
-            Assert.Same(waiting, ImportNetwork.ReadAhead(waiting));
-        }
-    }
-
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ASharedPhone_WithAnotherName_IsAnotherPerson_ListedAsALikelyDuplicate(string provider)

@@ -81,6 +81,32 @@ public class PagesTest(WebAppFixture app)
     }
 
     [Fact]
+    public async Task InsightsPaths_CanBeAskedForAPersonACompanyOrARole()
+    {
+        string company;
+        await using (var db = app.Store.Open())
+            company = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                db.Contacts.Where(c => c.Company != null).GroupBy(c => c.Company!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key));
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/insights");
+        var form = page.GetByRole(AriaRole.Search);
+        await form.GetByLabel("Reach a person, a company or a role").FillAsync(company);
+        await form.GetByLabel("as").SelectOptionAsync("role");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Find paths" }).ClickAsync();
+        // Nobody's title is the company's name: asked as a role, it says so.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync($"no contact has the role '{company}'");
+        Assert.Equal("role", await page.Locator("#kind").InputValueAsync());
+
+        await page.Locator("#kind").SelectOptionAsync("company");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Find paths" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("kind=company"));
+        Assert.Equal(0, await page.GetByRole(AriaRole.Alert).CountAsync());
+        Assert.Equal("company", await page.Locator("#kind").InputValueAsync());
+        await AssertAccessibleAsync(page, "/insights (paths by kind)");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
     public async Task Manifest_AndIcon_AreServed()
     {
         var page = await app.NewPageAsync();

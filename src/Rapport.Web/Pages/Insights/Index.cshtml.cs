@@ -23,6 +23,13 @@ public sealed class IndexModel(RapportDbContext db, TimeProvider clock, Insights
     [BindProperty(SupportsGet = true, Name = "to")]
     public string? To { get; set; }
 
+    /// <summary>What <see cref="To"/> names: auto (the default: a person, else a company, else a role), person, company or role.</summary>
+    [BindProperty(SupportsGet = true, Name = "kind")]
+    public string? Kind { get; set; }
+
+    /// <summary>The kinds of target the form offers, as the command line's --kind names them.</summary>
+    public static readonly IReadOnlyList<string> Kinds = ["auto", "person", "company", "role"];
+
     public InsightsReport Report { get; private set; } = null!;
 
     public NetworkGraphData Graph { get; private set; } = null!;
@@ -46,7 +53,8 @@ public sealed class IndexModel(RapportDbContext db, TimeProvider clock, Insights
         {
             try
             {
-                Paths = await new WarmPaths(db, clock, cache).FindInAsync(network, To, WarmPathTargetKind.Auto, null, ct);
+                var kind = Input.ParseEnum<WarmPathTargetKind>("kind", string.IsNullOrWhiteSpace(Kind) ? "auto" : Kind);
+                Paths = await new WarmPaths(db, clock, cache).FindInAsync(network, To, kind, null, ct);
             }
             catch (InputException e)
             {

@@ -81,7 +81,7 @@ public class PagesTest(WebAppFixture app)
     }
 
     [Fact]
-    public async Task InsightsPaths_CanBeAskedForAPersonACompanyOrARole()
+    public async Task InsightsPaths_CanBeAskedForAPersonACompanyOrARole_AndItsListsLinkToPeople()
     {
         string company;
         await using (var db = app.Store.Open())
@@ -89,6 +89,9 @@ public class PagesTest(WebAppFixture app)
                 db.Contacts.Where(c => c.Company != null).GroupBy(c => c.Company!).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key));
         var page = await app.NewPageAsync();
         await page.GotoAsync("/insights");
+        // Job leads and ties to revive name people whose pages are a click away.
+        foreach (var list in new[] { "#leads", "#reconnect" })
+            Assert.Matches("^/people/[0-9]+$", await page.Locator($"{list} tbody th a").First.GetAttributeAsync("href"));
         var form = page.GetByRole(AriaRole.Search);
         await form.GetByLabel("Reach a person, a company or a role").FillAsync(company);
         await form.GetByLabel("as").SelectOptionAsync("role");

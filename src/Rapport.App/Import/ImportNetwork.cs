@@ -707,8 +707,8 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             foreach (var r in rows) existing.TryAdd(r.ExternalKey!, (r.Id, r.OccurredAt, r.Channel, r.Direction, r.Notes, r.Deleted, r.People));
         }
 
-        // Several versions of one event in a file (iTIP requests, replies and updates share a UID): the last one wins,
-        // with everyone who appears in any of them.
+        // Several versions of one event in a file (iTIP requests, replies and updates share a UID): the highest revision
+        // (SEQUENCE) holds, the last of equal ones, with everyone who appears in any of them.
         var groups = new Dictionary<string, (ImportedInteraction Latest, List<ImportedParticipant> People, long FirstLine)>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var (i, key) in keyed)
@@ -720,9 +720,11 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 {
                     if (!people.Any(q => SameParticipant(p, q))) people.Add(p);
                 }
-                groups[key] = (i with { Participants = people }, people, g.FirstLine);
+                var older = i.Sequence < g.Latest.Sequence;
+                groups[key] = (older ? g.Latest with { Participants = people } : i with { Participants = people }, people, g.FirstLine);
                 var label0 = Fit(i.Subject, 80) ?? $"{i.Kind} on {i.OccurredAtUtc:yyyy-MM-dd}".ToLowerInvariant();
-                _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label0, ImportOutcome.Merged, null, [$"another version of line {g.FirstLine}"]));
+                _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label0, ImportOutcome.Merged, null,
+                    [older ? $"an older version (revision {i.Sequence}) of line {g.FirstLine}, whose revision {g.Latest.Sequence} holds" : $"another version of line {g.FirstLine}"]));
                 continue;
             }
             groups[key] = (i, [.. i.Participants], i.SourceLine);

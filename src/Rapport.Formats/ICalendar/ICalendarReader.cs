@@ -161,6 +161,7 @@ public static class ICalendarReader
             Note = Prop("DESCRIPTION"),
             ExternalKey = uid is null ? null : recurrence is null ? uid : uid + "|" + recurrence,
             Cancelled = string.Equals(Prop("STATUS"), "CANCELLED", StringComparison.OrdinalIgnoreCase),
+            Sequence = int.TryParse(Prop("SEQUENCE"), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence : 0,
             SourceLine = start,
             Warnings = warnings,
         };

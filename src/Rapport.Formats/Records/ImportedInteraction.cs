@@ -48,6 +48,9 @@ public sealed record ImportedInteraction
     /// <summary>True when the calendar marked the event cancelled: it did not happen.</summary>
     public bool Cancelled { get; init; }
 
+    /// <summary>The revision of a calendar event (iCalendar SEQUENCE, 0 when not given): of two versions, the higher one holds.</summary>
+    public int Sequence { get; init; }
+
     /// <summary>The 1-based line where this record starts in its file.</summary>
     public long SourceLine { get; init; }
 

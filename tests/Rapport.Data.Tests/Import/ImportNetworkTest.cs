@@ -471,6 +471,33 @@ public sealed class ImportNetworkTest : IDisposable
     }
 
     [Fact]
+    public async Task Calendar_TwoVersionsOfAMeetingInOneFile_TheHigherRevisionHolds_WhereverItComes()
+    {
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var store = await test.MigratedStoreAsync(new TestClock(Now));
+        await ImportAsync(store, Write("Connections.csv", Connections));
+        static string Event(int sequence, string start, string summary) =>
+            $"BEGIN:VEVENT\r\nUID:plan@example.org\r\nSEQUENCE:{sequence}\r\nDTSTART:{start}\r\nSUMMARY:{summary}\r\n" +
+            "ORGANIZER:mailto:me@example.net\r\nATTENDEE:mailto:ana@example.org\r\nEND:VEVENT\r\n";
+        await using (var db = store.Open())
+        {
+            db.Settings.Add(new Domain.Settings.AccountSetting("own.emails", "me@example.net"));
+            await db.SaveChangesAsync();
+        }
+
+        // The final time (revision 3) comes first in the file, the first draft (revision 1) after it.
+        var result = await ImportAsync(store, Write("cal.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" +
+            Event(3, "20261020T090000Z", "Final time") + Event(1, "20261001T090000Z", "Old time") + "END:VCALENDAR\r\n"), ImportSourceKind.Ics);
+
+        Assert.Equal(1, result.Interactions.New);
+        Assert.Contains(result.Rows, r => r.Details.Any(d => d.StartsWith("an older version (revision 1)", StringComparison.Ordinal)));
+        await using var check = store.Open();
+        var meeting = await check.Interactions.SingleAsync();
+        Assert.Equal(new DateTime(2026, 10, 20, 9, 0, 0, DateTimeKind.Utc), meeting.OccurredAt);
+        Assert.Equal("Final time", meeting.Notes?.Split('\n')[0]);
+    }
+
+    [Fact]
     public async Task Mbox_WithoutYourOwnAddresses_SaysSoAndHowToMendIt()
     {
         await using var test = await TestDatabase.CreateAsync("sqlite");

@@ -38,11 +38,27 @@ public static class Input
     /// <summary>Reads an enum by name, case- and dash-insensitively ("new-job" is NewJob).</summary>
     public static T ParseEnum<T>(string field, string value, IReadOnlyDictionary<string, T>? aliases = null) where T : struct, Enum
     {
-        var key = value.Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
         if (aliases is not null && aliases.TryGetValue(value.Trim().ToLowerInvariant(), out var aliased)) return aliased;
-        if (!int.TryParse(key, out _) && Enum.TryParse<T>(key, ignoreCase: true, out var parsed)) return parsed;
+        if (TryParseEnum<T>(value, out var parsed)) return parsed;
         var names = aliases?.Keys ?? Enum.GetNames<T>().Select(Kebab);
         throw new InputException(field, $"{field}: expected one of {string.Join(", ", names)}; got '{value}'");
+    }
+
+    /// <summary>
+    /// Reads an enum by one of its names, case- and dash-insensitively ("vice-president" is VicePresident); false for
+    /// anything else: empty, a number, or names joined by commas.
+    /// </summary>
+    public static bool TryParseEnum<T>(string? value, out T parsed) where T : struct, Enum
+    {
+        parsed = default;
+        if (string.IsNullOrWhiteSpace(value)) return false;
+        var key = value.Trim().Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        if (key.Contains(',', StringComparison.Ordinal) || int.TryParse(key, out _) || !Enum.TryParse(key, ignoreCase: true, out parsed) || !Enum.IsDefined(parsed))
+        {
+            parsed = default;
+            return false;
+        }
+        return true;
     }
 
     /// <summary>PascalCase to kebab-case, as names appear on the command line and in JSON.</summary>

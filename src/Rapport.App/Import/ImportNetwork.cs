@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Rapport.App.Common;
 using Rapport.Data;
 using Rapport.Data.Storage;
 using Rapport.Domain.Contacts;
@@ -331,11 +332,11 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 IsNew = true, DisplayName = Fitted("name", c.DisplayName, 200)!, GivenName = Fitted("given name", c.GivenName, 100), FamilyName = Fitted("family name", c.FamilyName, 100),
                 Company = Fitted("company", c.Company, 200), Title = Fitted("title", c.Title, 200), City = Fitted("city", c.City, 100), Country = Fitted("country", c.Country, 100),
                 Notes = Fitted("notes", c.Notes, 20000), KnownSince = c.KnownSince,
-                Kind = Enum.TryParse<RelationshipKind>(c.RelationshipKind, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null,
+                Kind = Input.TryParseEnum<RelationshipKind>(c.RelationshipKind, out var kind) ? kind : null,
                 Trust = c.Trust is >= 0 and <= 3 ? c.Trust : null, KeyPlayer = c.KeyPlayer, WantToMeet = c.WantToMeet,
                 Industry = Fitted("industry", c.Industry, 100), Function = Fitted("function", c.Function, 100), HowWeMet = Fitted("how we met", c.HowWeMet, 1000),
-                Seniority = Enum.TryParse<Seniority>(c.Seniority?.Replace("-", "", StringComparison.Ordinal), ignoreCase: true, out var seniority) && Enum.IsDefined(seniority) ? seniority : null,
-                TierPin = Enum.TryParse<Tier>(c.Tier, ignoreCase: true, out var tier) && Enum.IsDefined(tier) ? tier : null,
+                Seniority = Input.TryParseEnum<Seniority>(c.Seniority, out var seniority) ? seniority : null,
+                TierPin = Input.TryParseEnum<Tier>(c.Tier, out var tier) ? tier : null,
                 Closeness = c.Closeness is >= 0 and <= 1 ? c.Closeness : null,
                 IntroducedByKey = c.IntroducedBy,
             };

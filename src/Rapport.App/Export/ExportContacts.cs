@@ -53,7 +53,18 @@ public sealed class ExportContacts(RapportDbContext db)
         return contacts.Select(c => ToRecord(c, exported)).ToList();
     }
 
-    private static string Key(long id) => "rapport:" + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private const string KeyPrefix = "rapport:";
+
+    /// <summary>The key Rapport's own vCard and CSV exports give a contact (its UID, its External Key): "rapport:" and its id.</summary>
+    public static string Key(long id) => KeyPrefix + id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The id an export's <see cref="Key"/> names; false for any other key.</summary>
+    public static bool TryParseKey(string key, out long id)
+    {
+        id = 0;
+        return key.StartsWith(KeyPrefix, StringComparison.Ordinal)
+            && long.TryParse(key.AsSpan(KeyPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out id);
+    }
 
     /// <summary>A contact in the shape the writers take; <paramref name="exported"/> holds the ids of every contact written.</summary>
     internal static ImportedContact ToRecord(Contact c, IReadOnlySet<long> exported)

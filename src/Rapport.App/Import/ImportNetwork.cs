@@ -235,14 +235,13 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
     // The contacts of the database by id, for a row of Rapport's own export.
     private readonly Dictionary<long, ContactDraft> _byId = [];
 
-    /// <summary>How Rapport's own vCard and CSV exports name a contact: "rapport:" and its id in the database it came from.</summary>
-    private const string OwnExportKey = "rapport:";
+    /// <summary>The contact of this database that a key of Rapport's own export names (<see cref="Export.ExportContacts.Key"/>), if any.</summary>
+    private ContactDraft? ByExportKey(string key) =>
+        Export.ExportContacts.TryParseKey(key, out var id) ? _byId.GetValueOrDefault(id) : null;
 
     /// <summary>The contact a row of Rapport's own export names by id, when it came from this database: the id is there and the name agrees.</summary>
     private ContactDraft? OwnExportMatch(string key, IncomingContact row) =>
-        key.StartsWith(OwnExportKey, StringComparison.Ordinal)
-        && long.TryParse(key.AsSpan(OwnExportKey.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-        && _byId.TryGetValue(id, out var d) && row.NameKey.Length > 0 && SameName(row.NameKey, d.NameKey) ? d : null;
+        ByExportKey(key) is { } d && row.NameKey.Length > 0 && SameName(row.NameKey, d.NameKey) ? d : null;
 
     private ContactDraft? Find(string source, string key, IncomingContact row, out bool bySourceKey)
     {
@@ -382,10 +381,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         foreach (var d in _drafts)
         {
             if (!d.IsNew || d.IntroducedByKey is not { } key) continue;
-            var introducer = _bySource.GetValueOrDefault((source, key))
-                ?? (key.StartsWith(OwnExportKey, StringComparison.Ordinal)
-                    && long.TryParse(key.AsSpan(OwnExportKey.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
-                    ? _byId.GetValueOrDefault(id) : null);
+            var introducer = _bySource.GetValueOrDefault((source, key)) ?? ByExportKey(key);
             if (introducer is not null && !ReferenceEquals(introducer, d) && !introducer.Deleted) d.IntroducedBy = introducer;
             else
             {
@@ -567,7 +563,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             if (!d.IsNew) changes.Add($"{label}: {date.Date}");
         }
         // A row of your own export matched to the contact it came from needs no key of its own: its id names it already.
-        if (!_bySource.ContainsKey((source, key)) && !(!d.IsNew && key == OwnExportKey + d.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        if (!_bySource.ContainsKey((source, key)) && !(!d.IsNew && key == Export.ExportContacts.Key(d.Id)))
         {
             _bySource[(source, key)] = d;
             d.NewSources.Add((source, key, Fit(row.Contact.Company, 200), Fit(row.Contact.Title, 200)));
@@ -724,7 +720,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 var older = i.Sequence < g.Latest.Sequence;
                 groups[key] = (older ? g.Latest with { Participants = people } : i with { Participants = people }, people, g.FirstLine);
                 var label0 = Fit(i.Subject, 80) ?? $"{i.Kind} on {i.OccurredAtUtc:yyyy-MM-dd}".ToLowerInvariant();
-                _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label0, ImportOutcome.Merged, null,
+                _interactionRows.Add(InteractionRow(batch, i, label0, ImportOutcome.Merged, null,
                     [older ? $"an older version (revision {i.Sequence}) of line {g.FirstLine}, whose revision {g.Latest.Sequence} holds" : $"another version of line {g.FirstLine}"]));
                 continue;
             }
@@ -743,16 +739,16 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 if (existing.TryGetValue(key, out var logged) && !logged.Deleted)
                 {
                     plans.Add(new InteractionPlan { Source = i, Key = key, Participants = [], ExistingId = logged.Id, Changed = true, Cancel = true });
-                    _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label, ImportOutcome.Updated, null,
+                    _interactionRows.Add(InteractionRow(batch, i, label, ImportOutcome.Updated, null,
                         ["cancelled: the interaction logged from it is moved to the trash"]));
                 }
-                else _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null, ["cancelled: it did not happen"]));
+                else _interactionRows.Add(InteractionRow(batch, i, label, ImportOutcome.Skipped, null, ["cancelled: it did not happen"]));
                 continue;
             }
             // A calendar holds meetings still to come; a message or an invitation dated ahead is a sender's clock.
             if (batch.Source == "ics" && DateTime.SpecifyKind(i.OccurredAtUtc, DateTimeKind.Utc) > now)
             {
-                _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null,
+                _interactionRows.Add(InteractionRow(batch, i, label, ImportOutcome.Skipped, null,
                     [$"on {i.OccurredAtUtc:yyyy-MM-dd}, in the future: it has not happened yet (import the calendar again afterwards)"]));
                 continue;
             }
@@ -766,7 +762,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             }
             if (participants.Count == 0)
             {
-                _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null,
+                _interactionRows.Add(InteractionRow(batch, i, label, ImportOutcome.Skipped, null,
                     [unknown.Count == 0 ? "no other person in it" : $"no contact matches {string.Join(", ", unknown.Take(5))}"]));
                 continue;
             }
@@ -780,7 +776,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             {
                 if (old.Deleted)
                 {
-                    _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label, ImportOutcome.Skipped, null, ["in the trash: restore it to update it"]));
+                    _interactionRows.Add(InteractionRow(batch, i, label, ImportOutcome.Skipped, null, ["in the trash: restore it to update it"]));
                     continue;
                 }
                 // Participants are compared once every one of them has an id: new contacts of this import are still unwritten.
@@ -790,7 +786,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 if (changed && old.Notes != notes) details.Insert(0, "notes changed");
                 if (!samePeople) details.Insert(0, $"people: {who}");
                 plans.Add(new InteractionPlan { Source = i, Key = key, Participants = participants, ExistingId = old.Id, Changed = changed });
-                _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", $"{label} with {who}", changed ? ImportOutcome.Updated : ImportOutcome.Unchanged,
+                _interactionRows.Add(InteractionRow(batch, i, $"{label} with {who}", changed ? ImportOutcome.Updated : ImportOutcome.Unchanged,
                     null, details.Count == 0 ? NoDetails : details));
                 continue;
             }
@@ -798,10 +794,14 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 ? (i.Kind == InteractionKind.Endorsement ? ExchangeKind.Endorsement : ExchangeKind.Recommendation)
                 : null;
             plans.Add(new InteractionPlan { Source = i, Key = key, Participants = participants, GivenExchange = given });
-            _interactionRows.Add(new ImportRow(i.SourceFile ?? batch.File, i.SourceLine, "interaction", $"{label} with {who}", ImportOutcome.New, null, details.Count == 0 ? NoDetails : details));
+            _interactionRows.Add(InteractionRow(batch, i, $"{label} with {who}", ImportOutcome.New, null, details.Count == 0 ? NoDetails : details));
         }
         return plans;
     }
+
+    /// <summary>A row of the report for an interaction, named by the file it was read from (an archive's entry, or the file imported).</summary>
+    private static ImportRow InteractionRow(ImportBatch batch, ImportedInteraction i, string label, ImportOutcome outcome, long? contactId, IReadOnlyList<string> details) =>
+        new(i.SourceFile ?? batch.File, i.SourceLine, "interaction", label, outcome, contactId, details);
 
     private static bool SameParticipant(ImportedParticipant a, ImportedParticipant b) =>
         a.Email is not null && string.Equals(a.Email, b.Email, StringComparison.OrdinalIgnoreCase)

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rapport.App.Common;
 using Rapport.App.Contacts;
+using Rapport.App.Organizations;
 using Rapport.Data;
 using Rapport.Domain.Events;
 
@@ -95,6 +96,13 @@ public sealed record EventRequest(string Name, string Kind, string Date)
     public string? Size { get; init; }
     public string? Cost { get; init; }
     public string? Minutes { get; init; }
+
+    /// <summary>The organization or community that runs it: its id or name (what ties the event to a community's streak).</summary>
+    public string? Organizer { get; init; }
+
+    /// <summary>Your rating, 1 to 5.</summary>
+    public string? Rating { get; init; }
+    public string? Notes { get; init; }
     public bool Attending { get; init; } = true;
 }
 
@@ -109,13 +117,20 @@ public sealed class CreateEvent(RapportDbContext db)
         var at = Input.ParseInstant("date", r.Date);
         var e = new NetworkEvent(r.Name, kind, at)
         {
-            City = Blank(r.City), Venue = Blank(r.Venue), Attending = r.Attending,
-            Size = Number("size", r.Size, 1, 1_000_000), Cost = Money("cost", r.Cost), MinutesSpent = Number("minutes", r.Minutes, 0, 100_000),
+            City = Blank(r.City), Venue = Blank(r.Venue), Attending = r.Attending, Notes = Blank(r.Notes),
+            Size = Size(r.Size), Cost = Money("cost", r.Cost), MinutesSpent = Minutes(r.Minutes), Rating = Rating(r.Rating),
+            OrganizerId = string.IsNullOrWhiteSpace(r.Organizer) ? null : (await OrganizationResolver.ResolveAsync(db, r.Organizer, "organizer", ct)).Id,
         };
         db.Events.Add(e);
         await db.SaveChangesAsync(ct);
         return e;
     }
+
+    internal static int? Size(string? v) => Number("size", v, 1, 1_000_000);
+
+    internal static int? Minutes(string? v) => Number("minutes", v, 0, 100_000);
+
+    internal static int? Rating(string? v) => Number("rating", v, 1, 5);
 
     private static int? Number(string field, string? v, int min, int max)
     {
@@ -125,7 +140,7 @@ public sealed class CreateEvent(RapportDbContext db)
         return n;
     }
 
-    private static decimal? Money(string field, string? v)
+    internal static decimal? Money(string field, string? v)
     {
         if (string.IsNullOrWhiteSpace(v)) return null;
         if (!decimal.TryParse(v.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 0 || n > 10_000_000)
@@ -133,7 +148,7 @@ public sealed class CreateEvent(RapportDbContext db)
         return n;
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 /// <summary>A person met at an event, as typed in a few seconds at the event itself.</summary>

@@ -59,6 +59,14 @@ public static class OrganizationQueries
         return new OrganizationDetail(o.Id, o.Name, Input.Kebab(o.Kind), o.Industry, o.City, o.Website, o.MeetingCadenceDays, o.Notes, members);
     }
 
+    /// <summary>Organizations to choose an event's organizer from: communities, associations and the like first, companies last.</summary>
+    public static async Task<IReadOnlyList<(long Id, string Name)>> OrganizerChoicesAsync(RapportDbContext db, CancellationToken ct)
+    {
+        var rows = await db.Organizations.OrderBy(o => o.Kind == OrganizationKind.Company).ThenBy(o => o.Name).Take(500)
+            .Select(o => new { o.Id, o.Name }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.Name)).ToList();
+    }
+
     /// <summary>The memberships of one contact, for the Person page.</summary>
     public static async Task<IReadOnlyList<(long OrganizationId, string Organization, string Role, string? Title, bool Current)>> OfContactAsync(RapportDbContext db, long contactId, TimeProvider clock, CancellationToken ct)
     {

@@ -25,6 +25,8 @@ internal static class CommandCatalog
         PlanningCommands.Invitation(s),
         PlanningCommands.Trip(s),
         PlanningCommands.Reminder(s),
+        EventCommands.Event(s),
+        EventCommands.Org(s),
         NurtureCommands.Settings(s),
         InsightsCommands.Insights(s),
         InsightsCommands.Path(s),

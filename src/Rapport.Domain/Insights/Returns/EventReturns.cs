@@ -142,29 +142,28 @@ public static class EventReturns
     }
 
     /// <summary>
-    /// Streaks over meeting periods of <paramref name="cadenceDays"/> counted from the first attendance:
-    /// the longest run of consecutive periods attended, and the run that is still going (ending in the current
-    /// period or the one before, since this period's meeting may not have happened yet).
+    /// Streaks of meetings attended in a row, for a community that meets every <paramref name="cadenceDays"/>: the
+    /// longest run, and the run still going (its last meeting at most one and a half periods ago, since the next may not
+    /// have happened yet). A run goes on while each meeting follows the one before within one and a half periods, so a
+    /// meeting that moves (the second Tuesday of each month comes 28 to 35 days after the last) keeps it, and a missed
+    /// one ends it. Visits closer together than half a period (two days of one conference) count as one meeting; visits
+    /// still to come do not count.
     /// </summary>
     public static (int Current, int Longest) Streaks(IReadOnlyList<DateTime> attended, DateTime now, int cadenceDays)
     {
         ArgumentNullException.ThrowIfNull(attended);
-        if (attended.Count == 0 || cadenceDays <= 0) return (0, 0);
-        var anchor = attended.Min();
-        var periods = attended.Select(d => (long)Math.Floor((d - anchor).TotalDays / cadenceDays)).ToHashSet();
-        var current = (long)Math.Floor((now - anchor).TotalDays / cadenceDays);
-        var longest = 0;
-        foreach (var p in periods)
+        if (cadenceDays <= 0) return (0, 0);
+        var grace = cadenceDays * 1.5;
+        var (run, longest) = (0, 0);
+        DateTime? last = null;
+        foreach (var d in attended.Where(d => d <= now).Order())
         {
-            if (periods.Contains(p - 1)) continue;
-            var run = 0;
-            while (periods.Contains(p + run)) run++;
+            if (last is { } same && (d - same).TotalDays < cadenceDays / 2.0) continue;
+            run = last is { } before && (d - before).TotalDays <= grace ? run + 1 : 1;
             longest = Math.Max(longest, run);
+            last = d;
         }
-        var end = periods.Contains(current) ? current : current - 1;
-        var streak = 0;
-        while (periods.Contains(end - streak)) streak++;
-        return (streak, longest);
+        return (last is { } end && (now - end).TotalDays <= grace ? run : 0, longest);
     }
 
     private static CommunityReturn Community(ReturnCommunity c, ReturnEvent[] attended, List<MetContact>? met, DateTime now, TimeSpan lastingAfter, InsightSettings s)

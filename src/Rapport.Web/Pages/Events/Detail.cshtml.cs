@@ -1,6 +1,8 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Rapport.App.Common;
 using Rapport.App.Events;
+using Rapport.App.Organizations;
 using Rapport.App.Trash;
 using Rapport.Data;
 
@@ -17,6 +19,16 @@ public sealed class DetailModel(RapportDbContext db, TimeProvider clock) : FormP
     [BindProperty] public string? Who { get; set; }
     [BindProperty] public bool Met { get; set; } = true;
 
+    // The edit form: who runs it, what it cost and took, your rating, whether you go.
+    [BindProperty] public string? Organizer { get; set; }
+    [BindProperty] public string? Size { get; set; }
+    [BindProperty] public string? Cost { get; set; }
+    [BindProperty] public string? Minutes { get; set; }
+    [BindProperty] public string? Rating { get; set; }
+    [BindProperty] public bool Going { get; set; }
+
+    public IReadOnlyList<(long Id, string Name)> Organizers { get; private set; } = [];
+
     public EventDetail Event { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -24,7 +36,37 @@ public sealed class DetailModel(RapportDbContext db, TimeProvider clock) : FormP
         var e = await EventQueries.GetAsync(db, Id, clock, ct);
         if (e is null) return NotFound();
         Event = e;
+        Organizers = await OrganizationQueries.OrganizerChoicesAsync(db, ct);
+        // The edit form starts from the event as stored, unless it comes back with the user's own values to mend.
+        if (!Errors.ContainsKey("edit.form") && !Errors.Keys.Any(k => k.StartsWith("edit.", StringComparison.Ordinal)))
+        {
+            Organizer = e.OrganizerId?.ToString(CultureInfo.InvariantCulture);
+            Size = e.Size?.ToString(CultureInfo.InvariantCulture);
+            Cost = e.Cost?.ToString("0.##", CultureInfo.InvariantCulture);
+            Minutes = e.MinutesSpent?.ToString(CultureInfo.InvariantCulture);
+            Rating = e.Rating?.ToString(CultureInfo.InvariantCulture);
+            Going = e.Attending;
+        }
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(CancellationToken ct)
+    {
+        try
+        {
+            var (e, changed) = await new EditEvent(db).ExecuteAsync(Id.ToString(CultureInfo.InvariantCulture), new EventChanges
+            {
+                Organizer = Organizer ?? "", Size = Size ?? "", Cost = Cost ?? "", Minutes = Minutes ?? "", Rating = Rating ?? "", Attending = Going,
+            }, ct);
+            Tell(changed.Count == 0 ? "Nothing to change." : $"Saved {e.Name}: {string.Join(", ", changed)}.");
+            return Redirect($"/events/{Id}");
+        }
+        catch (InputException e)
+        {
+            Fail(e, "edit", "organizer", "size", "cost", "minutes", "rating");
+            db.ChangeTracker.Clear();
+            return await OnGetAsync(ct);
+        }
     }
 
     public async Task<IActionResult> OnPostMetAsync(CancellationToken ct)

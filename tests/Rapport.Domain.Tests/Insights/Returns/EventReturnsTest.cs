@@ -200,4 +200,18 @@ public class EventReturnsTest
 
         Assert.Equal((current, longest), EventReturns.Streaks(attended, start.AddDays(nowDay), 7));
     }
+
+    [Fact]
+    public void Streaks_OfAMonthlyMeetingThatMovesWithTheCalendar_AreNotBrokenByIt()
+    {
+        // The second Wednesday of each month: 28 to 35 days apart, so two of them can fall within one 30-day stretch.
+        var attended = new[] { "2026-08-12", "2026-09-09", "2026-10-14" }.Select(d => DateTime.Parse(d + "T18:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime()).ToArray();
+        var now = new DateTime(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc);
+
+        Assert.Equal((3, 3), EventReturns.Streaks(attended, now, 30));
+        // November's meeting missed: the run is over by late December, and a visit still to come does not count.
+        Assert.Equal((0, 3), EventReturns.Streaks([.. attended, new DateTime(2027, 1, 13, 18, 0, 0, DateTimeKind.Utc)], new DateTime(2026, 12, 31, 0, 0, 0, DateTimeKind.Utc), 30));
+        // Two days of one conference are one meeting.
+        Assert.Equal((1, 1), EventReturns.Streaks([now.AddDays(-3), now.AddDays(-2)], now, 30));
+    }
 }

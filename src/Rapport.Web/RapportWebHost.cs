@@ -60,6 +60,7 @@ public static class RapportWebHost
         app.MapHealthApi();
         app.MapContactsApi();
         app.MapInsightsApi();
+        app.MapEventsApi();
         app.MapFeeds();
         app.MapOpenApi("/api/v1/openapi.json");
         app.MapRazorPages();

@@ -61,6 +61,7 @@ public static class RapportWebHost
         app.MapContactsApi();
         app.MapInsightsApi();
         app.MapEventsApi();
+        app.MapPlanApi();
         app.MapFeeds();
         app.MapOpenApi("/api/v1/openapi.json");
         app.MapRazorPages();

@@ -27,16 +27,7 @@ internal static class NurtureCommands
             var items = week ? plan.Week : plan.Today;
             if (ctx.Json)
             {
-                await ctx.WriteJsonAsync(new
-                {
-                    date = plan.Date,
-                    budget = plan.Budget,
-                    items = items.Select(i => new
-                    {
-                        i.Id, contactId = i.ContactId, contact = i.ContactName, action = i.ActionName, i.Reason,
-                        priority = Math.Round(i.Priority, 3), effortMinutes = i.EffortMinutes, day = i.Day, i.Draft,
-                    }),
-                });
+                await ctx.WriteJsonAsync(PlanView.Of(plan, week));
                 return 0;
             }
             await WritePlanAsync(ctx.Out, plan, items, week, p.GetValue(drafts));
@@ -91,7 +82,7 @@ internal static class NurtureCommands
             }, ct);
             if (ctx.Json)
             {
-                await ctx.WriteJsonAsync(new { r.Item.Id, contactId = r.Item.ContactId, action = r.Item.ActionName, interactionId = r.InteractionId, standing = r.Standing });
+                await ctx.WriteJsonAsync(DoneView.Of(r));
                 return 0;
             }
             await ctx.Out.WriteLineAsync(string.Create(Inv,
@@ -113,7 +104,7 @@ internal static class NurtureCommands
             var ctx = s.Context(p);
             await using var db = await ctx.OpenAsync(ct);
             var (item, until) = await new PlanService(db, ctx.Clock).SnoozeAsync(p.GetValue(id)!, p.GetValue(days), ct);
-            if (ctx.Json) await ctx.WriteJsonAsync(new { item.Id, contactId = item.ContactId, action = item.ActionName, snoozedUntil = until });
+            if (ctx.Json) await ctx.WriteJsonAsync(new PlanItemChange(item.Id, item.ContactId, item.ActionName, SnoozedUntil: until));
             else await ctx.Out.WriteLineAsync($"Snoozed {item.ActionName} with {item.ContactName} until {until:yyyy-MM-dd}.");
             return 0;
         });
@@ -129,7 +120,7 @@ internal static class NurtureCommands
             var ctx = s.Context(p);
             await using var db = await ctx.OpenAsync(ct);
             var item = await new PlanService(db, ctx.Clock).SkipAsync(p.GetValue(id)!, ct);
-            if (ctx.Json) await ctx.WriteJsonAsync(new { item.Id, contactId = item.ContactId, action = item.ActionName, skipped = true });
+            if (ctx.Json) await ctx.WriteJsonAsync(new PlanItemChange(item.Id, item.ContactId, item.ActionName, Skipped: true));
             else await ctx.Out.WriteLineAsync($"Skipped {item.ActionName} with {item.ContactName}; it will come back later.");
             return 0;
         });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Rapport.Formats.ICalendar.Recurrence;
 using Rapport.Formats.Records;
 using Rapport.Formats.Text;
 
@@ -9,16 +10,32 @@ namespace Rapport.Formats.ICalendar;
 /// <c>mailto:</c>); ORGANIZER and ATTENDEE are <c>mailto:</c> in any case with optional quoted CN (RFC 6868 carets);
 /// parameters may hold quoted <c>mailto:</c> lists (RFC 7256). Google birthday pseudo-attendees at <c>@virtual</c>
 /// are ignored. Times: UTC <c>Z</c>, TZID mapped through <see cref="TimeZoneInfo"/> (IANA and Windows ids, plus
-/// US Outlook names like "Eastern"), otherwise read as UTC with a warning; all-day dates are midnight UTC.
+/// US Outlook names like "Eastern"), otherwise read as UTC with a warning; all-day dates are midnight UTC. A local time
+/// that a daylight-saving change skips takes the offset from before the gap, and one it repeats is the first of the two
+/// (RFC 5545 section 3.3.5).
 /// Channel: Video when a conference link is present, else InPerson when there is a LOCATION, else Call.
 /// Direction: Out when the organizer is one of the user's addresses, In when someone else organized, else Mutual.
-/// Recurrence rules are not expanded: each VEVENT (master or RECURRENCE-ID override) is one interaction.
+/// A recurring event (RRULE, RDATE, EXDATE; <see cref="RecurrenceRule"/> says which rules) becomes one interaction per
+/// occurrence that has happened by <see cref="ImportOptions.Clock"/>'s now, computed in the event's own time zone so
+/// that a weekly 10:00 meeting stays at 10:00 across daylight-saving changes. Its key is the UID and the occurrence's
+/// original start in UTC (the first occurrence keeps the bare UID); a RECURRENCE-ID override replaces the occurrence it
+/// names, and an EXDATE or a cancelled override takes it out (as a cancelled interaction, so that one imported before
+/// goes to the trash). Of a long series the first occurrence and the latest <see cref="LatestOccurrences"/> are kept;
+/// what is left out, and the occurrences still to come, are counted in <see cref="ImportProgress.Skipped"/> with a reason.
 /// A VEVENT without DTSTART is a bad row, except in an iTIP message whose METHOD lets it leave DTSTART out
 /// (REPLY, CANCEL, REFRESH, DECLINECOUNTER; RFC 5546 section 3.2): such a component cannot be dated, so it is skipped,
 /// counted in <see cref="ImportProgress.Skipped"/> with its reason, and the rest of the file is read.
 /// </summary>
 public static class ICalendarReader
 {
+    /// <summary>
+    /// How many of a recurring event's latest occurrences are imported, beside its first. Tie strength halves every 90
+    /// days, so older meetings of a series hardly count, while a daily rule from long ago would otherwise flood a
+    /// contact's history with thousands of touches. 500 keeps a weekly meeting's last nine and a half years whole,
+    /// and a daily one's last year and four months.
+    /// </summary>
+    public const int LatestOccurrences = 500;
+
     private static readonly string[] ConferenceMarkers =
     [
         "zoom.us/", "meet.google.com/", "teams.microsoft.com/", "teams.live.com/", "webex.com/", "gotomeeting.com/", "whereby.com/",
@@ -44,6 +61,7 @@ public static class ICalendarReader
         string? method = null;
         List<ContentLine>? ev = null;
         long start = 0;
+        var events = new List<ParsedEvent>();
         foreach (var (bytes, number) in reader.LogicalLines())
         {
             var line = ContentLine.Parse(bytes, number);
@@ -74,7 +92,7 @@ public static class ICalendarReader
                     options.Progress.AddRow();
                     var built = Build(ev, start, method, fileName, options);
                     ev = null;
-                    if (built is not null) yield return built;
+                    if (built is not null) events.Add(built);
                 }
                 continue;
             }
@@ -85,12 +103,14 @@ public static class ICalendarReader
             options.Reject(new ImportFormatException(fileName, start, null, "END:VEVENT to close the event that starts here", "the end of the file"));
         if (!sawCalendar)
             throw new ImportFormatException(fileName, 1, null, "an iCalendar file (BEGIN:VCALENDAR)", reader.FirstLine is null ? "an empty file" : ImportFormatException.Quote(reader.FirstLine));
+        // Overrides and later versions of a recurring event may come anywhere in the file: its events are read whole first.
+        foreach (var interaction in RecurringEvents.Expand(events, fileName, options)) yield return interaction;
     }
 
     /// <summary>iTIP methods whose VEVENT may leave DTSTART out (RFC 5546 section 3.2).</summary>
     private static readonly HashSet<string> UndatedMethods = new(StringComparer.Ordinal) { "REPLY", "CANCEL", "REFRESH", "DECLINECOUNTER" };
 
-    private static ImportedInteraction? Build(List<ContentLine> lines, long start, string? method, string fileName, ImportOptions options)
+    private static ParsedEvent? Build(List<ContentLine> lines, long start, string? method, string fileName, ImportOptions options)
     {
         var warnings = new List<string>();
         string? Prop(string name) => lines.FirstOrDefault(l => l.Name == name) is { } l ? DisplayNames.Clean(Unescape(l.Text())) : null;
@@ -106,13 +126,13 @@ public static class ICalendarReader
             options.Reject(new ImportFormatException(fileName, start, null, "a DTSTART in the event that starts here", "none"));
             return null;
         }
-        var begin = ParseTime(dtstart, warnings);
+        var begin = CalendarTime.Parse(dtstart, warnings);
         if (begin is null)
         {
             options.Reject(new ImportFormatException(fileName, dtstart.Line, null, "a DTSTART date like 20240315T093000Z", ImportFormatException.Quote(dtstart.Text())));
             return null;
         }
-        var end = lines.FirstOrDefault(l => l.Name == "DTEND") is { } dtend ? ParseTime(dtend, warnings) : null;
+        var end = lines.FirstOrDefault(l => l.Name == "DTEND") is { } dtend ? CalendarTime.Parse(dtend, warnings) : null;
 
         ImportedParticipant? organizer = null;
         var participants = new List<ImportedParticipant>();
@@ -147,8 +167,13 @@ public static class ICalendarReader
         var video = lines.Any(l => l.Name is "X-GOOGLE-CONFERENCE" or "CONFERENCE" or "X-MICROSOFT-SKYPETEAMSMEETINGURL" or "X-MICROSOFT-ONLINEMEETINGCONFLINK")
             || ConferenceMarkers.Any(m => searchable.Contains(m, StringComparison.Ordinal));
         var uid = Prop("UID");
-        var recurrence = lines.FirstOrDefault(l => l.Name == "RECURRENCE-ID")?.Text().Trim();
-        return new ImportedInteraction
+        CalendarTime? recurrenceId = null;
+        if (lines.FirstOrDefault(l => l.Name == "RECURRENCE-ID") is { } rid)
+        {
+            recurrenceId = CalendarTime.Parse(rid, warnings);
+            if (recurrenceId is null) warnings.Add($"RECURRENCE-ID {ImportFormatException.Quote(rid.Text().Trim())} (line {rid.Line}) is not a date; read as an event of its own");
+        }
+        var interaction = new ImportedInteraction
         {
             OccurredAtUtc = begin.Value.Utc,
             EndsAtUtc = end?.Utc,
@@ -159,69 +184,23 @@ public static class ICalendarReader
             Participants = participants,
             Subject = Prop("SUMMARY"),
             Note = Prop("DESCRIPTION"),
-            ExternalKey = uid is null ? null : recurrence is null ? uid : uid + "|" + recurrence,
+            ExternalKey = uid,
             Cancelled = string.Equals(Prop("STATUS"), "CANCELLED", StringComparison.OrdinalIgnoreCase),
             Sequence = int.TryParse(Prop("SEQUENCE"), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence) ? sequence : 0,
             SourceLine = start,
             Warnings = warnings,
         };
+        return new ParsedEvent
+        {
+            Interaction = interaction,
+            Uid = uid,
+            Start = begin.Value,
+            RecurrenceId = recurrenceId,
+            RRules = lines.Where(l => l.Name == "RRULE").ToList(),
+            RDates = lines.Where(l => l.Name == "RDATE").ToList(),
+            ExDates = lines.Where(l => l.Name == "EXDATE").ToList(),
+        };
     }
 
     private static string Unescape(string s) => VCard.VCardText.Unescape(s);
-
-    private static (DateTime Utc, bool AllDay)? ParseTime(ContentLine line, List<string> warnings)
-    {
-        var text = line.Text().Trim();
-        var ci = CultureInfo.InvariantCulture;
-        if (string.Equals(line.Param("VALUE"), "DATE", StringComparison.OrdinalIgnoreCase) || text.Length == 8)
-        {
-            return DateTime.TryParseExact(text, "yyyyMMdd", ci, DateTimeStyles.None, out var day)
-                ? (DateTime.SpecifyKind(day, DateTimeKind.Utc), true) : null;
-        }
-        if (text.EndsWith('Z'))
-        {
-            return DateTime.TryParseExact(text, ["yyyyMMdd'T'HHmmss'Z'", "yyyyMMdd'T'HHmm'Z'"], ci, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var utc)
-                ? (DateTime.SpecifyKind(utc, DateTimeKind.Utc), false) : null;
-        }
-        if (!DateTime.TryParseExact(text, ["yyyyMMdd'T'HHmmss", "yyyyMMdd'T'HHmm"], ci, DateTimeStyles.None, out var local)) return null;
-        var tzid = line.Param("TZID")?.Trim().Trim('"');
-        if (string.IsNullOrEmpty(tzid))
-        {
-            warnings.Add($"{line.Name} {text} has no time zone; read as UTC");
-            return (DateTime.SpecifyKind(local, DateTimeKind.Utc), false);
-        }
-        if (FindZone(tzid) is { } zone)
-        {
-            try
-            {
-                return (TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), zone), false);
-            }
-            catch (ArgumentException)
-            {
-                // A local time skipped by a daylight-saving change: shift by an hour.
-                return (TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local.AddHours(1), DateTimeKind.Unspecified), zone), false);
-            }
-        }
-        warnings.Add($"{line.Name} time zone \"{tzid}\" is unknown; read as UTC");
-        return (DateTime.SpecifyKind(local, DateTimeKind.Utc), false);
-    }
-
-    private static TimeZoneInfo? FindZone(string tzid)
-    {
-        var id = Unescape(tzid);
-        if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone)) return zone;
-        // "/mozilla.org/20050126_1/Europe/Berlin" and similar prefixed ids.
-        var parts = id.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length >= 2 && TimeZoneInfo.TryFindSystemTimeZoneById(parts[^2] + "/" + parts[^1], out zone)) return zone;
-        var lower = id.ToLowerInvariant();
-        var guess = lower switch
-        {
-            _ when lower.StartsWith("eastern", StringComparison.Ordinal) => "America/New_York",
-            _ when lower.StartsWith("central", StringComparison.Ordinal) && !lower.Contains("europe", StringComparison.Ordinal) => "America/Chicago",
-            _ when lower.StartsWith("mountain", StringComparison.Ordinal) => "America/Denver",
-            _ when lower.StartsWith("pacific", StringComparison.Ordinal) => "America/Los_Angeles",
-            _ => null,
-        };
-        return guess is not null && TimeZoneInfo.TryFindSystemTimeZoneById(guess, out zone) ? zone : null;
-    }
 }

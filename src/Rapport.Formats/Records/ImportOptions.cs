@@ -16,6 +16,9 @@ public sealed record ImportOptions
     /// <summary>The user's LinkedIn profile URL, when known.</summary>
     public string? OwnerProfileUrl { get; init; }
 
+    /// <summary>The import's clock: recurring calendar events are expanded into the occurrences that have happened by now.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>Record bad rows and go on instead of stopping at the first.</summary>
     public bool SkipBadRows { get; init; }
 

@@ -48,6 +48,12 @@ public sealed record ImportedInteraction
     /// <summary>True when the calendar marked the event cancelled: it did not happen.</summary>
     public bool Cancelled { get; init; }
 
+    /// <summary>Why a <see cref="Cancelled"/> one did not happen, when it is not that the event was cancelled (an EXDATE took it out of its series).</summary>
+    public string? CancelReason { get; init; }
+
+    /// <summary>True for one occurrence of a recurring calendar event (an RRULE or RDATE date, or a RECURRENCE-ID override).</summary>
+    public bool Occurrence { get; init; }
+
     /// <summary>The revision of a calendar event (iCalendar SEQUENCE, 0 when not given): of two versions, the higher one holds.</summary>
     public int Sequence { get; init; }
 

@@ -3,7 +3,7 @@ using Rapport.Formats.Records;
 
 namespace Rapport.Formats.Tests.ICalendar;
 
-public class ICalendarReaderTest
+public partial class ICalendarReaderTest
 {
     private static List<ImportedInteraction> Read(string events, ImportOptions? options = null) =>
         ICalendarReader.Read(TestStreams.Utf8("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n" + events + "END:VCALENDAR\r\n"), "t.ics", options).ToList();

@@ -152,11 +152,12 @@ internal static class RecurringEvents
 
         if (!i.Cancelled)
         {
+            var ci = CultureInfo.InvariantCulture;
             if (expansion.Truncated)
-                skips.Add($"{what} has more than {RecurrenceSet.MaxExamined:N0} occurrences before now: those after the first {RecurrenceSet.MaxExamined:N0} were not looked at");
+                skips.Add(string.Create(ci, $"{what} has more than {RecurrenceSet.MaxExamined:N0} occurrences before now: those after the first {RecurrenceSet.MaxExamined:N0} were not looked at"));
             if (expansion.LeftOut > 0)
-                skips.Add($"{what}: {expansion.LeftOut:N0} earlier occurrence{(expansion.LeftOut == 1 ? "" : "s")} ({Day(expansion.LeftOutFrom!.Value)} to {Day(expansion.LeftOutTo!.Value)}) left out: " +
-                    $"of a recurring event, its first occurrence and its latest {ICalendarReader.LatestOccurrences:N0} are imported");
+                skips.Add(string.Create(ci, $"{what}: {expansion.LeftOut:N0} earlier occurrence{(expansion.LeftOut == 1 ? "" : "s")} ({Day(expansion.LeftOutFrom!.Value)} to {Day(expansion.LeftOutTo!.Value)}) left out: ") +
+                    string.Create(ci, $"of a recurring event, its first occurrence and its latest {ICalendarReader.LatestOccurrences:N0} are imported"));
             if (expansion.Next is { } next)
                 skips.Add($"{what}: its occurrences from {Day(next.Utc)} on have not happened yet (import the calendar again afterwards)");
         }

@@ -57,7 +57,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         _used = true;
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
-        var options = new ImportOptions { SkipBadRows = request.SkipBadRows, Progress = request.Progress };
+        var options = new ImportOptions { SkipBadRows = request.SkipBadRows, Progress = request.Progress, Clock = clock };
 
         // Only mail and calendars need your own addresses to be read. The file is read on a pool thread while the existing
         // contacts load (the first query of a command also waits for EF Core to be ready).
@@ -719,7 +719,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
                 }
                 var older = i.Sequence < g.Latest.Sequence;
                 groups[key] = (older ? g.Latest with { Participants = people } : i with { Participants = people }, people, g.FirstLine);
-                var label0 = Fit(i.Subject, 80) ?? $"{i.Kind} on {i.OccurredAtUtc:yyyy-MM-dd}".ToLowerInvariant();
+                var label0 = Label(i);
                 _interactionRows.Add(InteractionRow(batch, i, label0, ImportOutcome.Merged, null,
                     [older ? $"an older version (revision {i.Sequence}) of line {g.FirstLine}, whose revision {g.Latest.Sequence} holds" : $"another version of line {g.FirstLine}"]));
                 continue;
@@ -732,17 +732,18 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         {
             var (latest, _, firstLine) = groups[key];
             var i = latest with { SourceLine = firstLine };
-            var label = Fit(i.Subject, 80) ?? $"{i.Kind} on {i.OccurredAtUtc:yyyy-MM-dd}".ToLowerInvariant();
+            var label = Label(i);
             if (i.Cancelled)
             {
-                // Cancelled after it was imported: what was logged from it did not happen either.
+                // Cancelled after it was imported (or taken out of its series): what was logged from it did not happen either.
+                var why = i.CancelReason ?? "cancelled";
                 if (existing.TryGetValue(key, out var logged) && !logged.Deleted)
                 {
                     plans.Add(new InteractionPlan { Source = i, Key = key, Participants = [], ExistingId = logged.Id, Changed = true, Cancel = true });
                     _interactionRows.Add(InteractionRow(batch, i, label, ImportOutcome.Updated, null,
-                        ["cancelled: the interaction logged from it is moved to the trash"]));
+                        [$"{why}: the interaction logged from it is moved to the trash"]));
                 }
-                else _interactionRows.Add(InteractionRow(batch, i, label, ImportOutcome.Skipped, null, ["cancelled: it did not happen"]));
+                else _interactionRows.Add(InteractionRow(batch, i, label, ImportOutcome.Skipped, null, [$"{why}: it did not happen"]));
                 continue;
             }
             // A calendar holds meetings still to come; a message or an invitation dated ahead is a sender's clock.
@@ -798,6 +799,12 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         }
         return plans;
     }
+
+    /// <summary>What a row of the report calls an interaction: its subject (with the day, for one occurrence of a recurring meeting), else its kind and day.</summary>
+    private static string Label(ImportedInteraction i) =>
+        Fit(i.Subject, 80) is { } subject
+            ? i.Occurrence ? string.Create(CultureInfo.InvariantCulture, $"{subject} on {i.OccurredAtUtc:yyyy-MM-dd}") : subject
+            : string.Create(CultureInfo.InvariantCulture, $"{i.Kind} on {i.OccurredAtUtc:yyyy-MM-dd}").ToLowerInvariant();
 
     /// <summary>A row of the report for an interaction, named by the file it was read from (an archive's entry, or the file imported).</summary>
     private static ImportRow InteractionRow(ImportBatch batch, ImportedInteraction i, string label, ImportOutcome outcome, long? contactId, IReadOnlyList<string> details) =>

@@ -11,7 +11,7 @@ using Rapport.Formats;
 
 namespace Rapport.Data.Tests.Import;
 
-public sealed class ImportNetworkTest : IDisposable
+public sealed partial class ImportNetworkTest : IDisposable
 {
     private static readonly DateTime Now = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
     private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("rapport-import-");

@@ -97,6 +97,17 @@ public partial class ICalendarReaderTest
     }
 
     [Fact]
+    public void ALocalTimeThatDaylightSavingRepeats_IsTheFirst_AndOneItSkips_TakesTheOffsetFromBeforeTheGap()
+    {
+        // Berlin: on October 27, 2024 the clock went from 03:00 back to 02:00; on March 31 from 02:00 on to 03:00.
+        var events = Read(
+            "BEGIN:VEVENT\r\nUID:1\r\nDTSTART;TZID=Europe/Berlin:20241027T023000\r\nEND:VEVENT\r\n" +
+            "BEGIN:VEVENT\r\nUID:2\r\nDTSTART;TZID=Europe/Berlin:20240331T023000\r\nEND:VEVENT\r\n");
+        Assert.Equal(new DateTime(2024, 10, 27, 0, 30, 0, DateTimeKind.Utc), events[0].OccurredAtUtc);
+        Assert.Equal(new DateTime(2024, 3, 31, 1, 30, 0, DateTimeKind.Utc), events[1].OccurredAtUtc);
+    }
+
+    [Fact]
     public void QuotedMailtoListsInParameters_DoNotHideTheValue_AndCaretEscapesAreDecoded()
     {
         var e = Assert.Single(Read(

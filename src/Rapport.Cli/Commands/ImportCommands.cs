@@ -22,6 +22,7 @@ internal static class ImportCommands
         var cmd = new Command("import",
             "Bring contacts and history in: a LinkedIn archive, Google or Outlook CSV, vCard, iCalendar or mbox. " +
             "Matches by LinkedIn URL, email, phone, then name with company; re-importing changes nothing; a changed company or title records a life event. " +
+            "A recurring meeting counts once for each time it has happened (its first and latest 500 at most); those still to come are left for a later import. " +
             "One transaction: a bad file is refused with file:line:column and nothing is written.")
             .With(format, path, dryRun, skipBad, progress, rows);
         cmd.SetAction(async (p, ct) =>

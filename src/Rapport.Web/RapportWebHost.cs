@@ -49,12 +49,16 @@ public static class RapportWebHost
         builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
             o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddOpenApi();
+        // The API reads numbers into text fields, and a request it cannot bind is refused naming the field (Api.ApiErrors).
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new Api.ApiErrors.LenientText()));
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
 
         var app = builder.Build();
         var files = new EmbeddedFileProvider(typeof(RapportWebHost).Assembly, "Rapport.Web.wwwroot");
         app.Environment.WebRootFileProvider = files;
         app.UseStaticFiles(new StaticFileOptions { FileProvider = files });
         app.UseRouting();
+        app.UseApiErrors();
         var pages = app.Services.GetRequiredService<PageCache>();
         app.Use(pages.InvokeAsync);
         app.MapHealthApi();

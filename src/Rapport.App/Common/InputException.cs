@@ -15,25 +15,34 @@ public sealed class InputException(string field, string message) : Exception(mes
 /// <summary>Parses the small values users type: dates, enums, lists.</summary>
 public static class Input
 {
+    /// <summary>The first and last years a typed date may fall in: a person's life and plans, far from the calendar's ends that date arithmetic would overflow.</summary>
+    public const int FirstYear = 1900, LastYear = 2199;
+
     /// <summary>Reads an ISO date (2026-05-01) or date-time; date-times without a zone are taken as UTC.</summary>
     public static DateTime ParseInstant(string field, string value)
     {
         var v = value.Trim();
         if (DateOnly.TryParseExact(v, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
-            return d.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+            return InRange(field, value, d).ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
         if (DateTimeOffset.TryParse(v, System.Globalization.CultureInfo.InvariantCulture,
                 System.Globalization.DateTimeStyles.AssumeUniversal | System.Globalization.DateTimeStyles.AdjustToUniversal, out var dto)
             && v.Length >= 10 && char.IsAsciiDigit(v[0]))
+        {
+            InRange(field, value, DateOnly.FromDateTime(dto.UtcDateTime));
             return dto.UtcDateTime;
+        }
         throw new InputException(field, $"{field}: expected a date like 2026-05-01 or 2026-05-01T14:30, got '{value}'");
     }
 
     public static DateOnly ParseDate(string field, string value)
     {
         if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d))
-            return d;
+            return InRange(field, value, d);
         throw new InputException(field, $"{field}: expected a date like 2026-05-01, got '{value}'");
     }
+
+    private static DateOnly InRange(string field, string value, DateOnly d) =>
+        d.Year is >= FirstYear and <= LastYear ? d : throw new InputException(field, $"{field}: expected a date from {FirstYear} to {LastYear}, got '{value.Trim()}'");
 
     /// <summary>Reads an enum by name, case- and dash-insensitively ("new-job" is NewJob).</summary>
     public static T ParseEnum<T>(string field, string value, IReadOnlyDictionary<string, T>? aliases = null) where T : struct, Enum

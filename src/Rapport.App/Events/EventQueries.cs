@@ -43,7 +43,11 @@ public static class EventQueries
         var e = await db.Events.AsNoTracking().FirstOrDefaultAsync(x => x.Id == id, ct);
         if (e is null) return null;
         var now = clock.GetUtcNow().UtcDateTime;
-        var organizer = e.OrganizerId is { } oid ? await db.Organizations.Where(o => o.Id == oid).Select(o => o.Name).FirstOrDefaultAsync(ct) : null;
+        // An organizer in the trash is still named (and said to be there): the event keeps it, and a restore brings it back.
+        var organizer = e.OrganizerId is { } oid
+            ? await db.Organizations.IgnoreQueryFilters([RapportDbContext.TrashFilter]).Where(o => o.Id == oid)
+                .Select(o => o.DeletedAt == null ? o.Name : o.Name + " (in the trash)").FirstOrDefaultAsync(ct)
+            : null;
         var people = await db.Attendances.Where(a => a.EventId == id)
             .Join(db.Contacts, a => a.ContactId, c => c.Id, (a, c) => new { c.Id, c.DisplayName, c.Company, a.Met }).ToListAsync(ct);
         var metHere = await db.Contacts.Where(c => c.MetAtEventId == id).Select(c => new { c.Id, c.DisplayName, c.Company }).ToListAsync(ct);
@@ -112,7 +116,7 @@ public sealed class CreateEvent(RapportDbContext db)
     public async Task<NetworkEvent> ExecuteAsync(EventRequest r, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(r.Name)) throw new InputException("name", "name: an event needs a name");
-        var kind = Input.ParseEnum<EventKind>("kind", r.Kind);
+        var kind = string.IsNullOrWhiteSpace(r.Kind) ? EventKind.Meetup : Input.ParseEnum<EventKind>("kind", r.Kind);
         if (string.IsNullOrWhiteSpace(r.Date)) throw new InputException("date", "date: when is it? (2026-05-01 or 2026-05-01T18:30)");
         var at = Input.ParseInstant("date", r.Date);
         var e = new NetworkEvent(r.Name, kind, at)
@@ -143,7 +147,11 @@ public sealed class CreateEvent(RapportDbContext db)
     internal static decimal? Money(string field, string? v)
     {
         if (string.IsNullOrWhiteSpace(v)) return null;
-        if (!decimal.TryParse(v.Trim(), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var n) || n < 0 || n > 10_000_000)
+        var t = v.Trim();
+        // No thousands separators: "1,5" is a decimal comma somewhere, and must not become 15.
+        if (t.Contains(',', StringComparison.Ordinal))
+            throw new InputException(field, $"{field}: expected an amount like 120 or 49.50, with a point for decimals, got '{v}'");
+        if (!decimal.TryParse(t, System.Globalization.NumberStyles.AllowDecimalPoint, System.Globalization.CultureInfo.InvariantCulture, out var n) || n > 10_000_000)
             throw new InputException(field, $"{field}: expected an amount like 120 or 49.50, got '{v}'");
         return n;
     }

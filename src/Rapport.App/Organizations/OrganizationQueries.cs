@@ -93,7 +93,7 @@ public sealed class CreateOrganization(RapportDbContext db)
     public async Task<Organization> ExecuteAsync(OrganizationRequest r, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(r.Name)) throw new InputException("name", "name: an organization needs a name");
-        var kind = Input.ParseEnum<OrganizationKind>("kind", r.Kind);
+        var kind = string.IsNullOrWhiteSpace(r.Kind) ? OrganizationKind.Community : Input.ParseEnum<OrganizationKind>("kind", r.Kind);
         int? cadence = null;
         if (!string.IsNullOrWhiteSpace(r.MeetingCadenceDays))
         {
@@ -127,7 +127,18 @@ public sealed class AddMembership(RapportDbContext db)
         var start = string.IsNullOrWhiteSpace(startedOn) ? (DateOnly?)null : Input.ParseDate("started", startedOn);
         var end = string.IsNullOrWhiteSpace(endedOn) ? (DateOnly?)null : Input.ParseDate("ended", endedOn);
         if (start is { } s && end is { } e && e < s) throw new InputException("ended", "ended: a membership cannot end before it starts");
-        var m = new Membership(organizationId, contactId, r, start, end) { Title = string.IsNullOrWhiteSpace(title) ? null : title.Trim() };
+        var titled = string.IsNullOrWhiteSpace(title) ? null : title.Trim();
+        // The same membership given again (a script run twice) is kept once; a title given now is taken.
+        if (await db.Memberships.FirstOrDefaultAsync(x => x.OrganizationId == organizationId && x.ContactId == contactId && x.Role == r && x.StartedOn == start && x.EndedOn == end, ct) is { } same)
+        {
+            if (titled is not null && titled != same.Title)
+            {
+                same.Title = titled;
+                await db.SaveChangesAsync(ct);
+            }
+            return same;
+        }
+        var m = new Membership(organizationId, contactId, r, start, end) { Title = titled };
         db.Memberships.Add(m);
         await db.SaveChangesAsync(ct);
         return m;

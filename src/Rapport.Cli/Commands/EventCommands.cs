@@ -25,7 +25,7 @@ internal static class EventCommands
         var minutes = Opt.Of<string?>("--minutes", "The time it took you, travel included, in minutes.");
         var rating = Opt.Of<string?>("--rating", "Your rating, 1 to 5.");
         var notes = Opt.Of<string?>("--notes", "Anything to remember.");
-        var notGoing = Opt.Of<bool>("--not-going", "Record it without going (it still counts toward a community's schedule).");
+        var notGoing = Opt.Of<bool>("--not-going", "Record it without going: a meeting of its community you missed, which ends your streak there.");
         var add = new Command("add", "Add a conference, meetup, meeting or webinar; then record who you met there (`event met`, `event attend`).")
             .With(name, kind, date, city, venue, organizer, size, cost, minutes, rating, notes, notGoing);
         add.SetAction(async (p, ct) =>
@@ -193,7 +193,8 @@ internal static class EventCommands
             await using var db = await ctx.OpenAsync(ct);
             var rows = await OrganizationQueries.ListAsync(db, p.GetValue(search), p.GetValue(kindFilter), ctx.Clock, ct);
             if (ctx.Json) await ctx.WriteJsonAsync(rows);
-            else if (rows.Count == 0) await ctx.Out.WriteLineAsync("No organizations yet: `rapport org add \"...\" --kind community`.");
+            else if (rows.Count == 0)
+                await ctx.Out.WriteLineAsync(p.GetValue(search) is null && p.GetValue(kindFilter) is null ? "No organizations yet: `rapport org add \"...\" --kind community`." : "No organization matches.");
             else foreach (var r in rows)
                     await ctx.Out.WriteLineAsync($"#{r.Id,-5} {r.Name} ({r.Kind}{(r.City is null ? "" : ", " + r.City)}): {r.Members} {(r.Members == 1 ? "member" : "members")} you know{(r.YourRole is null ? "" : $"; you: {r.YourRole}")}");
             return 0;
@@ -217,6 +218,7 @@ internal static class EventCommands
             if (d.Website is not null) await o.WriteLineAsync($"  website: {d.Website}");
             if (d.MeetingCadenceDays is { } days) await o.WriteLineAsync($"  meets every {days} days");
             if (d.Members.Count == 0) await o.WriteLineAsync("  no members recorded");
+            var today = DateOnly.FromDateTime(ctx.Clock.GetUtcNow().UtcDateTime);
             foreach (var m in d.Members)
             {
                 var span = (m.StartedOn, m.EndedOn) switch
@@ -226,7 +228,8 @@ internal static class EventCommands
                     (null, { } to) => $", until {to:yyyy-MM-dd}",
                     ({ } from, { } to) => $", {from:yyyy-MM-dd} to {to:yyyy-MM-dd}",
                 };
-                await o.WriteLineAsync($"  {(m.Current ? "now " : "past")} {(m.ContactId is { } id ? $"#{id} " : "")}{m.Name}: {m.Role}{(m.Title is null ? "" : $", {m.Title}")}{span}");
+                var when = m.Current ? "now " : m.StartedOn > today ? "next" : "past";
+                await o.WriteLineAsync($"  {when} {(m.ContactId is { } id ? $"#{id} " : "")}{m.Name}: {m.Role}{(m.Title is null ? "" : $", {m.Title}")}{span}");
             }
             return 0;
         });

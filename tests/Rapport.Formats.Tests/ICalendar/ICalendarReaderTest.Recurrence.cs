@@ -116,10 +116,10 @@ public partial class ICalendarReaderTest
     public void ACancelledOverride_TakesItsOccurrenceOut_AndAnAllDaySeriesIsKeyedByDay()
     {
         var (events, _) = ReadAt(Now,
-            "BEGIN:VEVENT\r\nUID:y@x\r\nSUMMARY:Dinner\r\nDTSTART;VALUE=DATE:20220310\r\nRRULE:FREQ=YEARLY;COUNT=4\r\nEND:VEVENT\r\n" +
-            "BEGIN:VEVENT\r\nUID:y@x\r\nRECURRENCE-ID;VALUE=DATE:20230310\r\nDTSTART;VALUE=DATE:20230310\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\n");
+            "BEGIN:VEVENT\r\nUID:y@x\r\nSUMMARY:Offsite\r\nDTSTART;VALUE=DATE:20220310\r\nRRULE:FREQ=MONTHLY;COUNT=4\r\nEND:VEVENT\r\n" +
+            "BEGIN:VEVENT\r\nUID:y@x\r\nRECURRENCE-ID;VALUE=DATE:20220410\r\nDTSTART;VALUE=DATE:20220410\r\nSTATUS:CANCELLED\r\nEND:VEVENT\r\n");
 
-        Assert.Equal([("y@x", false), ("y@x|20240310", false), ("y@x|20250310", false), ("y@x|20230310", true)], events.Select(e => (e.ExternalKey, e.Cancelled)));
+        Assert.Equal([("y@x", false), ("y@x|20220510", false), ("y@x|20220610", false), ("y@x|20220410", true)], events.Select(e => (e.ExternalKey, e.Cancelled)));
         Assert.All(events, e => Assert.True(e.AllDay));
     }
 
@@ -173,5 +173,17 @@ public partial class ICalendarReaderTest
         Assert.Equal([Utc(2012, 12, 10, 0), Utc(2013, 12, 10, 0), Utc(2014, 12, 10, 0)], first.Select(e => e.OccurredAtUtc));
         Assert.All(first, e => Assert.True(e.AllDay));
         Assert.All(first, e => Assert.Empty(e.Warnings));
+    }
+
+    [Fact]
+    public void AWholeDayThatComesBackEveryYear_IsABirthdayNotAMeeting_AndIsLeftOutOnce()
+    {
+        var (events, progress) = ReadAt(Now,
+            "BEGIN:VEVENT\r\nUID:b@x\r\nSUMMARY:Dia's birthday\r\nDTSTART;VALUE=DATE:19920229\r\nRRULE:FREQ=YEARLY\r\nATTENDEE:mailto:dia@example.org\r\nEND:VEVENT\r\n" +
+            "BEGIN:VEVENT\r\nUID:o@x\r\nSUMMARY:Offsite\r\nDTSTART;VALUE=DATE:20260302\r\nRRULE:FREQ=MONTHLY;COUNT=2\r\nATTENDEE:mailto:dia@example.org\r\nEND:VEVENT\r\n");
+
+        Assert.Equal(["o@x", "o@x|20260402"], events.Select(e => e.ExternalKey));
+        var skip = Assert.Single(progress.SkipReasons);
+        Assert.Equal((3L, "\"Dia's birthday\" comes back every year on a whole day (a birthday or an anniversary): a date, not a meeting, so it is left out"), (skip.Line, skip.Reason));
     }
 }

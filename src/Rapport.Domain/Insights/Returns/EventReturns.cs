@@ -117,6 +117,7 @@ public static class EventReturns
 
         var communities = input.Communities.DistinctBy(c => c.Id)
             .Select(c => Community(c, eventsById.Values.Where(e => e.CommunityId == c.Id && e.Attended).ToArray(),
+                [.. eventsById.Values.Where(e => e.CommunityId == c.Id && !e.Attended).Select(e => e.StartsAt)],
                 byCommunity.GetValueOrDefault(c.Id), now, lastingAfter, settings))
             .OrderBy(c => c.Advice).ThenByDescending(c => c.Yield.Lasting).ThenBy(c => c.CommunityId)
             .ToArray();
@@ -145,35 +146,44 @@ public static class EventReturns
     /// Streaks of meetings attended in a row, for a community that meets every <paramref name="cadenceDays"/>: the
     /// longest run, and the run still going (its last meeting at most one and a half periods ago, since the next may not
     /// have happened yet). A run goes on while each meeting follows the one before within one and a half periods, so a
-    /// meeting that moves (the second Tuesday of each month comes 28 to 35 days after the last) keeps it, and a missed
-    /// one ends it. Visits closer together than half a period (two days of one conference) count as one meeting; visits
-    /// still to come do not count.
+    /// meeting that moves (the second Tuesday of each month comes 28 to 35 days after the last) keeps it, and one not
+    /// attended ends it: a recorded meeting you did not go to (<paramref name="missed"/>), or a gap with none recorded.
+    /// Visits closer together than half a period (two days of one conference) count as one meeting; meetings still to
+    /// come do not count.
     /// </summary>
-    public static (int Current, int Longest) Streaks(IReadOnlyList<DateTime> attended, DateTime now, int cadenceDays)
+    public static (int Current, int Longest) Streaks(IReadOnlyList<DateTime> attended, DateTime now, int cadenceDays, IReadOnlyList<DateTime>? missed = null)
     {
         ArgumentNullException.ThrowIfNull(attended);
         if (cadenceDays <= 0) return (0, 0);
         var grace = cadenceDays * 1.5;
+        var timeline = attended.Where(d => d <= now).Select(d => (At: d, Went: true))
+            .Concat((missed ?? []).Where(d => d <= now).Select(d => (At: d, Went: false)))
+            .OrderBy(m => m.At).ThenBy(m => m.Went);
         var (run, longest) = (0, 0);
         DateTime? last = null;
-        foreach (var d in attended.Where(d => d <= now).Order())
+        foreach (var (at, went) in timeline)
         {
-            if (last is { } same && (d - same).TotalDays < cadenceDays / 2.0) continue;
-            run = last is { } before && (d - before).TotalDays <= grace ? run + 1 : 1;
+            if (!went)
+            {
+                (run, last) = (0, null);
+                continue;
+            }
+            if (last is { } same && (at - same).TotalDays < cadenceDays / 2.0) continue;
+            run = last is { } before && (at - before).TotalDays <= grace ? run + 1 : 1;
             longest = Math.Max(longest, run);
-            last = d;
+            last = at;
         }
         return (last is { } end && (now - end).TotalDays <= grace ? run : 0, longest);
     }
 
-    private static CommunityReturn Community(ReturnCommunity c, ReturnEvent[] attended, List<MetContact>? met, DateTime now, TimeSpan lastingAfter, InsightSettings s)
+    private static CommunityReturn Community(ReturnCommunity c, ReturnEvent[] attended, DateTime[] missed, List<MetContact>? met, DateTime now, TimeSpan lastingAfter, InsightSettings s)
     {
         var y = YieldOf(met, now, lastingAfter);
         var cost = attended.Sum(e => e.Cost ?? 0);
         var minutes = attended.Sum(e => e.MinutesSpent ?? 0);
         var cadence = c.MeetingCadenceDays is > 0 ? c.MeetingCadenceDays.Value : s.DefaultMeetingCadenceDays;
         var dates = attended.Select(e => e.StartsAt).ToArray();
-        var (current, longest) = Streaks(dates, now, cadence);
+        var (current, longest) = Streaks(dates, now, cadence, missed);
 
         var regular = false;
         if (dates.Length >= 2)

@@ -92,6 +92,12 @@ internal static class RecurringEvents
             }
             if (e.RRules.Count > 1) warnings.Add($"only the first of its {e.RRules.Count} RRULEs is followed");
         }
+        // A whole day that comes back every year is a birthday or an anniversary: a date to remember, not a meeting held.
+        if (e.Start.AllDay && rule is { Frequency: RecurrenceFrequency.Yearly })
+        {
+            options.Progress.AddSkipped(new ImportSkip(fileName, line, $"{what} comes back every year on a whole day (a birthday or an anniversary): a date, not a meeting, so it is left out"));
+            yield break;
+        }
 
         var rdates = new List<DateTime>();
         foreach (var l in e.RDates)

@@ -37,6 +37,10 @@ public sealed class DetailModel(RapportDbContext db, TimeProvider clock) : FormP
         if (e is null) return NotFound();
         Event = e;
         Organizers = await OrganizationQueries.OrganizerChoicesAsync(db, ct);
+        // The event's own organizer is always a choice (beyond the first 500, or in the trash), so that saving the other
+        // details never drops it.
+        if (e.OrganizerId is { } current && Organizers.All(o => o.Id != current))
+            Organizers = [(current, e.Organizer ?? $"#{current}"), .. Organizers];
         // The edit form starts from the event as stored, unless it comes back with the user's own values to mend.
         if (!Errors.ContainsKey("edit.form") && !Errors.Keys.Any(k => k.StartsWith("edit.", StringComparison.Ordinal)))
         {

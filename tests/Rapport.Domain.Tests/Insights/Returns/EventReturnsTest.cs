@@ -211,6 +211,8 @@ public class EventReturnsTest
         Assert.Equal((3, 3), EventReturns.Streaks(attended, now, 30));
         // November's meeting missed: the run is over by late December, and a visit still to come does not count.
         Assert.Equal((0, 3), EventReturns.Streaks([.. attended, new DateTime(2027, 1, 13, 18, 0, 0, DateTimeKind.Utc)], new DateTime(2026, 12, 31, 0, 0, 0, DateTimeKind.Utc), 30));
+        // A meeting recorded and not gone to ends the run, even within the grace.
+        Assert.Equal((1, 2), EventReturns.Streaks(attended, now, 30, missed: [new DateTime(2026, 10, 1, 18, 0, 0, DateTimeKind.Utc)]));
         // Two days of one conference are one meeting.
         Assert.Equal((1, 1), EventReturns.Streaks([now.AddDays(-3), now.AddDays(-2)], now, 30));
     }

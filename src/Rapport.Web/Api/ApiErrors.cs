@@ -1,0 +1,59 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Rapport.Web.Api;
+
+/// <summary>
+/// What the API reads leniently and how it refuses the rest: a number or a true/false where the request has text (a
+/// size, a cost, a cadence typed as text on the command line) is taken as its text, and a body or query value that
+/// cannot be read at all is a 400 validation problem naming the field, as the use cases' own errors are, not an empty 400.
+/// </summary>
+public static partial class ApiErrors
+{
+    /// <summary>Reads a JSON number or true/false into a text property as it is written ("80", "12.5", "true").</summary>
+    public sealed class LenientText : JsonConverter<string>
+    {
+        public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
+        {
+            JsonTokenType.String => reader.GetString(),
+            JsonTokenType.Number => Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan),
+            JsonTokenType.True => "true",
+            JsonTokenType.False => "false",
+            _ => throw new JsonException($"expected text or a number, got {reader.TokenType}"),
+        };
+
+        public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
+    }
+
+    /// <summary>Turns a request the API cannot bind (no body, a value of the wrong kind, a query value that is not a number) into a validation problem.</summary>
+    public static IApplicationBuilder UseApiErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        try
+        {
+            await next(context);
+        }
+        catch (BadHttpRequestException e) when (context.Request.Path.StartsWithSegments("/api") && !context.Response.HasStarted)
+        {
+            var (field, message) = e.InnerException is JsonException json
+                ? (Field(json.Path), json.Path is { Length: > 1 } ? $"expected a value of another kind at {json.Path}" : "expected a JSON object")
+                : e.Message.Contains("no body was provided", StringComparison.Ordinal) ? ("body", "expected a JSON object")
+                : BindFailure().Match(e.Message) is { Success: true } m ? (m.Groups["name"].Value, $"expected a {m.Groups["type"].Value.TrimEnd('?')}, got '{m.Groups["value"].Value}'")
+                : ("request", e.Message);
+            await Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field}: {message}"] }).ExecuteAsync(context);
+        }
+    });
+
+    // "Failed to bind parameter "int? days" from "abc"."
+    [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?<type>\\S+) (?<name>\\w+)\" from \"(?<value>[^\"]*)\"", System.Text.RegularExpressions.RegexOptions.None, 1000)]
+    private static partial System.Text.RegularExpressions.Regex BindFailure();
+
+    private static string Field(string? path)
+    {
+        var p = path?.TrimStart('$').TrimStart('.');
+        return string.IsNullOrEmpty(p) ? "body" : p;
+    }
+}

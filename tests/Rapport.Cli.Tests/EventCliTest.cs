@@ -82,4 +82,30 @@ public class EventCliTest
         var after = await cli.RunAsync("insights", "--json");
         Assert.DoesNotContain(after.Json.GetProperty("returns").GetProperty("communities").EnumerateArray(), c => c.GetProperty("eventsAttended").GetInt32() > 0);
     }
+
+    [Fact]
+    public async Task WhatAUserMightMistype_IsRefusedNamingTheField_AndNothingIsWritten()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db, "2026-11-20T12:00:00Z");
+
+        var farFuture = await cli.RunAsync("event", "add", "Far", "--date", "9999-12-31T23:59");
+        Assert.Equal(2, farFuture.ExitCode);
+        Assert.Contains("date: expected a date from 1900 to 2199, got '9999-12-31T23:59'", farFuture.Err, StringComparison.Ordinal);
+        var comma = await cli.RunAsync("event", "add", "Dinner", "--date", "2026-11-02", "--cost", "1,5");
+        Assert.Equal(2, comma.ExitCode);
+        Assert.Contains("with a point for decimals", comma.Err, StringComparison.Ordinal);
+        Assert.Empty((await cli.RunAsync("event", "list", "--json")).Json.EnumerateArray());
+
+        Assert.Equal(0, (await cli.RunAsync("event", "add", "Dinner", "--date", "2026-11-02", "--cost", "1.5")).ExitCode);
+        Assert.Equal(2, (await cli.RunAsync("event", "edit", "Dinner", "--date", "1850-01-01")).ExitCode);
+        Assert.Equal("2026-11-02T12:00:00Z", (await cli.RunAsync("event", "show", "Dinner", "--json")).Json.GetProperty("startsAt").GetString());
+
+        // The same membership twice (a script run again) is kept once.
+        Assert.Equal(0, (await cli.RunAsync("org", "add", "Guild")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("org", "member", "Guild", "--title", "Chair")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("org", "member", "Guild", "--title", "Chair")).ExitCode);
+        Assert.Single((await cli.RunAsync("org", "show", "Guild", "--json")).Json.GetProperty("members").EnumerateArray());
+        Assert.Equal("No organization matches.\n", (await cli.RunAsync("org", "list", "--search", "zzz")).Out.ReplaceLineEndings("\n"));
+    }
 }

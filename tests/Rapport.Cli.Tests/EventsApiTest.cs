@@ -68,6 +68,24 @@ public class EventsApiTest
         Assert.Equal(1, orgs.EnumerateArray().Single().GetProperty("members").GetInt32());
         Assert.Equal(HttpStatusCode.BadRequest, (await http.GetAsync("/api/v1/organizations?kind=club", ct)).StatusCode);
 
+        // Numbers where the request has text, as a script would send them; no kind means a meetup or a community.
+        var typed = await http.PatchAsJsonAsync($"/api/v1/events/{id}", new { size = 80, minutes = 90 }, ct);
+        Assert.Equal(HttpStatusCode.OK, typed.StatusCode);
+        Assert.Equal(80, (await Json(typed)).GetProperty("size").GetInt32());
+        var plain = await http.PostAsJsonAsync("/api/v1/organizations", new { name = "Writers Circle", meetingCadenceDays = 14 }, ct);
+        Assert.Equal(HttpStatusCode.Created, plain.StatusCode);
+        Assert.Equal(("community", 14), ((await Json(plain)).GetProperty("kind").GetString(), (await Json(plain)).GetProperty("meetingCadenceDays").GetInt32()));
+        // What cannot be bound at all is refused naming the field, not with an empty 400.
+        var wrongKind = await http.PatchAsJsonAsync($"/api/v1/events/{id}", new { attending = "yes" }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongKind.StatusCode);
+        Assert.True((await Json(wrongKind)).GetProperty("errors").TryGetProperty("attending", out _));
+        var noBody = await http.PostAsync("/api/v1/events", new StringContent("", System.Text.Encoding.UTF8, "application/json"), ct);
+        Assert.Equal(HttpStatusCode.BadRequest, noBody.StatusCode);
+        Assert.True((await Json(noBody)).GetProperty("errors").TryGetProperty("body", out _));
+        var badDays = await http.PostAsync("/api/v1/plan/abc/snooze?days=many", null, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, badDays.StatusCode);
+        Assert.Equal("days: expected a whole number, got 'many'", (await Json(badDays)).GetProperty("errors").GetProperty("days")[0].GetString());
+
         var openApi = await http.GetStringAsync("/api/v1/openapi.json", ct);
         foreach (var path in new[] { "/api/v1/events", "/api/v1/events/{id}", "/api/v1/events/{id}/attendees", "/api/v1/organizations/{id}/members" })
             Assert.Contains($"\"{path}\"", openApi, StringComparison.Ordinal);

@@ -41,7 +41,7 @@ public static partial class ApiErrors
             var (field, message) = e.InnerException is JsonException json
                 ? (Field(json.Path), json.Path is { Length: > 1 } ? $"expected a value of another kind at {json.Path}" : "expected a JSON object")
                 : e.Message.Contains("no body was provided", StringComparison.Ordinal) ? ("body", "expected a JSON object")
-                : BindFailure().Match(e.Message) is { Success: true } m ? (m.Groups["name"].Value, $"expected a {m.Groups["type"].Value.TrimEnd('?')}, got '{m.Groups["value"].Value}'")
+                : BindFailure().Match(e.Message) is { Success: true } m ? (m.Groups["name"].Value, $"expected {Kind(m.Groups["type"].Value)}, got '{m.Groups["value"].Value}'")
                 : ("request", e.Message);
             await Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field}: {message}"] }).ExecuteAsync(context);
         }
@@ -50,6 +50,15 @@ public static partial class ApiErrors
     // "Failed to bind parameter "int? days" from "abc"."
     [System.Text.RegularExpressions.GeneratedRegex("parameter \"(?<type>\\S+) (?<name>\\w+)\" from \"(?<value>[^\"]*)\"", System.Text.RegularExpressions.RegexOptions.None, 1000)]
     private static partial System.Text.RegularExpressions.Regex BindFailure();
+
+    /// <summary>A parameter's type in words: "Nullable&lt;int&gt;" and "int?" are "a whole number".</summary>
+    private static string Kind(string type) => type.Replace("Nullable<", "", StringComparison.Ordinal).TrimEnd('>', '?') switch
+    {
+        "int" or "long" or "Int32" or "Int64" => "a whole number",
+        "bool" or "Boolean" => "true or false",
+        "double" or "decimal" or "Double" or "Decimal" => "a number",
+        var other => "a " + other,
+    };
 
     private static string Field(string? path)
     {

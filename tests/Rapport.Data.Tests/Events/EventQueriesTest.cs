@@ -42,4 +42,25 @@ public class EventQueriesTest
     [InlineData(0, 0, "You met no one here yet: add the people you met.")]
     public void TheVerdict_AgreesWithItsCounts(int met, int lasting, string expected) =>
         Assert.Equal(expected, EventQueries.Verdict(met, lasting, null));
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnOrganizerInTheTrash_IsStillNamed_AndTheEventKeepsIt_UntilItComesBack(string provider)
+    {
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = store.Open();
+        var guild = await new App.Organizations.CreateOrganization(db).ExecuteAsync(new App.Organizations.OrganizationRequest("Product Guild", ""), ct);
+        var e = await new CreateEvent(db).ExecuteAsync(new EventRequest("Guild night", "", "2026-10-14T18:00") { Organizer = "guild" }, ct);
+        Assert.Equal((EventKind.Meetup, Domain.Organizations.OrganizationKind.Community), (e.Kind, guild.Kind));
+
+        await new App.Trash.TrashBin(db, Clock).DeleteAsync(App.Trash.TrashKind.Organization, guild.Id, ct);
+        var trashed = (await EventQueries.GetAsync(db, e.Id, Clock, ct))!;
+        Assert.Equal(("Product Guild (in the trash)", guild.Id), (trashed.Organizer, trashed.OrganizerId));
+
+        await new App.Trash.TrashBin(db, Clock).RestoreAsync(App.Trash.TrashKind.Organization, guild.Id, ct);
+        var back = (await EventQueries.GetAsync(db, e.Id, Clock, ct))!;
+        Assert.Equal(("Product Guild", guild.Id), (back.Organizer, back.OrganizerId));
+    }
 }

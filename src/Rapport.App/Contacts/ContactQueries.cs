@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
+using Rapport.Data.Search;
 using Rapport.Domain.Contacts;
 using Rapport.Domain.Interactions;
 
@@ -42,13 +44,18 @@ public static class ContactQueries
         if (!string.IsNullOrWhiteSpace(f.Search))
         {
             var s = f.Search.Trim().ToLowerInvariant();
-            q = q.Where(c => c.DisplayName.ToLower().Contains(s)
-                || (c.Company != null && c.Company.ToLower().Contains(s))
-                || (c.Title != null && c.Title.ToLower().Contains(s))
-                || (c.Notes != null && c.Notes.ToLower().Contains(s))
-                || c.Emails.Any(e => e.Address.Contains(s))
-                || db.InteractionParticipants.Any(p => p.ContactId == c.Id && db.Interactions.Any(i => i.Id == p.InteractionId
-                    && ((i.Insight != null && i.Insight.ToLower().Contains(s)) || (i.Notes != null && i.Notes.ToLower().Contains(s))))));
+            // The search index answers for every contact whose search text is up to date; the rest (written since the last
+            // rebuild) are read the exact way, as every contact was before the index.
+            if (ContactSearchIndex.Matching(db, s) is { } indexed)
+            {
+                var stale = ContactSearchIndex.Stale(db);
+                var found = indexed.Concat(db.Contacts.Where(c => stale.Contains(c.Id)).Where(Contains(db, s)).Select(c => c.Id));
+                q = q.Where(c => found.Contains(c.Id));
+            }
+            else
+            {
+                q = q.Where(Contains(db, s));
+            }
         }
         if (!string.IsNullOrWhiteSpace(f.Category))
         {
@@ -72,6 +79,19 @@ public static class ContactQueries
         }
         return q;
     }
+
+    /// <summary>
+    /// Whether a contact's name, company, title, notes, an email address, or the notes or insight of one of its interactions
+    /// (not in the trash) contain <paramref name="lowered"/>, ignoring case: the meaning of search, read from the tables.
+    /// </summary>
+    private static Expression<Func<Contact, bool>> Contains(RapportDbContext db, string lowered) =>
+        c => c.DisplayName.ToLower().Contains(lowered)
+            || (c.Company != null && c.Company.ToLower().Contains(lowered))
+            || (c.Title != null && c.Title.ToLower().Contains(lowered))
+            || (c.Notes != null && c.Notes.ToLower().Contains(lowered))
+            || c.Emails.Any(e => e.Address.Contains(lowered))
+            || db.InteractionParticipants.Any(p => p.ContactId == c.Id && db.Interactions.Any(i => i.Id == p.InteractionId
+                && ((i.Insight != null && i.Insight.ToLower().Contains(lowered)) || (i.Notes != null && i.Notes.ToLower().Contains(lowered)))));
 
     /// <summary>The last interaction time per contact, for the given contacts.</summary>
     public static async Task<Dictionary<long, DateTime>> LastInteractionsAsync(RapportDbContext db, IReadOnlyCollection<long> contactIds, CancellationToken ct)

@@ -82,6 +82,10 @@ public static class MigrationRunner
             await tx.CommitAsync(ct);
         }
 
+        // A migration that changes what contact search reads marks every contact; their texts are built here, once.
+        var version = Convert.ToInt32(await ScalarAsync(connection, $"SELECT COALESCE(MAX(version), 0) FROM {HistoryTable};", ct), System.Globalization.CultureInfo.InvariantCulture);
+        if (version >= Search.ContactSearchIndex.SinceVersion) await Search.ContactSearchIndex.RefreshAsync(connection, null, ct);
+
         // SQLite plans joins from table statistics; without them it prefers the AccountId indexes, which match every row.
         // 0x10002 analyzes every table whose statistics are missing or stale, and is cheap when they are current.
         if (target.Provider == DbProvider.Sqlite) await ExecuteAsync(connection, null, "PRAGMA optimize = 0x10002;", ct);

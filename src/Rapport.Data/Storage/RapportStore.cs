@@ -57,6 +57,7 @@ public sealed class RapportStore(DbTarget target, bool compiledModel = true)
             builder.UseNpgsql(target.ConnectionString, o => o.CommandTimeout(120));
             if (compiledModel) builder.UseModel(CompiledModels.Postgres.RapportDbContextModel.Instance);
         }
+        builder.AddInterceptors(Search.ContactSearchRefresher.Instance);
         builder.UseQueryTrackingBehavior(QueryTrackingBehavior.TrackAll);
         return builder;
     }

@@ -93,16 +93,20 @@ public static class ContactQueries
             || db.InteractionParticipants.Any(p => p.ContactId == c.Id && db.Interactions.Any(i => i.Id == p.InteractionId
                 && ((i.Insight != null && i.Insight.ToLower().Contains(lowered)) || (i.Notes != null && i.Notes.ToLower().Contains(lowered)))));
 
-    /// <summary>The last interaction time per contact, for the given contacts.</summary>
+    /// <summary>
+    /// The last interaction time per contact, for the given contacts. The query starts from the contacts' participant rows and
+    /// looks each interaction up by key: as a join, SQLite would start from every interaction of the account when its sampled
+    /// statistics (<c>analysis_limit</c>) make the account's index look selective, 3 s for 30 contacts of the 100k demo.
+    /// </summary>
     public static async Task<Dictionary<long, DateTime>> LastInteractionsAsync(RapportDbContext db, IReadOnlyCollection<long> contactIds, CancellationToken ct)
     {
         var rows = await db.InteractionParticipants
             .Where(p => contactIds.Contains(p.ContactId))
-            .Join(db.Interactions, p => p.InteractionId, i => i.Id, (p, i) => new { p.ContactId, i.OccurredAt })
+            .Select(p => new { p.ContactId, At = db.Interactions.Where(i => i.Id == p.InteractionId).Select(i => (DateTime?)i.OccurredAt).Max() })
             .GroupBy(x => x.ContactId)
-            .Select(g => new { ContactId = g.Key, Last = g.Max(x => x.OccurredAt) })
+            .Select(g => new { ContactId = g.Key, Last = g.Max(x => x.At) })
             .ToListAsync(ct);
-        return rows.ToDictionary(r => r.ContactId, r => r.Last);
+        return rows.Where(r => r.Last is not null).ToDictionary(r => r.ContactId, r => r.Last!.Value);
     }
 
     /// <summary>

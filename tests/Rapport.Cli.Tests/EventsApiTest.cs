@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Rapport.Data.Tests.Support;
 using Rapport.Web;
@@ -18,7 +17,7 @@ public class EventsApiTest
         var ct = TestContext.Current.CancellationToken;
         await using var db = await TestDatabase.CreateAsync(provider);
         await new CliRunner(db).RunAsync("contact", "add", "--name", "Ana Silva", "--company", "Orbit");
-        var port = FreePort();
+        var port = Loopback.FreePort();
         await using var app = RapportWebHost.Build(new WebOptions(db.Target, new FixedClock(new DateTime(2026, 11, 20, 12, 0, 0, DateTimeKind.Utc))) { Urls = $"http://127.0.0.1:{port}" });
         await app.StartAsync(ct);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -94,11 +93,4 @@ public class EventsApiTest
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken)).RootElement;
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Rapport.Cli.Commands;
 using Rapport.Formats.Records;
@@ -377,7 +376,7 @@ public sealed class ImportCliTest : IDisposable
         Assert.Contains("phone", list.Out);
         Assert.DoesNotContain(path[7..^4], list.Out);
 
-        var port = FreePort();
+        var port = Loopback.FreePort();
         await using var app = RapportWebHost.Build(new WebOptions(db.Target, new FixedClock(new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc))) { Urls = $"http://127.0.0.1:{port}" });
         await app.StartAsync(TestContext.Current.CancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -395,12 +394,5 @@ public sealed class ImportCliTest : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(path, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(2, (await cli.RunAsync("feed", "revoke", "999")).ExitCode);
         await app.StopAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Rapport.Data.Tests.Support;
 using Rapport.Web;
@@ -20,7 +19,7 @@ public class InsightsPageTest
         await cli.RunAsync("contact", "add", "--name", "Ana Silva", "--company", "Acme & Co", "--title", "Lead Product Designer", "--industry", "design");
         for (var i = 0; i < 4; i++) await cli.RunAsync("log", "Bea Braun", "--channel", "call", "--direction", "mutual", "--date", $"2026-{6 + i:D2}-02");
         await cli.RunAsync("link", "Bea Braun", "Ana Silva", "--strength", "0.7");
-        var port = FreePort();
+        var port = Loopback.FreePort();
         await using var app = RapportWebHost.Build(new WebOptions(db.Target, new TestClock(new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc))) { Urls = $"http://127.0.0.1:{port}" });
         await app.StartAsync(ct);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -88,7 +87,7 @@ public class InsightsPageTest
         var ct = TestContext.Current.CancellationToken;
         await using var db = await TestDatabase.CreateAsync(provider);
         Assert.Equal(0, (await new CliRunner(db).RunAsync("contact", "list")).ExitCode); // creates the schema, adds nothing
-        var port = FreePort();
+        var port = Loopback.FreePort();
         await using var app = RapportWebHost.Build(new WebOptions(db.Target, new TestClock(new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc))) { Urls = $"http://127.0.0.1:{port}" });
         await app.StartAsync(ct);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -101,12 +100,5 @@ public class InsightsPageTest
         foreach (var caption in new[] { "Communities: lasting relationships", "Big events against small ones", "Events where you met people", "Ties to activate for opportunities", "Dormant ties, highest reconnect priority first" })
             Assert.DoesNotContain(caption, page);
         await app.StopAsync(ct);
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

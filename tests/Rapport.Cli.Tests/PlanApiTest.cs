@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using Rapport.Data.Tests.Support;
 using Rapport.Web;
@@ -21,7 +20,7 @@ public class PlanApiTest
         await using var db = await TestDatabase.CreateAsync(provider);
         var cli = new CliRunner(db, Monday);
         Assert.Equal(0, (await cli.RunAsync("demo", "--contacts", "200")).ExitCode);
-        var port = FreePort();
+        var port = Loopback.FreePort();
         await using var app = RapportWebHost.Build(new WebOptions(db.Target, new FixedClock(DateTime.Parse(Monday, System.Globalization.CultureInfo.InvariantCulture).ToUniversalTime())) { Urls = $"http://127.0.0.1:{port}" });
         await app.StartAsync(ct);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -62,11 +61,4 @@ public class PlanApiTest
     private static string[] Fields(JsonElement o) => [.. o.EnumerateObject().Select(p => $"{p.Name}={p.Value}")];
 
     private static string[] Ids(JsonElement plan) => [.. plan.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("id").GetString()!)];
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using Rapport.Data.Storage;
 using Rapport.Data.Tests.Support;
 using Rapport.Web;
@@ -16,7 +15,7 @@ public class ServeTest
         await using var db = await TestDatabase.CreateAsync(provider);
         var cli = new CliRunner(db);
         await cli.RunAsync("contact", "add", "--name", "Zoë Ångström", "--company", "Łódź Labs");
-        var port = FreePort();
+        var port = Loopback.FreePort();
         await using var app = RapportWebHost.Build(new WebOptions(db.Target, TimeProvider.System) { Urls = $"http://127.0.0.1:{port}" });
         await app.StartAsync(TestContext.Current.CancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -44,7 +43,7 @@ public class ServeTest
         await cli.RunAsync("contact", "add", "--name", "Ada Byron", "--email", "ada@example.org");
         await cli.RunAsync("log", "ada@example.org", "--channel", "call", "--date", "2026-11-01");
         var id = (await cli.RunAsync("contact", "show", "ada@example.org", "--json")).Json.GetProperty("id").GetInt64();
-        var port = FreePort();
+        var port = Loopback.FreePort();
         await using var app = RapportWebHost.Build(new WebOptions(db.Target, new FixedClock(new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc))) { Urls = $"http://127.0.0.1:{port}" });
         await app.StartAsync(TestContext.Current.CancellationToken);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
@@ -54,12 +53,5 @@ public class ServeTest
         Assert.Contains("frequency", page);
         Assert.Contains("1 touch, last 18 days ago", page.Replace("\n", " ", StringComparison.Ordinal), StringComparison.Ordinal);
         await app.StopAsync(TestContext.Current.CancellationToken);
-    }
-
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
     }
 }

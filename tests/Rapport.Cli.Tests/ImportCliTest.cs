@@ -52,6 +52,24 @@ public sealed class ImportCliTest : IDisposable
     }
 
     [Fact]
+    public async Task Rows_OfAWeeklySeries_NameEachPastWeek_AndSayOnceWhatIsStillToCome()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db, "2026-02-20T12:00:00Z");
+        await cli.RunAsync("contact", "add", "--name", "Ana Silva", "--email", "ana@example.org");
+        var ics = Write("weekly.ics", "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:w@x\r\nSUMMARY:Ana / me\r\n" +
+            "DTSTART;TZID=Europe/Berlin:20260202T100000\r\nRRULE:FREQ=WEEKLY;COUNT=6\r\nATTENDEE:mailto:ana@example.org\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+
+        var run = await cli.RunAsync("import", "ics", ics, "--rows");
+
+        Assert.Equal(0, run.ExitCode);
+        var rows = run.Out.ReplaceLineEndings("\n").Split('\n').SkipWhile(l => l != "Rows:").Where(l => l.StartsWith("  " + ics, StringComparison.Ordinal)).ToList();
+        Assert.Equal([$"  {ics}:3 new interaction Ana / me on 2026-02-02 with Ana Silva", $"  {ics}:3 new interaction Ana / me on 2026-02-09 with Ana Silva",
+            $"  {ics}:3 new interaction Ana / me on 2026-02-16 with Ana Silva",
+            $"  {ics}:3 skipped interaction — \"Ana / me\": its occurrences from 2026-02-23 on have not happened yet (import the calendar again afterwards)"], rows);
+    }
+
+    [Fact]
     public async Task DryRun_NeitherCreatesTheDatabaseFile_NorUpgradesAnOlderOne()
     {
         await using var db = await TestDatabase.CreateAsync("sqlite");

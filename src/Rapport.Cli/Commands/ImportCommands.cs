@@ -104,7 +104,7 @@ internal static class ImportCommands
         foreach (var row in r.Rows)
         {
             var details = row.Details.Count == 0 ? "" : " — " + string.Join("; ", row.Details);
-            await o.WriteLineAsync(string.Create(inv, $"  {row.File}:{row.Line} {Input.Kebab(row.Outcome)} {row.Record} {row.Label}{details}"));
+            await o.WriteLineAsync(string.Create(inv, $"  {row.File}:{row.Line} {Input.Kebab(row.Outcome)} {row.Record}{(row.Label.Length > 0 ? " " + row.Label : "")}{details}"));
         }
     }
 

@@ -82,9 +82,9 @@ public static class MigrationRunner
             await tx.CommitAsync(ct);
         }
 
-        // A migration that changes what contact search reads marks every contact; their texts are built here, once.
-        var version = Convert.ToInt32(await ScalarAsync(connection, $"SELECT COALESCE(MAX(version), 0) FROM {HistoryTable};", ct), System.Globalization.CultureInfo.InvariantCulture);
-        if (version >= Search.ContactSearchIndex.SinceVersion) await Search.ContactSearchIndex.RefreshAsync(connection, null, ct);
+        // A migration that changes what contact search reads marks every contact; their texts are built here, once. A start
+        // that applies nothing pays nothing: contacts marked since are rebuilt at the next commit, and searched exactly till then.
+        if (pending.Count > 0 && pending[^1].Version >= Search.ContactSearchIndex.SinceVersion) await Search.ContactSearchIndex.RefreshAsync(connection, null, ct);
 
         // SQLite plans joins from table statistics; without them it prefers the AccountId indexes, which match every row.
         // 0x10002 analyzes every table whose statistics are missing or stale, and is cheap when they are current.

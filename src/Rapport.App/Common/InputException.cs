@@ -15,6 +15,9 @@ public sealed class InputException(string field, string message) : Exception(mes
 /// <summary>Parses the small values users type: dates, enums, lists.</summary>
 public static class Input
 {
+    /// <summary>Text as typed, trimmed; null when there is none (an optional field left empty, or cleared with "").</summary>
+    public static string? TrimmedOrNull(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     /// <summary>The first and last years a typed date may fall in: a person's life and plans, far from the calendar's ends that date arithmetic would overflow.</summary>
     public const int FirstYear = 1900, LastYear = 2199;
 

@@ -14,17 +14,17 @@ internal static class ContactEditor
         try
         {
             if (ch.Name is not null) c.Rename(ch.Name);
-            if (ch.GivenName is not null) c.GivenName = Blank(ch.GivenName);
-            if (ch.FamilyName is not null) c.FamilyName = Blank(ch.FamilyName);
-            if (ch.Company is not null) c.Company = Blank(ch.Company);
-            if (ch.Title is not null) c.Title = Blank(ch.Title);
-            if (ch.Industry is not null) c.Industry = Blank(ch.Industry);
-            if (ch.Function is not null) c.Function = Blank(ch.Function);
-            if (ch.City is not null) c.City = Blank(ch.City);
-            if (ch.Country is not null) c.Country = Blank(ch.Country);
-            if (ch.HowWeMet is not null) c.HowWeMet = Blank(ch.HowWeMet);
-            if (ch.Notes is not null) c.Notes = Blank(ch.Notes);
-            if (ch.PhotoUrl is not null) c.PhotoUrl = Blank(ch.PhotoUrl);
+            if (ch.GivenName is not null) c.GivenName = Input.TrimmedOrNull(ch.GivenName);
+            if (ch.FamilyName is not null) c.FamilyName = Input.TrimmedOrNull(ch.FamilyName);
+            if (ch.Company is not null) c.Company = Input.TrimmedOrNull(ch.Company);
+            if (ch.Title is not null) c.Title = Input.TrimmedOrNull(ch.Title);
+            if (ch.Industry is not null) c.Industry = Input.TrimmedOrNull(ch.Industry);
+            if (ch.Function is not null) c.Function = Input.TrimmedOrNull(ch.Function);
+            if (ch.City is not null) c.City = Input.TrimmedOrNull(ch.City);
+            if (ch.Country is not null) c.Country = Input.TrimmedOrNull(ch.Country);
+            if (ch.HowWeMet is not null) c.HowWeMet = Input.TrimmedOrNull(ch.HowWeMet);
+            if (ch.Notes is not null) c.Notes = Input.TrimmedOrNull(ch.Notes);
+            if (ch.PhotoUrl is not null) c.PhotoUrl = Input.TrimmedOrNull(ch.PhotoUrl);
             if (ch.Seniority is not null) c.Seniority = Input.ParseEnum<Seniority>("seniority", ch.Seniority);
             if (ch.Kind is not null) c.Kind = Input.ParseEnum<RelationshipKind>("kind", ch.Kind);
             if (ch.Tier is not null) c.TierPin = ch.Tier.Length == 0 || ch.Tier == "none" ? null : Input.ParseEnum<Tier>("tier", ch.Tier);
@@ -117,7 +117,6 @@ internal static class ContactEditor
         return found ?? throw new InputException("met-at", $"met-at: no event is named '{eventRef}' (add it with 'rapport event add')");
     }
 
-    private static string? Blank(string s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     /// <summary>Profile URLs compare equal however they were written: scheme, www, trailing slash and case.</summary>
     public static string NormalizeLinkedIn(string url)

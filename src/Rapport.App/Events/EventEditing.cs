@@ -79,8 +79,8 @@ public sealed class EditEvent(RapportDbContext db)
             if (string.IsNullOrWhiteSpace(c.Date)) throw new InputException("date", "date: when is it? (2026-05-01 or 2026-05-01T18:30)");
             Set("date", e.StartsAt, Input.ParseInstant("date", c.Date), v => e.StartsAt = v);
         }
-        if (c.City is not null) Set("city", e.City, CreateEvent.Blank(c.City), v => e.City = v);
-        if (c.Venue is not null) Set("venue", e.Venue, CreateEvent.Blank(c.Venue), v => e.Venue = v);
+        if (c.City is not null) Set("city", e.City, Input.TrimmedOrNull(c.City), v => e.City = v);
+        if (c.Venue is not null) Set("venue", e.Venue, Input.TrimmedOrNull(c.Venue), v => e.Venue = v);
         if (c.Organizer is not null)
         {
             var organizer = string.IsNullOrWhiteSpace(c.Organizer) ? null : (long?)(await OrganizationResolver.ResolveAsync(db, c.Organizer, "organizer", ct)).Id;
@@ -90,7 +90,7 @@ public sealed class EditEvent(RapportDbContext db)
         if (c.Cost is not null) Set("cost", e.Cost, CreateEvent.Money("cost", c.Cost), v => e.Cost = v);
         if (c.Minutes is not null) Set("minutes", e.MinutesSpent, CreateEvent.Minutes(c.Minutes), v => e.MinutesSpent = v);
         if (c.Rating is not null) Set("rating", e.Rating, CreateEvent.Rating(c.Rating), v => e.Rating = v);
-        if (c.Notes is not null) Set("notes", e.Notes, CreateEvent.Blank(c.Notes), v => e.Notes = v);
+        if (c.Notes is not null) Set("notes", e.Notes, Input.TrimmedOrNull(c.Notes), v => e.Notes = v);
         if (c.Attending is { } attending) Set("attending", e.Attending, attending, v => e.Attending = v);
         if (changed.Count > 0) await db.SaveChangesAsync(ct);
         return (e, changed);

@@ -121,7 +121,7 @@ public sealed class CreateEvent(RapportDbContext db)
         var at = Input.ParseInstant("date", r.Date);
         var e = new NetworkEvent(r.Name, kind, at)
         {
-            City = Blank(r.City), Venue = Blank(r.Venue), Attending = r.Attending, Notes = Blank(r.Notes),
+            City = Input.TrimmedOrNull(r.City), Venue = Input.TrimmedOrNull(r.Venue), Attending = r.Attending, Notes = Input.TrimmedOrNull(r.Notes),
             Size = Size(r.Size), Cost = Money("cost", r.Cost), MinutesSpent = Minutes(r.Minutes), Rating = Rating(r.Rating),
             OrganizerId = string.IsNullOrWhiteSpace(r.Organizer) ? null : (await OrganizationResolver.ResolveAsync(db, r.Organizer, "organizer", ct)).Id,
         };
@@ -156,7 +156,6 @@ public sealed class CreateEvent(RapportDbContext db)
         return n;
     }
 
-    internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 /// <summary>A person met at an event, as typed in a few seconds at the event itself.</summary>

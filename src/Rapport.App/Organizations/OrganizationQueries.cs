@@ -106,14 +106,13 @@ public sealed class CreateOrganization(RapportDbContext db)
             throw new InputException("name", $"name: there is already an organization named {name}");
         var o = new Organization(name, kind)
         {
-            Industry = Blank(r.Industry), City = Blank(r.City), Website = Blank(r.Website), MeetingCadenceDays = cadence,
+            Industry = Input.TrimmedOrNull(r.Industry), City = Input.TrimmedOrNull(r.City), Website = Input.TrimmedOrNull(r.Website), MeetingCadenceDays = cadence,
         };
         db.Organizations.Add(o);
         await db.SaveChangesAsync(ct);
         return o;
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }
 
 /// <summary>Adds a membership to an organization: yours when no contact is named.</summary>

@@ -87,7 +87,7 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
         {
             await new LogInteraction(db, clock).ExecuteAsync(new LogRequest(Id.ToString(CultureInfo.InvariantCulture), Form.Channel ?? "")
             {
-                Direction = Blank(Form.Direction), Date = Blank(Form.Date), Purpose = Blank(Form.Purpose), Note = Form.Note, Insight = Form.Insight,
+                Direction = Input.TrimmedOrNull(Form.Direction), Date = Input.TrimmedOrNull(Form.Date), Purpose = Input.TrimmedOrNull(Form.Purpose), Note = Form.Note, Insight = Form.Insight,
             }, ct);
             Tell($"Logged a {Form.Channel}.");
             return Redirect($"/people/{Id}");
@@ -106,7 +106,7 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
             var direction = Form.ExchangeDirection == "ask" ? ExchangeDirection.Ask : ExchangeDirection.Give;
             await new RecordExchange(db, clock).ExecuteAsync(new ExchangeRequest(Id.ToString(CultureInfo.InvariantCulture), direction, Form.ExchangeKind ?? "")
             {
-                Note = Form.ExchangeNote, Date = Blank(Form.ExchangeDate),
+                Note = Form.ExchangeNote, Date = Input.TrimmedOrNull(Form.ExchangeDate),
             }, ct);
             Tell(direction == ExchangeDirection.Give ? "Recorded what you gave." : "Recorded what you asked.");
             return Redirect($"/people/{Id}#ledger");
@@ -122,7 +122,7 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
     {
         try
         {
-            await new AddLifeEvent(db, clock).ExecuteAsync(Id.ToString(CultureInfo.InvariantCulture), Form.LifeKind ?? "", Blank(Form.LifeDate), Form.LifeNote, ct);
+            await new AddLifeEvent(db, clock).ExecuteAsync(Id.ToString(CultureInfo.InvariantCulture), Form.LifeKind ?? "", Input.TrimmedOrNull(Form.LifeDate), Form.LifeNote, ct);
             Tell("Added the life event.");
             return Redirect($"/people/{Id}#life-events");
         }
@@ -148,7 +148,7 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
             {
                 Name = Edit.Name, Company = Edit.Company ?? "", Title = Edit.Title ?? "", Industry = Edit.Industry ?? "", City = Edit.City ?? "", Country = Edit.Country ?? "",
                 Emails = List(Edit.Email), Phones = List(Edit.Phone), Categories = List(Edit.Categories), Tags = List(Edit.Tags),
-                Kind = Blank(Edit.Kind), Trust = trust, LinkedIn = Edit.LinkedIn ?? "", Notes = Edit.Notes ?? "",
+                Kind = Input.TrimmedOrNull(Edit.Kind), Trust = trust, LinkedIn = Edit.LinkedIn ?? "", Notes = Edit.Notes ?? "",
                 Birthday = string.IsNullOrWhiteSpace(Edit.Birthday) ? null : Edit.Birthday,
             }, Edit.Version, ct);
             Tell("Saved.");
@@ -220,7 +220,6 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
         return true;
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
     private static List<string> List(string? s) =>
         string.IsNullOrWhiteSpace(s) ? [] : s.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

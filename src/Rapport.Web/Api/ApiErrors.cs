@@ -4,6 +4,8 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Rapport.App.Common;
 
 namespace Rapport.Web.Api;
 
@@ -29,6 +31,12 @@ public static partial class ApiErrors
         public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
     }
 
+    /// <summary>A use case's refusal as a validation problem naming its field, as every endpoint answers bad input.</summary>
+    public static ValidationProblem Problem(InputException e) => Problem(e.Field, e.Message);
+
+    private static ValidationProblem Problem(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
+
     /// <summary>Turns a request the API cannot bind (no body, a value of the wrong kind, a query value that is not a number) into a validation problem.</summary>
     public static IApplicationBuilder UseApiErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
@@ -43,7 +51,7 @@ public static partial class ApiErrors
                 : e.Message.Contains("no body was provided", StringComparison.Ordinal) ? ("body", "expected a JSON object")
                 : BindFailure().Match(e.Message) is { Success: true } m ? (m.Groups["name"].Value, $"expected {Kind(m.Groups["type"].Value)}, got '{m.Groups["value"].Value}'")
                 : ("request", e.Message);
-            await Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [$"{field}: {message}"] }).ExecuteAsync(context);
+            await Problem(field, $"{field}: {message}").ExecuteAsync(context);
         }
     });
 

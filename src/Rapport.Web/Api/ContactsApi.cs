@@ -46,7 +46,7 @@ public static class ContactsApi
         }
         catch (InputException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+            return ApiErrors.Problem(e);
         }
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Rapport.App.Common;
 using Rapport.App.Events;
 using Rapport.App.Organizations;
@@ -62,7 +63,7 @@ public static class EventsApi
 
     public static async Task<Results<Ok<EventDetail>, NotFound, ValidationProblem>> EditEvent([AsParameters] Services s, long id, EventChanges changes, CancellationToken ct)
     {
-        if (await EventQueries.GetAsync(s.Db, id, s.Clock, ct) is null) return TypedResults.NotFound();
+        if (!await s.Db.Events.AnyAsync(e => e.Id == id, ct)) return TypedResults.NotFound();
         try
         {
             await new App.Events.EditEvent(s.Db).ExecuteAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture), changes, ct);
@@ -70,13 +71,13 @@ public static class EventsApi
         }
         catch (InputException e)
         {
-            return Problem(e);
+            return ApiErrors.Problem(e);
         }
     }
 
     public static async Task<Results<Ok<EventDetail>, NotFound, ValidationProblem>> AddAttendee([AsParameters] Services s, long id, AttendeeRequest request, CancellationToken ct)
     {
-        if (await EventQueries.GetAsync(s.Db, id, s.Clock, ct) is null) return TypedResults.NotFound();
+        if (!await s.Db.Events.AnyAsync(e => e.Id == id, ct)) return TypedResults.NotFound();
         try
         {
             await new App.Events.AddAttendee(s.Db).ExecuteAsync(id, request.Who ?? "", request.Met, ct);
@@ -84,13 +85,13 @@ public static class EventsApi
         }
         catch (InputException e)
         {
-            return Problem(e);
+            return ApiErrors.Problem(e);
         }
     }
 
     public static async Task<Results<Ok<EventDetail>, NotFound, ValidationProblem>> AddPersonMet([AsParameters] Services s, long id, MetRequest request, CancellationToken ct)
     {
-        if (await EventQueries.GetAsync(s.Db, id, s.Clock, ct) is null) return TypedResults.NotFound();
+        if (!await s.Db.Events.AnyAsync(e => e.Id == id, ct)) return TypedResults.NotFound();
         try
         {
             await new App.Events.AddPersonMet(s.Db, s.Clock).ExecuteAsync(new PersonMetRequest(id, request.Name ?? "")
@@ -101,7 +102,7 @@ public static class EventsApi
         }
         catch (InputException e)
         {
-            return Problem(e);
+            return ApiErrors.Problem(e);
         }
     }
 
@@ -113,7 +114,7 @@ public static class EventsApi
         }
         catch (InputException e)
         {
-            return Problem(e);
+            return ApiErrors.Problem(e);
         }
     }
 
@@ -129,7 +130,7 @@ public static class EventsApi
 
     public static async Task<Results<Ok<OrganizationDetail>, NotFound, ValidationProblem>> AddMember([AsParameters] Services s, long id, MemberRequest request, CancellationToken ct)
     {
-        if (await OrganizationQueries.GetAsync(s.Db, id, s.Clock, ct) is null) return TypedResults.NotFound();
+        if (!await s.Db.Organizations.AnyAsync(o => o.Id == id, ct)) return TypedResults.NotFound();
         try
         {
             await new AddMembership(s.Db).ExecuteAsync(id, request.Who, request.Role ?? "member", request.Title, request.StartedOn, request.EndedOn, ct);
@@ -137,7 +138,7 @@ public static class EventsApi
         }
         catch (InputException e)
         {
-            return Problem(e);
+            return ApiErrors.Problem(e);
         }
     }
 
@@ -149,9 +150,8 @@ public static class EventsApi
         }
         catch (InputException e)
         {
-            return Problem(e);
+            return ApiErrors.Problem(e);
         }
     }
 
-    private static ValidationProblem Problem(InputException e) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
 }

@@ -44,7 +44,7 @@ public static class InsightsApi
         }
         catch (InputException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+            return ApiErrors.Problem(e);
         }
     }
 
@@ -64,7 +64,7 @@ public static class InsightsApi
         }
         catch (InputException e)
         {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
+            return ApiErrors.Problem(e);
         }
     }
 

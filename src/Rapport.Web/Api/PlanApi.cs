@@ -38,7 +38,7 @@ public static class PlanApi
         }
         catch (InputException e)
         {
-            return Problem(e);
+            return ApiErrors.Problem(e);
         }
     }
 
@@ -51,7 +51,7 @@ public static class PlanApi
         }
         catch (InputException e)
         {
-            return Problem(e);
+            return ApiErrors.Problem(e);
         }
     }
 
@@ -64,9 +64,8 @@ public static class PlanApi
         }
         catch (InputException e)
         {
-            return Problem(e);
+            return ApiErrors.Problem(e);
         }
     }
 
-    private static ValidationProblem Problem(InputException e) => TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] });
 }

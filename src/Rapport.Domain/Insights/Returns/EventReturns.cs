@@ -115,9 +115,9 @@ public static class EventReturns
             })
             .ToArray();
 
+        var eventsOf = eventsById.Values.Where(e => e.CommunityId is not null).ToLookup(e => e.CommunityId!.Value);
         var communities = input.Communities.DistinctBy(c => c.Id)
-            .Select(c => Community(c, eventsById.Values.Where(e => e.CommunityId == c.Id && e.Attended).ToArray(),
-                [.. eventsById.Values.Where(e => e.CommunityId == c.Id && !e.Attended).Select(e => e.StartsAt)],
+            .Select(c => Community(c, [.. eventsOf[c.Id].Where(e => e.Attended)], [.. eventsOf[c.Id].Where(e => !e.Attended).Select(e => e.StartsAt)],
                 byCommunity.GetValueOrDefault(c.Id), now, lastingAfter, settings))
             .OrderBy(c => c.Advice).ThenByDescending(c => c.Yield.Lasting).ThenBy(c => c.CommunityId)
             .ToArray();

@@ -147,15 +147,15 @@ public class MigrationRunnerTest
         var queries = target.Provider == DbProvider.Sqlite
             ? new[]
             {
-                "SELECT m.name || '.' || p.name || ' ' || p.type || ' notnull=' || p.\"notnull\" || ' pk=' || p.pk || ' default=' || COALESCE(p.dflt_value, '') FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__rapport_migrations' AND m.name NOT LIKE 'ContactSearch%'",
-                "SELECT m.name || ' index ' || il.name || ' unique=' || il.\"unique\" || ' on ' || (SELECT group_concat(ii.name, ',') FROM pragma_index_info(il.name) ii) FROM sqlite_master m JOIN pragma_index_list(m.name) il WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__rapport_migrations' AND m.name NOT LIKE 'ContactSearch%'",
+                "SELECT m.name || '.' || p.name || ' ' || p.type || ' notnull=' || p.\"notnull\" || ' pk=' || p.pk || ' default=' || COALESCE(p.dflt_value, '') FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__rapport_migrations' AND m.name NOT LIKE 'ContactSearch%' AND m.name NOT LIKE 'InsightsInputs%'",
+                "SELECT m.name || ' index ' || il.name || ' unique=' || il.\"unique\" || ' on ' || (SELECT group_concat(ii.name, ',') FROM pragma_index_info(il.name) ii) FROM sqlite_master m JOIN pragma_index_list(m.name) il WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '__rapport_migrations' AND m.name NOT LIKE 'ContactSearch%' AND m.name NOT LIKE 'InsightsInputs%'",
                 "SELECT m.name || ' fk ' || f.\"from\" || '->' || f.\"table\" || '.' || f.\"to\" || ' ' || f.on_delete FROM sqlite_master m JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table'",
             }
             : new[]
             {
-                "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || COALESCE(character_maximum_length::text, '') || ' ' || COALESCE(numeric_precision::text, '') || ',' || COALESCE(numeric_scale::text, '') || ' nullable=' || is_nullable || ' identity=' || is_identity FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '__rapport_migrations' AND table_name NOT LIKE 'ContactSearch%'",
-                "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__rapport_migrations' AND tablename NOT LIKE 'ContactSearch%'",
-                "SELECT conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '__rapport_migrations' AND conrelid::regclass::text NOT LIKE '\"ContactSearch%'",
+                "SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || COALESCE(character_maximum_length::text, '') || ' ' || COALESCE(numeric_precision::text, '') || ',' || COALESCE(numeric_scale::text, '') || ' nullable=' || is_nullable || ' identity=' || is_identity FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '__rapport_migrations' AND table_name NOT LIKE 'ContactSearch%' AND table_name NOT LIKE 'InsightsInputs%'",
+                "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__rapport_migrations' AND tablename NOT LIKE 'ContactSearch%' AND tablename NOT LIKE 'InsightsInputs%'",
+                "SELECT conrelid::regclass::text || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '__rapport_migrations' AND conrelid::regclass::text NOT LIKE '\"ContactSearch%' AND conrelid::regclass::text NOT LIKE '\"InsightsInputs%'",
             };
         foreach (var q in queries)
         {

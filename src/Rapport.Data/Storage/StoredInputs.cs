@@ -1,0 +1,210 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Rapport.Data.Storage;
+
+/// <summary>
+/// One stored value per account holding what a load derived from the tables (the insights keep their network's inputs
+/// here), good for as long as nothing it was derived from has changed since (migration 0006).
+/// </summary>
+/// <remarks>
+/// <para>SQLite: triggers on every table the value is derived from delete the account's mark; a value is read only while the mark
+/// that was set before its load is still there. To save: <see cref="BeginAsync"/> sets a new mark and returns its token,
+/// the caller reads the tables, then <see cref="SaveAsync"/> stores the value only if that mark survived. SQLite lets one
+/// writer at a time, so each write either committed before the mark was set (and the reads after it see the write) or
+/// deleted the mark.</para>
+/// <para>PostgreSQL runs writers side by side, so a mark could miss a write still in progress. There each writing
+/// transaction notes its id, the token carries the snapshot the load began with, and a value is good while no noted
+/// transaction is missing from that snapshot (see the migration).</para>
+/// </remarks>
+public static class StoredInputs
+{
+    /// <summary>How long saving waits for another writer before giving up (the value is an optimization, never worth a wait).</summary>
+    private const int WaitSeconds = 1;
+
+    // SQLite's result codes for a database another writer holds, a read-only file and a full disk: no saving then.
+    private const int Busy = 5;
+    private const int Locked = 6;
+    private const int ReadOnly = 8;
+    private const int Full = 13;
+
+    /// <summary>The account's stored value for <paramref name="key"/> if it is still good, else null.</summary>
+    public static async Task<byte[]?> ReadAsync(RapportDbContext db, string key, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var cmd = db.Database.GetDbConnection().CreateCommand();
+            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            cmd.CommandText = db.Database.IsSqlite()
+                ? """
+                  SELECT i."Data" FROM "InsightsInputs" i JOIN "InsightsInputsMarks" m ON m."AccountId" = i."AccountId" AND m."Token" = i."Token"
+                  WHERE i."AccountId" = @account AND i."Key" = @key
+                  """
+                : $"""
+                  SELECT i."Data" FROM "InsightsInputs" i
+                  WHERE i."AccountId" = @account AND i."Key" = @key AND i."Data" IS NOT NULL AND {NothingWrittenSince("i")}
+                  """;
+            Add(cmd, "@account", db.AccountId);
+            Add(cmd, "@key", key);
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            return await reader.ReadAsync(ct) ? reader.GetFieldValue<byte[]>(0) : null;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>
+    /// Sets a new mark for the account before a load that may be saved, and returns its token; null when no value can be
+    /// saved now (inside a transaction, whose uncommitted writes the value must not hold; or another writer holds the database).
+    /// </summary>
+    public static async Task<string?> BeginAsync(RapportDbContext db, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is not null) return null;
+        var mark = Guid.NewGuid().ToString("N");
+        if (db.Database.IsSqlite())
+        {
+            var changed = await WriteAsync(db, """
+                INSERT INTO "InsightsInputsMarks" ("AccountId", "Token") VALUES (@account, @token)
+                ON CONFLICT ("AccountId") DO UPDATE SET "Token" = excluded."Token"
+                """, [("@account", db.AccountId), ("@token", mark)], ct);
+            return changed is null ? null : mark;
+        }
+        // PostgreSQL: the account's row registers the snapshot the load starts from (and holds no value until saved).
+        var token = await ScalarAsync(db, """
+            INSERT INTO "InsightsInputs" ("AccountId", "Token", "Key", "SavedAt", "Data") VALUES (@account, @mark || ' ' || pg_current_snapshot()::text, '', '', NULL)
+            ON CONFLICT ("AccountId") DO UPDATE SET "Token" = excluded."Token", "Key" = '', "SavedAt" = '', "Data" = NULL
+            RETURNING "Token"
+            """, [("@account", db.AccountId), ("@mark", mark)], ct);
+        return token as string;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="data"/> as the account's value for <paramref name="key"/> when nothing it was derived from
+    /// changed since <see cref="BeginAsync"/> gave <paramref name="token"/> (and no later load of the account began); true if stored.
+    /// </summary>
+    public static async Task<bool> SaveAsync(RapportDbContext db, string token, string key, byte[] data, DateTime savedAt, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(data);
+        if (db.Database.CurrentTransaction is not null) return false;
+        var saved = savedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        (string, object)[] parameters = [("@account", db.AccountId), ("@token", token), ("@key", key), ("@savedAt", saved), ("@data", data)];
+        if (db.Database.IsSqlite())
+        {
+            return await WriteAsync(db, """
+                INSERT INTO "InsightsInputs" ("AccountId", "Token", "Key", "SavedAt", "Data")
+                SELECT @account, @token, @key, @savedAt, @data WHERE EXISTS (SELECT 1 FROM "InsightsInputsMarks" WHERE "AccountId" = @account AND "Token" = @token)
+                ON CONFLICT ("AccountId") DO UPDATE SET "Token" = excluded."Token", "Key" = excluded."Key", "SavedAt" = excluded."SavedAt", "Data" = excluded."Data"
+                """, parameters, ct) is > 0;
+        }
+        // The notes every registered snapshot sees are of no more use: removed here too (see the migration).
+        return await OnPostgresAsync(db, parameters, ct, async cmd =>
+        {
+            cmd.CommandText = $"""
+                UPDATE "InsightsInputs" i SET "Key" = @key, "SavedAt" = @savedAt, "Data" = @data
+                WHERE i."AccountId" = @account AND i."Token" = @token AND {NothingWrittenSince("i")}
+                """;
+            var stored = await cmd.ExecuteNonQueryAsync(ct) > 0;
+            cmd.Parameters.Clear();
+            cmd.CommandText = $"""
+                DELETE FROM "InsightsInputsWrites" WHERE "Xid" IN (
+                    SELECT w."Xid" FROM "InsightsInputsWrites" w
+                    WHERE NOT EXISTS (SELECT 1 FROM "InsightsInputs" s WHERE NOT pg_visible_in_snapshot(w."Xid", {SnapshotOf("s")}))
+                    FOR UPDATE SKIP LOCKED)
+                """;
+            await cmd.ExecuteNonQueryAsync(ct);
+            return stored;
+        });
+    }
+
+    /// <summary>PostgreSQL: no transaction that wrote a table the value comes from is missing from the snapshot its load began with.</summary>
+    private static string NothingWrittenSince(string row) =>
+        $"""NOT EXISTS (SELECT 1 FROM "InsightsInputsWrites" w WHERE NOT pg_visible_in_snapshot(w."Xid", {SnapshotOf(row)}))""";
+
+    private static string SnapshotOf(string row) => $"""split_part({row}."Token", ' ', 2)::pg_snapshot""";
+
+    // SQLite: one statement in a transaction of its own, waiting at most WaitSeconds for the database: a busy database (or
+    // one that cannot be written) means no saving this time, never an error for the command that only wanted to read. The
+    // rows changed, or null when nothing could be written.
+    private static async Task<int?> WriteAsync(RapportDbContext db, string sql, (string Name, object Value)[] parameters, CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var timeout = connection.DefaultTimeout;
+        connection.DefaultTimeout = WaitSeconds;
+        try
+        {
+            await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            cmd.CommandTimeout = WaitSeconds;
+            cmd.CommandText = sql;
+            foreach (var (name, value) in parameters) Add(cmd, name, value);
+            var changed = await cmd.ExecuteNonQueryAsync(ct);
+            await tx.CommitAsync(ct);
+            return changed;
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode is Busy or Locked or ReadOnly or Full)
+        {
+            return null;
+        }
+        finally
+        {
+            connection.DefaultTimeout = timeout;
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(RapportDbContext db, string sql, (string Name, object Value)[] parameters, CancellationToken ct) =>
+        await OnPostgresAsync<object?>(db, parameters, ct, async cmd =>
+        {
+            cmd.CommandText = sql;
+            return await cmd.ExecuteScalarAsync(ct);
+        });
+
+    // PostgreSQL: one transaction of its own that waits at most WaitSeconds for a lock (lock_timeout), then gives up.
+    private static async Task<T?> OnPostgresAsync<T>(RapportDbContext db, (string Name, object Value)[] parameters, CancellationToken ct, Func<DbCommand, Task<T>> run)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        try
+        {
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await using (var limit = connection.CreateCommand())
+            {
+                limit.Transaction = tx;
+                limit.CommandText = $"SET LOCAL lock_timeout = '{WaitSeconds}s'";
+                await limit.ExecuteNonQueryAsync(ct);
+            }
+            await using var cmd = connection.CreateCommand();
+            cmd.Transaction = tx;
+            foreach (var (name, value) in parameters) Add(cmd, name, value);
+            var result = await run(cmd);
+            await tx.CommitAsync(ct);
+            return result;
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState is "55P03" or "25006")
+        {
+            return default;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static void Add(DbCommand cmd, string name, object value)
+    {
+        var parameter = cmd.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        cmd.Parameters.Add(parameter);
+    }
+}

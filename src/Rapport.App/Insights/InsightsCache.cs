@@ -36,7 +36,8 @@ public sealed class InsightsCache(TimeSpan? maxAge = null) : AccountCache<Insigh
         ArgumentNullException.ThrowIfNull(db);
         return GetOrAddAsync(db.AccountId, now, async () =>
         {
-            var network = await InsightsNetwork.LoadAsync(db, now, ct);
+            // Kept here in memory: no inputs are written on a read, which would count as a commit for every cache.
+            var network = await InsightsNetwork.LoadAsync(db, now, ct, keepInputs: false);
             var snapshot = new InsightsSnapshot(network, BuildInsights.Analyze(network));
             if (network.Links.Count >= CompactFromLinks)
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);

@@ -167,21 +167,43 @@ public sealed class InsightsNetwork
         _ => TieBand.LongDormant,
     };
 
+    /// <summary>Whether this network was completed from the inputs a previous command kept, rather than from the tables.</summary>
+    public bool FromKeptInputs { get; init; }
+
     /// <summary>Loads the current account's network as of <paramref name="now"/>, with links inferred from shared organizations, events and meetings.</summary>
     /// <remarks>
-    /// One set query per table and nothing per contact: the contacts and their stored aggregates (rebuilt where missing
-    /// or stale), the links read once for both the mutual counts and the graph, and of the interaction history only
-    /// what the insights need: the participants of small meetings (for inferred links) and, for contacts whose history
-    /// straddles the 12-month mark, their touches before it (for the band a year ago).
+    /// <para>What does not depend on the day (see <see cref="NetworkInputs"/>) is read from the inputs kept by an earlier
+    /// load when nothing they came from has changed since; else from the tables, and then kept for the next load unless
+    /// <paramref name="keepInputs"/> is false (the web app keeps its networks in memory and does not write on a read).</para>
+    /// <para>From the tables: one set query per table and nothing per contact: the contacts and their stored aggregates
+    /// (rebuilt where missing or stale), the links read once for both the mutual counts and the graph, and the
+    /// interaction history (the participants of small meetings for inferred links, each contact's touches for the band a
+    /// year ago) read beside on a second connection.</para>
     /// </remarks>
-    public static async Task<InsightsNetwork> LoadAsync(RapportDbContext db, DateTime now, CancellationToken ct, InsightSettings? insightSettings = null)
+    public static async Task<InsightsNetwork> LoadAsync(RapportDbContext db, DateTime now, CancellationToken ct, InsightSettings? insightSettings = null, bool keepInputs = true)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var settings = insightSettings ?? InsightSettings.Default;
+        var nurture = await NurtureSettingsStore.LoadAsync(db, ct);
+        var key = NetworkInputs.KeyFor(settings, nurture);
+        if (await StoredInputs.ReadAsync(db, key, ct) is { } data && NetworkInputs.FromBytes(data, db.AccountId) is { } kept)
+            return await CompleteAsync(db, kept, now, settings, nurture, fromKept: true, ct);
+
+        // The mark goes first, so that a write committed during the reads below stops them being kept.
+        var token = keepInputs ? await StoredInputs.BeginAsync(db, ct) : null;
+        var inputs = await ReadInputsAsync(db, settings, nurture, ct);
+        if (token is not null) await StoredInputs.SaveAsync(db, token, key, inputs.ToBytes(), now, ct);
+        return await CompleteAsync(db, inputs, now, settings, nurture, fromKept: false, ct);
+    }
+
+    private static async Task<NetworkInputs> ReadInputsAsync(RapportDbContext db, InsightSettings settings, NurtureSettings nurture, CancellationToken ct)
     {
         // The interaction history, the longest read, is read on a second connection while this one reads the rest.
         await using var beside = db.OpenBeside();
         var history = new HistoryRead { Beside = beside is null ? null : Task.Run(() => HistoryScan.ReadAsync(beside, ct), ct) };
         try
         {
-            return await LoadAsync(db, now, insightSettings ?? InsightSettings.Default, history, ct);
+            return await ReadInputsAsync(db, settings, nurture, history, ct);
         }
         finally
         {
@@ -204,11 +226,9 @@ public sealed class InsightsNetwork
         }
     }
 
-    private static async Task<InsightsNetwork> LoadAsync(RapportDbContext db, DateTime now, InsightSettings settings, HistoryRead history, CancellationToken ct)
+    private static async Task<NetworkInputs> ReadInputsAsync(RapportDbContext db, InsightSettings settings, NurtureSettings nurture, HistoryRead history, CancellationToken ct)
     {
-        var nurture = await NurtureSettingsStore.LoadAsync(db, ct);
-        var today = DateOnly.FromDateTime(now);
-        var stats = await NetworkLoader.LoadStatsAsync(db, nurture, now, ct);
+        var stats = await NetworkLoader.LoadStoredStatsAsync(db, nurture, ct);
 
         // The contacts are kept with the report until the next write: one instance per distinct company, title, city...
         // Whole tables are read as plain rows (on SQLite in place, without a string for a text already seen).
@@ -305,30 +325,74 @@ public sealed class InsightsNetwork
         {
             if (c.MetAtEventId is { } e && eventIds.Contains(e) && metSeen.Add((e, c.Id))) metAtEvents.Add((e, c.Id));
         }
-        var yearAgo = now.AddDays(-settings.RecentWindowDays);
-        var (meetings, yearAgoStats) = FromHistory(await history.TakeAsync(db, ct), settings, nurture, contacts, byId, stats, yearAgo);
-        var inferred = LinkInference.Infer(memberships, attendances, meetings, links.Keys.ToHashSet(), settings);
-        var linkList = NetworkLinks.Create(contacts.Select(c => c.Id).ToArray(), links.Values, inferred);
 
-        // Ledger: done gives and every ask in the ledger window.
-        foreach (var e in await NetworkLoader.LedgerAsync(db, today, nurture, ct))
+        // Ledger: the entries that count (done gives, every ask); the window is the day's.
+        var ledger = new List<CountedExchange>();
+        await AccountRows.ScanAsync(db, $"""
+            SELECT "ContactId", "Direction", "Status", "OccurredOn" FROM "Exchanges"
+            WHERE "AccountId" = @account AND ("Direction" = '{ExchangeDirection.Ask}' OR "Status" = '{ExchangeStatus.Done}') ORDER BY "Id"
+            """, r =>
+            {
+                var contactId = r.GetInt64(0);
+                if (byId.ContainsKey(contactId))
+                    ledger.Add(new CountedExchange(contactId, r.GetDateOnlyOrNull(3)!.Value.DayNumber, r.GetEnum<ExchangeDirection>(1) == ExchangeDirection.Ask));
+            }, ct);
+
+        var scan = await history.TakeAsync(db, ct);
+        var meetings = Meetings(scan, settings.MaxParticipantsForMeetingLinks, byId);
+        var ids = contacts.Select(c => c.Id).ToArray();
+        var touches = ContactTouches.From(scan, ids.Length, id => Array.BinarySearch(ids, id) is var i and >= 0 ? i : -1);
+        var inferred = LinkInference.Infer(memberships, attendances, meetings, links.Keys.ToHashSet(), settings);
+        return new NetworkInputs
         {
-            if (!GiveAskLedger.InWindow(e.On, today, nurture) || !GiveAskLedger.Counts(e) || !byId.TryGetValue(e.ContactId, out var c)) continue;
-            if (e.Direction == ExchangeDirection.Ask) c.Asks++;
+            Contacts = contacts, Links = NetworkLinks.Create(ids, links.Values, inferred), Organizations = organizations, Memberships = memberships,
+            Events = events, Attendances = attendances, MetAtEvents = metAtEvents, Stats = stats, Touches = touches, Ledger = [.. ledger],
+        };
+    }
+
+    /// <summary>
+    /// The network as of <paramref name="now"/> from its inputs: aggregates recomputed for contacts with touches after it,
+    /// strength now and a year ago, the ledger in its window, tiers, and the active goals.
+    /// </summary>
+    private static async Task<InsightsNetwork> CompleteAsync(
+        RapportDbContext db, NetworkInputs inputs, DateTime now, InsightSettings settings, NurtureSettings nurture, bool fromKept, CancellationToken ct)
+    {
+        var contacts = inputs.Contacts;
+        var today = DateOnly.FromDateTime(now);
+        var stats = inputs.Stats;
+        var future = stats.Values.Where(s => s.HasTouchesAfter(now)).Select(s => s.ContactId).ToHashSet();
+        if (future.Count > 0)
+        {
+            stats = new Dictionary<long, ContactStats>(stats);
+            for (var i = 0; i < contacts.Count; i++)
+            {
+                if (future.Contains(contacts[i].Id)) stats[contacts[i].Id] = ContactStats.FromHistory(contacts[i].Id, inputs.Touches.Of(i), nurture, now);
+            }
+        }
+
+        foreach (var e in inputs.Ledger)
+        {
+            var on = DateOnly.FromDayNumber(e.Day);
+            if (!GiveAskLedger.InWindow(on, today, nurture) || !inputs.ById.TryGetValue(e.ContactId, out var c)) continue;
+            if (e.IsAsk) c.Asks++;
             else c.Gives++;
         }
 
-        // Strength now from the stored aggregates, and a year ago from the touches before then.
-        foreach (var c in contacts)
+        // Strength now from the aggregates, and a year ago from the touches before then.
+        var yearAgo = now.AddDays(-settings.RecentWindowDays);
+        for (var i = 0; i < contacts.Count; i++)
         {
+            var c = contacts[i];
             var st = stats.GetValueOrDefault(c.Id) ?? ContactStats.Empty(c.Id, nurture);
             c.Measure = st.Measure(now, nurture, c.Mutuals, c.Closeness, c.KnownSince);
             c.Band = BandOf(c.Measure.Label);
             c.FirstTouch = st.FirstTouchAt;
             c.LastTouch = st.LastTouchAt;
             if (st.FirstTouchAt is not { } first || first > yearAgo) continue;
-            var then = st.LastTouchAt <= yearAgo ? st : yearAgoStats.GetValueOrDefault(c.Id);
-            if (then is not null) c.BandYearAgo = BandOf(then.Measure(yearAgo, nurture, c.Mutuals, c.Closeness, c.KnownSince).Label);
+            // Touches on both sides of the mark: the aggregates then, from the touches up to it.
+            var then = st.LastTouchAt <= yearAgo ? st : ContactStats.FromHistory(c.Id, inputs.Touches.Of(i), nurture, yearAgo);
+            if (then.FirstTouchAt is null) continue;
+            c.BandYearAgo = BandOf(then.Measure(yearAgo, nurture, c.Mutuals, c.Closeness, c.KnownSince).Label);
         }
 
         var candidates = contacts.Select(c => new TierCandidate(c.Id, c.Strength, c.TierPin, c.LastTouch is not null)).ToArray();
@@ -341,25 +405,17 @@ public sealed class InsightsNetwork
             Nurture = nurture,
             Settings = settings,
             Contacts = contacts,
-            ById = byId,
-            Links = linkList,
-            Organizations = organizations,
-            Memberships = memberships,
-            Events = events,
-            Attendances = attendances,
-            MetAtEvents = metAtEvents,
+            ById = inputs.ById,
+            Links = inputs.Links,
+            Organizations = inputs.Organizations,
+            Memberships = inputs.Memberships,
+            Events = inputs.Events,
+            Attendances = inputs.Attendances,
+            MetAtEvents = inputs.MetAtEvents,
             Goals = await NetworkLoader.ActiveGoalsAsync(db, ct),
+            FromKeptInputs = fromKept,
         };
     }
-
-    /// <summary>
-    /// What the insights take from the interaction history: the small meetings and the aggregates a year ago. The history
-    /// is used here only, so that it is garbage before the links are inferred rather than held to the end of the load.
-    /// </summary>
-    private static (List<MeetingParticipants> Meetings, Dictionary<long, ContactStats> YearAgo) FromHistory(
-        HistoryScan history, InsightSettings settings, NurtureSettings nurture, IReadOnlyList<NetworkContact> contacts,
-        IReadOnlyDictionary<long, NetworkContact> byId, IReadOnlyDictionary<long, ContactStats> stats, DateTime yearAgo) =>
-        (Meetings(history, settings.MaxParticipantsForMeetingLinks, byId), StatsAt(history, contacts, stats, yearAgo, nurture));
 
     /// <summary>
     /// The contacts of every meeting small enough to suggest its people know each other (2 to <paramref name="crowd"/>
@@ -385,26 +441,6 @@ public sealed class InsightsNetwork
             start = end;
         }
         return meetings;
-    }
-
-    /// <summary>
-    /// The aggregates as of <paramref name="asOf"/> for the contacts whose history straddles it (first touch before, last
-    /// after), from their touches up to then.
-    /// </summary>
-    private static Dictionary<long, ContactStats> StatsAt(
-        HistoryScan history, IReadOnlyList<NetworkContact> contacts, IReadOnlyDictionary<long, ContactStats> stats, DateTime asOf, NurtureSettings nurture)
-    {
-        var need = contacts.Where(c => stats.GetValueOrDefault(c.Id) is { FirstTouchAt: { } f, LastTouchAt: { } l } && f <= asOf && l > asOf).Select(c => c.Id).ToHashSet();
-        var earlier = new Dictionary<long, List<Touch>>(need.Count);
-        if (need.Count == 0) return [];
-        for (var k = 0; k < history.Count; k++)
-        {
-            var contactId = history.ContactId(k);
-            if (!need.Contains(contactId) || !history.Live(k) || history.At(k) > asOf) continue;
-            if (!earlier.TryGetValue(contactId, out var list)) earlier[contactId] = list = [];
-            list.Add(history.TouchOf(k));
-        }
-        return earlier.ToDictionary(e => e.Key, e => ContactStats.FromHistory(e.Key, e.Value, nurture, asOf));
     }
 
     /// <summary>The contact's facts for goal relevance.</summary>

@@ -152,6 +152,36 @@ public sealed class NetworkLinks
         return new NetworkLinks(contactIds, n == rows.Length ? rows : rows[..n], countsAside);
     }
 
+    /// <summary>Writes the links as they are held, for <see cref="ReadFrom"/> in a later command (the contacts are written apart).</summary>
+    internal void WriteTo(BinaryWriter w)
+    {
+        w.Write(_rows.Length);
+        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_rows.AsSpan()));
+        w.Write(_countsAside.Count);
+        foreach (var (k, (colleague, meetings, events)) in _countsAside)
+        {
+            w.Write(k);
+            w.Write(colleague);
+            w.Write(meetings);
+            w.Write(events);
+        }
+    }
+
+    /// <summary>The links <see cref="WriteTo"/> wrote, over the same contacts (<paramref name="contactIds"/>, ascending).</summary>
+    internal static NetworkLinks ReadFrom(BinaryReader r, long[] contactIds)
+    {
+        var rows = new Row[r.ReadInt32()];
+        r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(rows.AsSpan()));
+        var aside = r.ReadInt32();
+        var countsAside = new Dictionary<int, (int, int, int)>(aside);
+        for (var i = 0; i < aside; i++) countsAside[r.ReadInt32()] = (r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
+        foreach (var row in rows)
+        {
+            if ((uint)row.A >= (uint)contactIds.Length || (uint)row.B >= (uint)contactIds.Length) throw new InvalidDataException("a link to a contact not in the network");
+        }
+        return new NetworkLinks(contactIds, rows, countsAside);
+    }
+
     /// <summary>The three occasion counts in one word, when each fits its bits.</summary>
     private static bool TryPack(int colleague, int meetings, int events, out uint packed)
     {

@@ -176,6 +176,21 @@ public static class NetworkLoader
     /// </summary>
     internal static async Task<Dictionary<long, ContactStats>> LoadStatsAsync(RapportDbContext db, NurtureSettings settings, DateTime now, CancellationToken ct)
     {
+        var byId = await LoadStoredStatsAsync(db, settings, ct);
+        var future = byId.Values.Where(r => r.HasTouchesAfter(now)).Select(r => r.ContactId).ToList();
+        if (future.Count > 0)
+        {
+            foreach (var s in await ContactStatsRefresher.ComputeAsync(db, future, settings, now, ct)) byId[s.ContactId] = s;
+        }
+        return byId;
+    }
+
+    /// <summary>
+    /// The stored aggregates by contact, built first where missing or made under other settings; those of contacts with
+    /// touches still to come count them (the caller recomputes them as of its day).
+    /// </summary>
+    internal static async Task<Dictionary<long, ContactStats>> LoadStoredStatsAsync(RapportDbContext db, NurtureSettings settings, CancellationToken ct)
+    {
         var rows = await ReadStatsAsync(db, ct);
         if (rows.Count == 0 && await AnyInteractionAsync(db, ct))
         {
@@ -188,13 +203,7 @@ public static class NetworkLoader
             await ContactStatsRefresher.RebuildAsync(db, stale.Count * 2 > rows.Count ? null : stale, settings, ct);
             rows = await ReadStatsAsync(db, ct);
         }
-        var byId = rows.ToDictionary(r => r.ContactId);
-        var future = rows.Where(r => r.HasTouchesAfter(now)).Select(r => r.ContactId).ToList();
-        if (future.Count > 0)
-        {
-            foreach (var s in await ContactStatsRefresher.ComputeAsync(db, future, settings, now, ct)) byId[s.ContactId] = s;
-        }
-        return byId;
+        return rows.ToDictionary(r => r.ContactId);
     }
 
     private static async Task<bool> AnyInteractionAsync(RapportDbContext db, CancellationToken ct)

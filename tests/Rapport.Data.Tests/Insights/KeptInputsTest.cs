@@ -1,0 +1,244 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Rapport.App.Demo;
+using Rapport.App.Insights;
+using Rapport.App.Nurture;
+using Rapport.Data.Storage;
+using Rapport.Data.Tests.Support;
+using Rapport.Domain.Contacts;
+using Rapport.Domain.Exchanges;
+using Rapport.Domain.Interactions;
+
+namespace Rapport.Data.Tests.Insights;
+
+/// <summary>
+/// The insights' inputs kept between commands (migration 0006): a later load reads them instead of the tables and gives
+/// exactly the network the tables give, on any day; any write to what they came from, other settings, a damaged value or
+/// a write during the load that would keep them means the tables are read again.
+/// </summary>
+public class KeptInputsTest
+{
+    private static readonly DateTime Now = new(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc);
+    private static readonly TestClock Clock = new(Now);
+
+    /// <summary>Every table the kept inputs come from: each must have its three triggers.</summary>
+    private static readonly string[] InputTables =
+    [
+        "Contacts", "ContactCategories", "ContactLinks", "Introductions", "Organizations", "Memberships", "Events", "Attendances",
+        "Interactions", "InteractionParticipants", "ContactStats", "Exchanges",
+    ];
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ALaterLoad_ReadsTheKeptInputs_AndGivesTheSameNetworkAsTheTables_OnAnyDay(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(300, 1), null, ct);
+
+        await using (var db = store.Open())
+        {
+            var first = await InsightsNetwork.LoadAsync(db, Now, ct);
+            Assert.False(first.FromKeptInputs);
+        }
+        // A day later, a month later, and a day in the past (the demo's latest touches are then still to come).
+        foreach (var day in new[] { Now, Now.AddDays(1), Now.AddDays(40), Now.AddDays(-20) })
+        {
+            await using var db = store.Open();
+            var kept = await InsightsNetwork.LoadAsync(db, day, ct);
+            var tables = await InsightsNetwork.LoadAsync(db, day, ct, keepInputs: false);
+            Assert.True(kept.FromKeptInputs);
+            Assert.Equal(Describe(tables), Describe(kept));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EveryTableTheInputsComeFrom_HasItsTriggers_AndAnyWriteToIt_MeansTheTablesAreReadAgain(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(120, 2), null, ct);
+
+        await using var db = store.Open();
+        var sqlite = provider == "sqlite";
+        // SQLite: a trigger per table and kind of write; PostgreSQL: one per table, for every statement that writes.
+        var triggers = await db.Database.SqlQueryRaw<string>(sqlite
+            ? """SELECT "tbl_name" || ' ' || substr("name", length("tbl_name") + 17) AS "Value" FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'InsightsInputs_%'"""
+            : """SELECT c.relname || ' ' || t.tgtype AS "Value" FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname LIKE 'InsightsInputs_%'""").ToListAsync(ct);
+        // tgtype 60: for each statement (bit 0 clear), after (bit 1 clear), on insert, delete, update and truncate (bits 2-5).
+        Assert.Equal(InputTables.SelectMany(t => sqlite ? new[] { $"{t} Insert", $"{t} Update", $"{t} Delete" } : [$"{t} 60"]).Order(StringComparer.Ordinal),
+            triggers.Order(StringComparer.Ordinal));
+
+        foreach (var table in InputTables)
+        {
+            await LoadAsync(db, ct);
+            Assert.True((await LoadAsync(db, ct)).FromKeptInputs, table);
+            // An update that changes nothing is still a write to the table. The table names are this test's own constants.
+            var first = sqlite ? $"""rowid = (SELECT min(rowid) FROM "{table}")""" : $"""ctid = (SELECT min(ctid) FROM "{table}")""";
+            var update = $"""UPDATE "{table}" SET "AccountId" = "AccountId" WHERE {first}""";
+            Assert.Equal(1, await db.Database.ExecuteSqlRawAsync(update, ct));
+            Assert.False((await LoadAsync(db, ct)).FromKeptInputs, table);
+        }
+    }
+
+    [Fact]
+    public async Task PostgreSql_AWriteStillRunningWhenTheLoadBegan_MakesTheKeptInputsStaleOnceItCommits()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync("postgres");
+        var store = await test.MigratedStoreAsync(Clock);
+        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(60, 6), null, ct);
+        await using var db = store.Open();
+        await using var writer = store.Open();
+
+        // A write that has not committed when the load begins: the load cannot see it.
+        await using var tx = await writer.Database.BeginTransactionAsync(ct);
+        await writer.Database.ExecuteSqlRawAsync("""UPDATE "Contacts" SET "Company" = 'Elsewhere' WHERE "Id" = (SELECT min("Id") FROM "Contacts")""", ct);
+        var network = await LoadAsync(db, ct);
+        Assert.False(network.FromKeptInputs);
+        Assert.NotEqual("Elsewhere", network.Contacts[0].Company);
+        // Kept, and good while the write is still running: nothing committed is missing from them.
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+        await tx.CommitAsync(ct);
+        var after = await LoadAsync(db, ct);
+        Assert.False(after.FromKeptInputs);
+        Assert.Equal("Elsewhere", after.Contacts[0].Company);
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+        // Only the notes some kept snapshot still needs are left: none once every load since saw them.
+        Assert.True(await db.Database.SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM "InsightsInputsWrites" """).SingleAsync(ct) <= 1);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task WritesAsTheProgramMakesThem_ShowInTheNextLoad(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(120, 3), null, ct);
+        await using var db = store.Open();
+        await LoadAsync(db, ct);
+        var before = await LoadAsync(db, ct);
+        Assert.True(before.FromKeptInputs);
+
+        // A new contact met today, a give to an old one, a contact moved to another company.
+        var zoe = new Contact("Zoë Zimmer", Now);
+        db.Contacts.Add(zoe);
+        await db.SaveChangesAsync(ct);
+        // Logged as the command line and the web app log it (the aggregates are written with it).
+        await new App.Interactions.LogInteraction(db, Clock).ExecuteAsync(new App.Interactions.LogRequest(zoe.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "in-person"), ct);
+        var after = await LoadAsync(db, ct);
+        Assert.False(after.FromKeptInputs);
+        Assert.Equal(before.Contacts.Count + 1, after.Contacts.Count);
+        Assert.NotNull(after.ById[zoe.Id].LastTouch);
+        Assert.True(after.ById[zoe.Id].Strength > 0);
+
+        var old = before.Contacts.First(c => c.Gives == 0);
+        db.Exchanges.Add(new Exchange(old.Id, ExchangeDirection.Give, ExchangeKind.Advice, ExchangeStatus.Done, DateOnly.FromDateTime(Now)));
+        await db.SaveChangesAsync(ct);
+        var given = await LoadAsync(db, ct);
+        Assert.False(given.FromKeptInputs);
+        Assert.Equal(1, given.ById[old.Id].Gives);
+
+        var moved = await db.Contacts.FirstAsync(c => c.Id == old.Id, ct);
+        moved.Company = "Somewhere Else GmbH";
+        await db.SaveChangesAsync(ct);
+        var last = await LoadAsync(db, ct);
+        Assert.False(last.FromKeptInputs);
+        Assert.Equal("Somewhere Else GmbH", last.ById[old.Id].Company);
+        Assert.Equal(Describe(last), Describe(await InsightsNetwork.LoadAsync(db, Now, ct, keepInputs: false)));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AWriteDuringTheLoad_KeepsNothing_AndOtherSettingsOrADamagedValue_ReadTheTables(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(60, 4), null, ct);
+        await using var db = store.Open();
+
+        // Marked, then a write before the save: the save is refused.
+        var token = await StoredInputs.BeginAsync(db, ct);
+        Assert.NotNull(token);
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "Contacts" SET "Trust" = "Trust" WHERE "Id" = (SELECT min("Id") FROM "Contacts")""", ct);
+        Assert.False(await StoredInputs.SaveAsync(db, token!, "k", [1, 2, 3], Now, ct));
+        Assert.Null(await StoredInputs.ReadAsync(db, "k", ct));
+        // Marked and saved with nothing in between: read back under its key only.
+        token = await StoredInputs.BeginAsync(db, ct);
+        Assert.True(await StoredInputs.SaveAsync(db, token!, "k", [1, 2, 3], Now, ct));
+        Assert.Equal([1, 2, 3], await StoredInputs.ReadAsync(db, "k", ct));
+        Assert.Null(await StoredInputs.ReadAsync(db, "other", ct));
+        // A second reader's mark replaces the first: only the later one may save.
+        var one = await StoredInputs.BeginAsync(db, ct);
+        var two = await StoredInputs.BeginAsync(db, ct);
+        Assert.False(await StoredInputs.SaveAsync(db, one!, "k", [4], Now, ct));
+        Assert.True(await StoredInputs.SaveAsync(db, two!, "k", [5], Now, ct));
+
+        // Inside a transaction nothing is kept (its writes are not committed).
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            Assert.Null(await StoredInputs.BeginAsync(db, ct));
+            Assert.False((await InsightsNetwork.LoadAsync(db, Now, ct)).FromKeptInputs);
+        }
+
+        var expected = Describe(await InsightsNetwork.LoadAsync(db, Now, ct));
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+        // Other nurture settings: the aggregates and the key differ, the tables are read.
+        await NurtureSettingsStore.SetAsync(db, "half-life.days", "60", ct);
+        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+        // Back: the first load rebuilds the aggregates (a write, so it keeps nothing), the second keeps, the third reads them.
+        await NurtureSettingsStore.SetAsync(db, "half-life.days", Domain.Nurture.NurtureSettings.Default.Get("half-life.days"), ct);
+        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+        // Other insight settings: the key differs.
+        Assert.False((await InsightsNetwork.LoadAsync(db, Now, ct, Domain.Insights.InsightSettings.Default with { MaxParticipantsForMeetingLinks = 3 }, keepInputs: false)).FromKeptInputs);
+
+        // A damaged value (the same mark, other bytes) is not used: the tables give the same network.
+        await db.Database.ExecuteSqlRawAsync(provider == "sqlite"
+            ? """UPDATE "InsightsInputs" SET "Data" = substr("Data", 1, length("Data") / 2)"""
+            : """UPDATE "InsightsInputs" SET "Data" = substring("Data" from 1 for length("Data") / 2)""", ct);
+        var damaged = await LoadAsync(db, ct);
+        Assert.False(damaged.FromKeptInputs);
+        Assert.Equal(expected, Describe(damaged));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheWebAppsCache_KeepsNoInputs_ButReadsThoseKeptByACommand(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(60, 5), null, ct);
+        await using var db = store.Open();
+
+        var cached = await new InsightsCache().GetAsync(db, Now, ct);
+        Assert.False(cached.Network.FromKeptInputs);
+        Assert.Equal(0, await db.Database.SqlQueryRaw<int>("""SELECT CAST(count(*) AS INTEGER) AS "Value" FROM "InsightsInputs" """).SingleAsync(ct));
+
+        await LoadAsync(db, ct);
+        Assert.True((await new InsightsCache().GetAsync(db, Now, ct)).Network.FromKeptInputs);
+    }
+
+    private static Task<InsightsNetwork> LoadAsync(RapportDbContext db, CancellationToken ct) => InsightsNetwork.LoadAsync(db, Now, ct);
+
+    /// <summary>Everything the engines read of a network, and the report they make of it, as text.</summary>
+    private static string Describe(InsightsNetwork network) => JsonSerializer.Serialize(new
+    {
+        Contacts = network.Contacts.Select(c => new
+        {
+            c.Id, c.Name, c.Company, c.Title, c.Industry, c.Function, c.Seniority, c.SeniorityAtLastContact, c.City, c.Country, c.Categories, c.Trust,
+            c.Closeness, c.TierPin, c.KnownSince, c.MetAtEventId, c.MetAtOrganizationId, c.CreatedAt, c.Mutuals, c.Measure, c.Band, c.BandYearAgo, c.Tier,
+            c.FirstTouch, c.LastTouch, c.Gives, c.Asks,
+        }),
+        Links = Enumerable.Range(0, network.Links.Count).Select(k => network.Links[k]),
+        network.Organizations, network.Memberships, network.Events, network.Attendances, MetAtEvents = network.MetAtEvents.Select(m => new { m.EventId, m.ContactId }), network.Goals,
+        Report = BuildInsights.Analyze(network),
+    });
+}

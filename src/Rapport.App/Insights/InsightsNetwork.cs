@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Rapport.App.Common;
 using Rapport.Data.Storage;
@@ -378,22 +379,26 @@ public sealed class InsightsNetwork
             else c.Gives++;
         }
 
-        // Strength now from the aggregates, and a year ago from the touches before then.
+        // Strength now from the aggregates, and a year ago from the touches before then: each contact on its own, so the
+        // contacts are shared out over the cores.
         var yearAgo = now.AddDays(-settings.RecentWindowDays);
-        for (var i = 0; i < contacts.Count; i++)
+        if (contacts.Count > 0) Parallel.ForEach(Partitioner.Create(0, contacts.Count, Math.Max(256, contacts.Count / (4 * Environment.ProcessorCount))), range =>
         {
-            var c = contacts[i];
-            var st = stats.GetValueOrDefault(c.Id) ?? ContactStats.Empty(c.Id, nurture);
-            c.Measure = st.Measure(now, nurture, c.Mutuals, c.Closeness, c.KnownSince);
-            c.Band = BandOf(c.Measure.Label);
-            c.FirstTouch = st.FirstTouchAt;
-            c.LastTouch = st.LastTouchAt;
-            if (st.FirstTouchAt is not { } first || first > yearAgo) continue;
-            // Touches on both sides of the mark: the aggregates then, from the touches up to it.
-            var then = st.LastTouchAt <= yearAgo ? st : ContactStats.FromHistory(c.Id, inputs.Touches.Of(i), nurture, yearAgo);
-            if (then.FirstTouchAt is null) continue;
-            c.BandYearAgo = BandOf(then.Measure(yearAgo, nurture, c.Mutuals, c.Closeness, c.KnownSince).Label);
-        }
+            for (var i = range.Item1; i < range.Item2; i++)
+            {
+                var c = contacts[i];
+                var st = stats.GetValueOrDefault(c.Id) ?? ContactStats.Empty(c.Id, nurture);
+                c.Measure = st.Measure(now, nurture, c.Mutuals, c.Closeness, c.KnownSince);
+                c.Band = BandOf(c.Measure.Label);
+                c.FirstTouch = st.FirstTouchAt;
+                c.LastTouch = st.LastTouchAt;
+                if (st.FirstTouchAt is not { } first || first > yearAgo) continue;
+                // Touches on both sides of the mark: the aggregates then, from the touches up to it.
+                var then = st.LastTouchAt <= yearAgo ? st : ContactStats.FromHistory(c.Id, inputs.Touches.Of(i), nurture, yearAgo);
+                if (then.FirstTouchAt is null) continue;
+                c.BandYearAgo = BandOf(then.Measure(yearAgo, nurture, c.Mutuals, c.Closeness, c.KnownSince).Label);
+            }
+        });
 
         var candidates = contacts.Select(c => new TierCandidate(c.Id, c.Strength, c.TierPin, c.LastTouch is not null)).ToArray();
         var tiers = Tiers.Assign(candidates, nurture);

@@ -316,28 +316,20 @@ internal sealed class NetworkInputs
 [StructLayout(LayoutKind.Sequential)]
 internal readonly record struct CountedExchange(long ContactId, int Day, bool IsAsk);
 
-/// <summary>The touches of each contact by position, in one array each for time, channel and direction.</summary>
+/// <summary>The touches of each contact by position, in one array.</summary>
 internal sealed class ContactTouches
 {
     private readonly int[] _starts;
-    private readonly long[] _ticks;
-    private readonly byte[] _channels;
-    private readonly byte[] _directions;
+    private readonly Touch[] _touches;
 
-    private ContactTouches(int[] starts, long[] ticks, byte[] channels, byte[] directions)
+    private ContactTouches(int[] starts, Touch[] touches)
     {
         _starts = starts;
-        _ticks = ticks;
-        _channels = channels;
-        _directions = directions;
+        _touches = touches;
     }
 
     /// <summary>The touches of the contact at <paramref name="index"/>, in the order of their interactions.</summary>
-    public IEnumerable<Touch> Of(int index)
-    {
-        for (var k = _starts[index]; k < _starts[index + 1]; k++)
-            yield return new Touch(new DateTime(_ticks[k], DateTimeKind.Utc), (Channel)_channels[k], (Direction)_directions[k]);
-    }
+    public ArraySegment<Touch> Of(int index) => new(_touches, _starts[index], _starts[index + 1] - _starts[index]);
 
     /// <summary>The live touches of the history's participant rows, grouped by contact (<paramref name="indexOf"/>: position, or −1 to leave out).</summary>
     public static ContactTouches From(HistoryScan history, int contacts, Func<long, int> indexOf)
@@ -351,29 +343,20 @@ internal sealed class ContactTouches
         }
         for (var i = 0; i < contacts; i++) starts[i + 1] += starts[i];
         var next = starts[..^1];
-        var ticks = new long[starts[^1]];
-        var channels = new byte[ticks.Length];
-        var directions = new byte[ticks.Length];
+        var touches = new Touch[starts[^1]];
         for (var k = 0; k < history.Count; k++)
         {
-            if (index[k] < 0) continue;
-            var touch = history.TouchOf(k);
-            var at = next[index[k]]++;
-            ticks[at] = touch.At.Ticks;
-            channels[at] = (byte)touch.Channel;
-            directions[at] = (byte)touch.Direction;
+            if (index[k] >= 0) touches[next[index[k]]++] = history.TouchOf(k);
         }
-        return new ContactTouches(starts, ticks, channels, directions);
+        return new ContactTouches(starts, touches);
     }
 
     public void WriteTo(BinaryWriter w)
     {
         w.Write(_starts.Length);
         w.Write(MemoryMarshal.AsBytes(_starts.AsSpan()));
-        w.Write(_ticks.Length);
-        w.Write(MemoryMarshal.AsBytes(_ticks.AsSpan()));
-        w.Write(_channels);
-        w.Write(_directions);
+        w.Write(_touches.Length);
+        w.Write(MemoryMarshal.AsBytes(_touches.AsSpan()));
     }
 
     public static ContactTouches ReadFrom(BinaryReader r, int contacts)
@@ -381,11 +364,13 @@ internal sealed class ContactTouches
         var starts = new int[r.ReadInt32()];
         if (starts.Length != contacts + 1) throw new InvalidDataException("touches of another network");
         r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(starts.AsSpan()));
-        var ticks = new long[r.ReadInt32()];
-        r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(ticks.AsSpan()));
-        var channels = r.ReadBytes(ticks.Length);
-        var directions = r.ReadBytes(ticks.Length);
-        if (channels.Length != ticks.Length || directions.Length != ticks.Length || starts[^1] != ticks.Length) throw new InvalidDataException("touches cut short");
-        return new ContactTouches(starts, ticks, channels, directions);
+        var touches = new Touch[r.ReadInt32()];
+        r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(touches.AsSpan()));
+        if (starts[0] != 0 || starts[^1] != touches.Length) throw new InvalidDataException("touches cut short");
+        for (var i = 0; i < contacts; i++)
+        {
+            if (starts[i + 1] < starts[i]) throw new InvalidDataException("touches out of order");
+        }
+        return new ContactTouches(starts, touches);
     }
 }

@@ -53,6 +53,21 @@ public class KeptInputsTest
         }
     }
 
+    [Fact]
+    public async Task AnEmptyNetwork_IsKeptToo()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var store = await test.MigratedStoreAsync(Clock);
+        await using var db = store.Open();
+        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+        var kept = await LoadAsync(db, ct);
+        Assert.True(kept.FromKeptInputs);
+        Assert.Empty(kept.Contacts);
+        Assert.Equal(0, kept.Links.Count);
+        Assert.Equal(0, BuildInsights.Analyze(kept).Contacts);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task EveryTableTheInputsComeFrom_HasItsTriggers_AndAnyWriteToIt_MeansTheTablesAreReadAgain(string provider)

@@ -1,6 +1,7 @@
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
+using System.IO.Hashing;
 using System.Text.Json;
 using Rapport.Domain.Contacts;
 using Rapport.Domain.Insights;
@@ -114,7 +115,7 @@ internal sealed class NetworkInputs
                 w.Write(o.Id);
                 texts.Write(w, o.Name);
                 w.Write((int)o.Kind);
-                w.Write(o.MeetingCadenceDays ?? -1);
+                WriteNullable(w, o.MeetingCadenceDays);
             }
             w.Write(Memberships.Count);
             foreach (var m in Memberships)
@@ -130,10 +131,10 @@ internal sealed class NetworkInputs
                 w.Write(e.Id);
                 texts.Write(w, e.Name);
                 w.Write(e.StartsAt.Ticks);
-                w.Write(e.Size ?? -1);
+                WriteNullable(w, e.Size);
                 w.Write(e.Cost.HasValue);
                 if (e.Cost is { } cost) w.Write(cost);
-                w.Write(e.MinutesSpent ?? -1);
+                WriteNullable(w, e.MinutesSpent);
                 WriteNullable(w, e.OrganizerId);
                 w.Write(e.Attending);
             }
@@ -168,6 +169,9 @@ internal sealed class NetworkInputs
             w.Write(Ledger.Length);
             w.Write(MemoryMarshal.AsBytes(Ledger.AsSpan()));
             w.Write(Format);
+            // A checksum of all the above closes the value: a damaged one is refused before it is read.
+            w.Flush();
+            w.Write(XxHash3.HashToUInt64(stream.GetBuffer().AsSpan(0, (int)stream.Length)));
         }
         return stream.ToArray();
     }
@@ -176,19 +180,23 @@ internal sealed class NetworkInputs
     public static NetworkInputs? FromBytes(byte[] data, long accountId)
     {
         ArgumentNullException.ThrowIfNull(data);
+        if (data.Length < sizeof(ulong) || XxHash3.HashToUInt64(data.AsSpan(0, data.Length - sizeof(ulong))) != BitConverter.ToUInt64(data, data.Length - sizeof(ulong)))
+            return null;
         try
         {
-            return Read(data, accountId);
+            return Read(data.AsMemory(0, data.Length - sizeof(ulong)), accountId);
         }
-        catch (Exception e) when (e is EndOfStreamException or InvalidDataException or ArgumentException or IndexOutOfRangeException or OverflowException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
+            // The checksum held, so only a value written by other code than this could get here; the tables are read instead.
             return null;
         }
     }
 
-    private static NetworkInputs Read(byte[] data, long accountId)
+    private static NetworkInputs Read(ReadOnlyMemory<byte> data, long accountId)
     {
-        using var r = new BinaryReader(new MemoryStream(data, writable: false), Encoding.UTF8);
+        MemoryMarshal.TryGetArray(data, out var segment);
+        using var r = new BinaryReader(new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false), Encoding.UTF8);
         if (r.ReadInt32() != Format) throw new InvalidDataException("another format");
         var texts = TextTable.ReadFrom(r);
 
@@ -217,8 +225,7 @@ internal sealed class NetworkInputs
         var organizations = new List<InsightsOrganization>(count);
         for (var i = 0; i < count; i++)
         {
-            organizations.Add(new InsightsOrganization(r.ReadInt64(), texts.Read(r) ?? "", (OrganizationKind)r.ReadInt32(),
-                r.ReadInt32() is var cadence and >= 0 ? cadence : null));
+            organizations.Add(new InsightsOrganization(r.ReadInt64(), texts.Read(r) ?? "", (OrganizationKind)r.ReadInt32(), ReadNullableInt32(r)));
         }
         count = r.ReadInt32();
         var memberships = new List<MembershipSpan>(count);
@@ -228,8 +235,7 @@ internal sealed class NetworkInputs
         for (var i = 0; i < count; i++)
         {
             events.Add(new InsightsEvent(r.ReadInt64(), texts.Read(r) ?? "", new DateTime(r.ReadInt64(), DateTimeKind.Utc),
-                r.ReadInt32() is var size and >= 0 ? size : null, r.ReadBoolean() ? r.ReadDecimal() : null,
-                r.ReadInt32() is var minutes and >= 0 ? minutes : null, ReadNullableInt64(r), r.ReadBoolean()));
+                ReadNullableInt32(r), r.ReadBoolean() ? r.ReadDecimal() : null, ReadNullableInt32(r), ReadNullableInt64(r), r.ReadBoolean()));
         }
         var attendances = new EventAttendance[r.ReadInt32()];
         for (var i = 0; i < attendances.Length; i++) attendances[i] = new EventAttendance(r.ReadInt64(), r.ReadInt64());
@@ -260,6 +266,12 @@ internal sealed class NetworkInputs
         };
     }
 
+    private static void WriteNullable(BinaryWriter w, int? value)
+    {
+        w.Write(value.HasValue);
+        if (value is { } v) w.Write(v);
+    }
+
     private static void WriteNullable(BinaryWriter w, long? value)
     {
         w.Write(value.HasValue);
@@ -271,6 +283,8 @@ internal sealed class NetworkInputs
         w.Write(value.HasValue);
         if (value is { } v) w.Write(v);
     }
+
+    private static int? ReadNullableInt32(BinaryReader r) => r.ReadBoolean() ? r.ReadInt32() : null;
 
     private static long? ReadNullableInt64(BinaryReader r) => r.ReadBoolean() ? r.ReadInt64() : null;
 

@@ -24,12 +24,6 @@ public static class StoredInputs
     /// <summary>How long saving waits for another writer before giving up (the value is an optimization, never worth a wait).</summary>
     private const int WaitSeconds = 1;
 
-    // SQLite's result codes for a database another writer holds, a read-only file and a full disk: no saving then.
-    private const int Busy = 5;
-    private const int Locked = 6;
-    private const int ReadOnly = 8;
-    private const int Full = 13;
-
     /// <summary>The account's stored value for <paramref name="key"/> if it is still good, else null.</summary>
     public static async Task<byte[]?> ReadAsync(RapportDbContext db, string key, CancellationToken ct)
     {
@@ -52,6 +46,11 @@ public static class StoredInputs
             Add(cmd, "@key", key);
             await using var reader = await cmd.ExecuteReaderAsync(ct);
             return await reader.ReadAsync(ct) ? reader.GetFieldValue<byte[]>(0) : null;
+        }
+        catch (DbException)
+        {
+            // Unreadable here (a role not granted the table, say): the tables are read instead, as they always can be.
+            return null;
         }
         finally
         {
@@ -77,8 +76,8 @@ public static class StoredInputs
             return changed is null ? null : mark;
         }
         // PostgreSQL: the account's row registers the snapshot the load starts from (and holds no value until saved).
-        var token = await ScalarAsync(db, """
-            INSERT INTO "InsightsInputs" ("AccountId", "Token", "Key", "SavedAt", "Data") VALUES (@account, @mark || ' ' || pg_current_snapshot()::text, '', '', NULL)
+        var token = await ScalarAsync(db, $"""
+            INSERT INTO "InsightsInputs" ("AccountId", "Token", "Key", "SavedAt", "Data") VALUES (@account, @mark || ' ' || pg_current_snapshot()::text || ' ' || {ServerStart}, '', '', NULL)
             ON CONFLICT ("AccountId") DO UPDATE SET "Token" = excluded."Token", "Key" = '', "SavedAt" = '', "Data" = NULL
             RETURNING "Token"
             """, [("@account", db.AccountId), ("@mark", mark)], ct);
@@ -104,7 +103,7 @@ public static class StoredInputs
                 ON CONFLICT ("AccountId") DO UPDATE SET "Token" = excluded."Token", "Key" = excluded."Key", "SavedAt" = excluded."SavedAt", "Data" = excluded."Data"
                 """, parameters, ct) is > 0;
         }
-        // The notes every registered snapshot sees are of no more use: removed here too (see the migration).
+        // Then the same tidying as after a write (see the migration).
         return await OnPostgresAsync(db, parameters, ct, async cmd =>
         {
             cmd.CommandText = $"""
@@ -113,34 +112,39 @@ public static class StoredInputs
                 """;
             var stored = await cmd.ExecuteNonQueryAsync(ct) > 0;
             cmd.Parameters.Clear();
-            cmd.CommandText = $"""
-                DELETE FROM "InsightsInputsWrites" WHERE "Xid" IN (
-                    SELECT w."Xid" FROM "InsightsInputsWrites" w
-                    WHERE NOT EXISTS (SELECT 1 FROM "InsightsInputs" s WHERE NOT pg_visible_in_snapshot(w."Xid", {SnapshotOf("s")}))
-                    FOR UPDATE SKIP LOCKED)
-                """;
+            cmd.CommandText = """SELECT "InsightsInputs_Tidy"()""";
             await cmd.ExecuteNonQueryAsync(ct);
             return stored;
         });
     }
 
-    /// <summary>PostgreSQL: no transaction that wrote a table the value comes from is missing from the snapshot its load began with.</summary>
+    /// <summary>
+    /// PostgreSQL: the value's snapshot was taken by this server since it started, and no transaction that wrote a table the
+    /// value comes from is missing from it.
+    /// </summary>
     private static string NothingWrittenSince(string row) =>
-        $"""NOT EXISTS (SELECT 1 FROM "InsightsInputsWrites" w WHERE NOT pg_visible_in_snapshot(w."Xid", {SnapshotOf(row)}))""";
+        $"""split_part({row}."Token", ' ', 3) = {ServerStart} AND NOT EXISTS (SELECT 1 FROM "InsightsInputsWrites" w WHERE NOT pg_visible_in_snapshot(w."Xid", {SnapshotOf(row)}))""";
+
+    /// <summary>When the server started, as text that does not depend on the session's time zone.</summary>
+    private const string ServerStart = "extract(epoch FROM pg_postmaster_start_time())::text";
 
     private static string SnapshotOf(string row) => $"""split_part({row}."Token", ' ', 2)::pg_snapshot""";
 
-    // SQLite: one statement in a transaction of its own, waiting at most WaitSeconds for the database: a busy database (or
-    // one that cannot be written) means no saving this time, never an error for the command that only wanted to read. The
-    // rows changed, or null when nothing could be written.
+    // SQLite: one statement in a transaction of its own that waits at most WaitSeconds for another writer (the connection's
+    // own busy timeout is set aside meanwhile, as it would wait longer). A busy database, or one that cannot be written
+    // (read-only, full), means no saving this time, never an error for the command that only wanted to read. The rows
+    // changed, or null when nothing could be written.
     private static async Task<int?> WriteAsync(RapportDbContext db, string sql, (string Name, object Value)[] parameters, CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var timeout = connection.DefaultTimeout;
-        connection.DefaultTimeout = WaitSeconds;
+        long? busyTimeout = null;
         try
         {
+            busyTimeout = (long?)await PragmaAsync(connection, "PRAGMA busy_timeout;", ct);
+            await PragmaAsync(connection, "PRAGMA busy_timeout = 0;", ct);
+            connection.DefaultTimeout = WaitSeconds;
             await using var tx = (SqliteTransaction)await connection.BeginTransactionAsync(ct);
             await using var cmd = connection.CreateCommand();
             cmd.Transaction = tx;
@@ -151,15 +155,23 @@ public static class StoredInputs
             await tx.CommitAsync(ct);
             return changed;
         }
-        catch (SqliteException e) when (e.SqliteErrorCode is Busy or Locked or ReadOnly or Full)
+        catch (SqliteException)
         {
             return null;
         }
         finally
         {
             connection.DefaultTimeout = timeout;
+            if (busyTimeout is { } ms) await PragmaAsync(connection, $"PRAGMA busy_timeout = {ms};", CancellationToken.None);
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task<object?> PragmaAsync(SqliteConnection connection, string pragma, CancellationToken ct)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = pragma;
+        return await cmd.ExecuteScalarAsync(ct);
     }
 
     private static async Task<object?> ScalarAsync(RapportDbContext db, string sql, (string Name, object Value)[] parameters, CancellationToken ct) =>
@@ -190,8 +202,9 @@ public static class StoredInputs
             await tx.CommitAsync(ct);
             return result;
         }
-        catch (Npgsql.PostgresException e) when (e.SqlState is "55P03" or "25006")
+        catch (DbException)
         {
+            // A lock held longer than lock_timeout, a read-only server or a role that may not write these tables: nothing kept.
             return default;
         }
         finally

@@ -221,6 +221,68 @@ public class KeptInputsTest
         var damaged = await LoadAsync(db, ct);
         Assert.False(damaged.FromKeptInputs);
         Assert.Equal(expected, Describe(damaged));
+        // So is one with a single byte changed (its length, its shape and its mark intact), and one of nonsense that
+        // announces two billion contacts.
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+        var data = await db.Database.SqlQueryRaw<byte[]>("""SELECT "Data" AS "Value" FROM "InsightsInputs" """).SingleAsync(ct);
+        data[data.Length / 2] ^= 0x01;
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "InsightsInputs" SET "Data" = {0}""", [data], ct);
+        var flipped = await LoadAsync(db, ct);
+        Assert.False(flipped.FromKeptInputs);
+        Assert.Equal(expected, Describe(flipped));
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "InsightsInputs" SET "Data" = {0}""", [new byte[] { 1, 0, 0, 0, 0xF0, 0xFF, 0xFF, 0x7F }], ct);
+        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+    }
+
+    [Fact]
+    public async Task Sqlite_AReadWhileAnotherWriterHoldsTheDatabase_DoesNotWaitForIt_AndKeepsNothing()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var store = await test.MigratedStoreAsync(Clock);
+        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(60, 7), null, ct);
+        await using var db = store.Open();
+        await using var writer = store.Open();
+
+        // Connections wait up to 10 s for a lock; a read that only wants to keep its inputs waits about one.
+        await using (var tx = await writer.Database.BeginTransactionAsync(ct))
+        {
+            await writer.Database.ExecuteSqlRawAsync("""UPDATE "Contacts" SET "Trust" = "Trust" WHERE "Id" = (SELECT min("Id") FROM "Contacts")""", ct);
+            var started = System.Diagnostics.Stopwatch.StartNew();
+            var network = await LoadAsync(db, ct);
+            Assert.True(started.Elapsed < TimeSpan.FromSeconds(5), $"the load waited {started.Elapsed}");
+            Assert.False(network.FromKeptInputs);
+            Assert.NotEmpty(network.Contacts);
+        }
+        Assert.Equal(0, await db.Database.SqlQueryRaw<int>("""SELECT CAST(count(*) AS INTEGER) AS "Value" FROM "InsightsInputs" """).SingleAsync(ct));
+        // The connection's own wait is back as it was.
+        Assert.Equal(10_000, await db.Database.SqlQueryRaw<int>("""SELECT "timeout" AS "Value" FROM pragma_busy_timeout""").SingleAsync(ct));
+    }
+
+    [Fact]
+    public async Task PostgreSql_AValueFromAnotherServer_IsNotUsed_AndStaleValuesDoNotPileUpNotes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync("postgres");
+        var store = await test.MigratedStoreAsync(Clock);
+        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(60, 8), null, ct);
+        await using var db = store.Open();
+        await LoadAsync(db, ct);
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+
+        // Restored into another cluster: its transaction ids say nothing here, so the value is not used.
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "InsightsInputs" SET "Token" = split_part("Token", ' ', 1) || ' ' || split_part("Token", ' ', 2) || ' 12345.678'""", ct);
+        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+
+        // Writes after the value was kept, with no load since: the stale value goes at the next write, and so do the notes.
+        for (var i = 0; i < 30; i++)
+            await db.Database.ExecuteSqlRawAsync("""UPDATE "Contacts" SET "Trust" = "Trust" WHERE "Id" = (SELECT min("Id") FROM "Contacts")""", ct);
+        Assert.Equal(0, await db.Database.SqlQueryRaw<int>("""SELECT CAST(count(*) AS INTEGER) AS "Value" FROM "InsightsInputs" """).SingleAsync(ct));
+        Assert.True(await db.Database.SqlQueryRaw<int>("""SELECT CAST(count(*) AS INTEGER) AS "Value" FROM "InsightsInputsWrites" """).SingleAsync(ct) <= 1);
+        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
     }
 
     [Theory]

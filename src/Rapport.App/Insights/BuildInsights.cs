@@ -50,24 +50,37 @@ public sealed class BuildInsights(RapportDbContext db, TimeProvider clock, Insig
         var contacts = network.Contacts;
         var today = DateOnly.FromDateTime(now);
 
-        var health = NetworkHealth.Analyze(
-            contacts.Select(c => new HealthContact(c.Id, c.Name, c.Strength, c.Band, c.Tier, c.Industry, c.Function,
-                Began(c), c.BandYearAgo, c.Gives, c.Asks)).ToArray(),
-            new UserField(network.Nurture.OwnIndustry, network.Nurture.OwnFunction), today, settings, network.Nurture);
+        // The engines read the network and nothing else: they run side by side, each filling in its part.
+        HealthReport? health = null;
+        DiversityReport? diversity = null;
+        StructuralHolesReport? holes = null;
+        ReturnsReport? returns = null;
+        IReadOnlyList<JobLeadRow>? jobLeads = null;
+        IReadOnlyList<ReconnectRow>? reconnect = null;
+        Parallel.Invoke(
+            () => health = NetworkHealth.Analyze(
+                contacts.Select(c => new HealthContact(c.Id, c.Name, c.Strength, c.Band, c.Tier, c.Industry, c.Function,
+                    Began(c), c.BandYearAgo, c.Gives, c.Asks)).ToArray(),
+                new UserField(network.Nurture.OwnIndustry, network.Nurture.OwnFunction), today, settings, network.Nurture),
+            () =>
+            {
+                var wanted = network.Goals
+                    .SelectMany(g => g.Industries.Select(i => new WantedValue(DiversityDimension.Industry, i)))
+                    .Distinct()
+                    .ToArray();
+                diversity = DiversityAnalyzer.Analyze(
+                    contacts.Select(c => new DiversityContact(c.Id, c.Strength, c.Band, c.Industry, c.Function, c.Seniority, c.City, c.Country, c.Categories, c.Company)).ToArray(),
+                    settings, wanted);
+            },
+            () => holes = StructuralHoles.Analyze(Brokerage(network, today), settings),
+            () =>
+            {
+                returns = EventReturns.Analyze(Returns(network), now, settings);
+                jobLeads = JobLeads(network);
+                reconnect = Reconnect(network);
+            });
 
-        var wanted = network.Goals
-            .SelectMany(g => g.Industries.Select(i => new WantedValue(DiversityDimension.Industry, i)))
-            .Distinct()
-            .ToArray();
-        var diversity = DiversityAnalyzer.Analyze(
-            contacts.Select(c => new DiversityContact(c.Id, c.Strength, c.Band, c.Industry, c.Function, c.Seniority, c.City, c.Country, c.Categories, c.Company)).ToArray(),
-            settings, wanted);
-
-        var holes = StructuralHoles.Analyze(Brokerage(network, today), settings);
-        var returns = EventReturns.Analyze(Returns(network), now, settings);
-
-        return new InsightsReport(now, contacts.Count, Summarize(network.Links), health, diversity, holes, returns,
-            JobLeads(network), Reconnect(network));
+        return new InsightsReport(now, contacts.Count, Summarize(network.Links), health!, diversity!, holes!, returns!, jobLeads!, reconnect!);
     }
 
     /// <summary>When a tie began: the day you met when known, else the first interaction, whichever is earlier.</summary>

@@ -152,11 +152,35 @@ public sealed class NetworkLinks
         return new NetworkLinks(contactIds, n == rows.Length ? rows : rows[..n], countsAside);
     }
 
-    /// <summary>Writes the links as they are held, for <see cref="ReadFrom"/> in a later command (the contacts are written apart).</summary>
-    internal void WriteTo(BinaryWriter w)
+    /// <summary>
+    /// Writes the links for <see cref="ReadFrom"/> in a later command (the contacts are written apart), compactly: the
+    /// pairs as growing differences, each distinct strength once, and the occasion counts only for links that have them.
+    /// </summary>
+    public void WriteTo(BinaryWriter w)
     {
+        ArgumentNullException.ThrowIfNull(w);
+        var strengths = new Dictionary<double, int>();
+        foreach (var row in _rows)
+        {
+            if ((row.Flags & StrengthFlag) != 0) strengths.TryAdd(row.Strength, strengths.Count);
+        }
         w.Write(_rows.Length);
-        w.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(_rows.AsSpan()));
+        w.Write(strengths.Count);
+        foreach (var strength in strengths.Keys) w.Write(strength);
+        int lastA = 0, lastB = 0;
+        foreach (var row in _rows)
+        {
+            // Ordered by pair: A never falls, and B grows while A stays (else it starts again above A).
+            w.Write7BitEncodedInt(row.A - lastA);
+            w.Write7BitEncodedInt(row.B - (row.A == lastA ? lastB : row.A));
+            (lastA, lastB) = (row.A, row.B);
+            w.Write(row.Flags);
+            w.Write(row.Kind);
+            if ((row.Flags & StrengthFlag) != 0) w.Write7BitEncodedInt(strengths[row.Strength]);
+            if ((row.Flags & EvidenceFlag) == 0) continue;
+            w.Write(row.Evidence);
+            w.Write(row.Counts);
+        }
         w.Write(_countsAside.Count);
         foreach (var (k, (colleague, meetings, events)) in _countsAside)
         {
@@ -168,17 +192,29 @@ public sealed class NetworkLinks
     }
 
     /// <summary>The links <see cref="WriteTo"/> wrote, over the same contacts (<paramref name="contactIds"/>, ascending).</summary>
-    internal static NetworkLinks ReadFrom(BinaryReader r, long[] contactIds)
+    public static NetworkLinks ReadFrom(BinaryReader r, long[] contactIds)
     {
+        ArgumentNullException.ThrowIfNull(r);
+        ArgumentNullException.ThrowIfNull(contactIds);
         var rows = new Row[r.ReadInt32()];
-        r.BaseStream.ReadExactly(System.Runtime.InteropServices.MemoryMarshal.AsBytes(rows.AsSpan()));
+        var strengths = new double[r.ReadInt32()];
+        for (var i = 0; i < strengths.Length; i++) strengths[i] = r.ReadDouble();
+        int a = 0, b = 0;
+        for (var k = 0; k < rows.Length; k++)
+        {
+            var nextA = a + r.Read7BitEncodedInt();
+            b = (nextA == a && k > 0 ? b : nextA) + r.Read7BitEncodedInt();
+            a = nextA;
+            if ((uint)b >= (uint)contactIds.Length) throw new InvalidDataException("a link to a contact not in the network");
+            var flags = r.ReadByte();
+            var kind = r.ReadByte();
+            var strength = (flags & StrengthFlag) != 0 ? strengths[r.Read7BitEncodedInt()] : 0;
+            var (evidence, counts) = (flags & EvidenceFlag) != 0 ? (r.ReadByte(), r.ReadUInt32()) : ((byte)0, 0u);
+            rows[k] = new Row(a, b, strength, counts, kind, evidence, flags);
+        }
         var aside = r.ReadInt32();
         var countsAside = new Dictionary<int, (int, int, int)>(aside);
         for (var i = 0; i < aside; i++) countsAside[r.ReadInt32()] = (r.ReadInt32(), r.ReadInt32(), r.ReadInt32());
-        foreach (var row in rows)
-        {
-            if ((uint)row.A >= (uint)contactIds.Length || (uint)row.B >= (uint)contactIds.Length) throw new InvalidDataException("a link to a contact not in the network");
-        }
         return new NetworkLinks(contactIds, rows, countsAside);
     }
 

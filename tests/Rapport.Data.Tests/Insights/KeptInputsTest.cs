@@ -6,6 +6,8 @@ using Rapport.App.Nurture;
 using Rapport.Data.Storage;
 using Rapport.Data.Tests.Support;
 using Rapport.Domain.Contacts;
+using Rapport.Domain.Insights;
+using Rapport.Domain.Insights.Links;
 using Rapport.Domain.Exchanges;
 using Rapport.Domain.Interactions;
 
@@ -51,6 +53,39 @@ public class KeptInputsTest
             Assert.True(kept.FromKeptInputs);
             Assert.Equal(Describe(tables), Describe(kept));
         }
+    }
+
+    [Fact]
+    public void Links_WrittenAndReadBack_AreTheSame_EveryKindStrengthAndCount()
+    {
+        var rng = new Random(11);
+        var contacts = Enumerable.Range(0, 400).Select(i => 5L + 3 * i).ToArray();
+        var pairs = new HashSet<ContactPair>();
+        while (pairs.Count < 3_000)
+        {
+            var (a, b) = (contacts[rng.Next(contacts.Length)], contacts[rng.Next(contacts.Length)]);
+            if (a != b) pairs.Add(new ContactPair(a, b));
+        }
+        // The first contact has links too: the pairs start at position 0.
+        pairs.Add(new ContactPair(contacts[0], contacts[1]));
+        var all = pairs.OrderBy(p => p.A).ThenBy(p => p.B).ToArray();
+        var kinds = Enum.GetValues<LinkKind>();
+        var told = all.Where((_, i) => i % 3 != 0).Select((p, i) => new NetworkLink(p.B, p.A, i % 4 == 0 ? null : Math.Round(rng.NextDouble(), 2),
+            kinds[i % kinds.Length], i % 5 == 0));
+        // Occasion counts small enough to share a word, and some too large (kept aside).
+        var inferred = all.Where((_, i) => i % 3 == 0).Select((p, i) => new InferredLink(p, (LinkEvidence)(i % 3), LinkKind.Inferred, rng.NextDouble(),
+            i % 7, i % 11 == 0 ? 5_000 + i : i % 13, i % 17 == 0 ? int.MaxValue - i : i % 5)).ToArray();
+        var links = NetworkLinks.Create(contacts, told, inferred);
+
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true)) links.WriteTo(w);
+        stream.Position = 0;
+        using var r = new BinaryReader(stream);
+        var read = NetworkLinks.ReadFrom(r, contacts);
+
+        Assert.Equal(stream.Length, stream.Position);
+        Assert.Equal(links.Count, read.Count);
+        for (var k = 0; k < links.Count; k++) Assert.Equal(links[k], read[k]);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ namespace Rapport.App.Insights;
 internal sealed class NetworkInputs
 {
     /// <summary>Bumped whenever what is written here, or what it means, changes.</summary>
-    private const int Format = 1;
+    private const int Format = 2;
 
     public required List<NetworkContact> Contacts { get; init; }
 

@@ -36,8 +36,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider);
-        var store = await test.MigratedStoreAsync(Clock);
-        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(300, 1), null, ct);
+        var store = await DemoAsync(test, 300, 1, ct);
 
         await using (var db = store.Open())
         {
@@ -109,8 +108,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider);
-        var store = await test.MigratedStoreAsync(Clock);
-        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(120, 2), null, ct);
+        var store = await DemoAsync(test, 120, 2, ct);
 
         await using var db = store.Open();
         var sqlite = provider == "sqlite";
@@ -139,8 +137,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("postgres");
-        var store = await test.MigratedStoreAsync(Clock);
-        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(60, 6), null, ct);
+        var store = await DemoAsync(test, 60, 6, ct);
         await using var db = store.Open();
         await using var writer = store.Open();
 
@@ -167,8 +164,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider);
-        var store = await test.MigratedStoreAsync(Clock);
-        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(120, 3), null, ct);
+        var store = await DemoAsync(test, 120, 3, ct);
         await using var db = store.Open();
         await LoadAsync(db, ct);
         var before = await LoadAsync(db, ct);
@@ -208,8 +204,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider);
-        var store = await test.MigratedStoreAsync(Clock);
-        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(60, 4), null, ct);
+        var store = await DemoAsync(test, 60, 4, ct);
         await using var db = store.Open();
 
         // Marked, then a write before the save: the save is refused.
@@ -275,8 +270,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("sqlite");
-        var store = await test.MigratedStoreAsync(Clock);
-        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(60, 7), null, ct);
+        var store = await DemoAsync(test, 60, 7, ct);
         await using var db = store.Open();
         await using var writer = store.Open();
 
@@ -300,8 +294,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("postgres");
-        var store = await test.MigratedStoreAsync(Clock);
-        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(60, 8), null, ct);
+        var store = await DemoAsync(test, 60, 8, ct);
         await using var db = store.Open();
         await LoadAsync(db, ct);
         Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
@@ -326,8 +319,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider);
-        var store = await test.MigratedStoreAsync(Clock);
-        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(60, 5), null, ct);
+        var store = await DemoAsync(test, 60, 5, ct);
         await using var db = store.Open();
 
         var cached = await new InsightsCache().GetAsync(db, Now, ct);
@@ -339,6 +331,14 @@ public class KeptInputsTest
     }
 
     private static Task<InsightsNetwork> LoadAsync(RapportDbContext db, CancellationToken ct) => InsightsNetwork.LoadAsync(db, Now, ct);
+
+    /// <summary>A migrated database holding the demo network of <paramref name="contacts"/> contacts.</summary>
+    private static async Task<RapportStore> DemoAsync(TestDatabase test, int contacts, int seed, CancellationToken ct)
+    {
+        var store = await test.MigratedStoreAsync(Clock);
+        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(contacts, seed), null, ct);
+        return store;
+    }
 
     /// <summary>Everything the engines read of a network, and the report they make of it, as text.</summary>
     private static string Describe(InsightsNetwork network) => JsonSerializer.Serialize(new

@@ -69,9 +69,12 @@ public static class StoredInputs
         var mark = Guid.NewGuid().ToString("N");
         if (db.Database.IsSqlite())
         {
+            // The value there no longer holds (else it would have been read): it goes now, so that the new one takes its
+            // pages instead of growing the file.
             var changed = await WriteAsync(db, """
+                DELETE FROM "InsightsInputs" WHERE "AccountId" = @account;
                 INSERT INTO "InsightsInputsMarks" ("AccountId", "Token") VALUES (@account, @token)
-                ON CONFLICT ("AccountId") DO UPDATE SET "Token" = excluded."Token"
+                ON CONFLICT ("AccountId") DO UPDATE SET "Token" = excluded."Token";
                 """, [("@account", db.AccountId), ("@token", mark)], ct);
             return changed is null ? null : mark;
         }

@@ -52,9 +52,15 @@ public class PlanApiTest
         // The snoozed item comes back on the day its snooze ends, within this week.
         Assert.All(after.Where(i => i.GetProperty("id").GetString() == second), i => Assert.True(string.CompareOrdinal(i.GetProperty("day").GetString(), "2026-11-26") >= 0));
 
+        // An item done is no longer in the plan, nor is one that never was: 404, naming the id; a bad value stays a 400.
         var again = await http.PostAsync($"/api/v1/plan/{first}/done", null, ct);
-        Assert.Equal(HttpStatusCode.BadRequest, again.StatusCode);
-        Assert.True(JsonDocument.Parse(await again.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("errors").TryGetProperty("id", out _));
+        Assert.Equal(HttpStatusCode.NotFound, again.StatusCode);
+        Assert.Contains(first!, JsonDocument.Parse(await again.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        foreach (var action in new[] { "done", "snooze", "skip" })
+            Assert.Equal(HttpStatusCode.NotFound, (await http.PostAsync($"/api/v1/plan/no-such-item/{action}", null, ct)).StatusCode);
+        var badDays = await http.PostAsync($"/api/v1/plan/{third}/snooze?days=0", null, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, badDays.StatusCode);
+        Assert.True(JsonDocument.Parse(await badDays.Content.ReadAsStringAsync(ct)).RootElement.GetProperty("errors").TryGetProperty("days", out _));
         await app.StopAsync(ct);
     }
 

@@ -29,43 +29,58 @@ public static class PlanApi
     public static async Task<JsonHttpResult<PlanView>> GetPlan([AsParameters] Services s, bool? week, CancellationToken ct) =>
         TypedResults.Json(PlanView.Of(await new PlanService(s.Db, s.Clock, s.Cache).BuildAsync(ct), week ?? false), InsightsApi.JsonOptions);
 
-    public static async Task<Results<JsonHttpResult<DoneView>, ValidationProblem>> Done([AsParameters] Services s, string id, DoneBody? body, CancellationToken ct)
+    public static async Task<Results<JsonHttpResult<DoneView>, ProblemHttpResult, ValidationProblem>> Done([AsParameters] Services s, string id, DoneBody? body, CancellationToken ct)
     {
         try
         {
             var r = await new PlanService(s.Db, s.Clock, s.Cache).DoneAsync(new DoneRequest(id) { Channel = body?.Channel, Note = body?.Note, Minutes = body?.Minutes }, ct);
             return TypedResults.Json(DoneView.Of(r), InsightsApi.JsonOptions);
         }
+        catch (InputException e) when (e.Field == "id")
+        {
+            return NoSuchItem(e);
+        }
         catch (InputException e)
         {
             return ApiErrors.Problem(e);
         }
     }
 
-    public static async Task<Results<JsonHttpResult<PlanItemChange>, ValidationProblem>> Snooze([AsParameters] Services s, string id, int? days, CancellationToken ct)
+    public static async Task<Results<JsonHttpResult<PlanItemChange>, ProblemHttpResult, ValidationProblem>> Snooze([AsParameters] Services s, string id, int? days, CancellationToken ct)
     {
         try
         {
             var (item, until) = await new PlanService(s.Db, s.Clock, s.Cache).SnoozeAsync(id, days ?? 7, ct);
             return TypedResults.Json(new PlanItemChange(item.Id, item.ContactId, item.ActionName, SnoozedUntil: until), InsightsApi.JsonOptions);
         }
+        catch (InputException e) when (e.Field == "id")
+        {
+            return NoSuchItem(e);
+        }
         catch (InputException e)
         {
             return ApiErrors.Problem(e);
         }
     }
 
-    public static async Task<Results<JsonHttpResult<PlanItemChange>, ValidationProblem>> Skip([AsParameters] Services s, string id, CancellationToken ct)
+    public static async Task<Results<JsonHttpResult<PlanItemChange>, ProblemHttpResult, ValidationProblem>> Skip([AsParameters] Services s, string id, CancellationToken ct)
     {
         try
         {
             var item = await new PlanService(s.Db, s.Clock, s.Cache).SkipAsync(id, ct);
             return TypedResults.Json(new PlanItemChange(item.Id, item.ContactId, item.ActionName, Skipped: true), InsightsApi.JsonOptions);
         }
+        catch (InputException e) when (e.Field == "id")
+        {
+            return NoSuchItem(e);
+        }
         catch (InputException e)
         {
             return ApiErrors.Problem(e);
         }
     }
 
+    /// <summary>An id that is not in this week's plan (never was, or done, snoozed or skipped since): 404, saying which.</summary>
+    private static ProblemHttpResult NoSuchItem(InputException e) =>
+        TypedResults.Problem(e.Plain, statusCode: StatusCodes.Status404NotFound, title: "No such item in this week's plan");
 }

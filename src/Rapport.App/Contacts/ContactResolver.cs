@@ -15,7 +15,7 @@ public static class ContactResolver
         if (TryParseId(w, out var id))
         {
             return await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, ct)
-                ?? throw new InputException(field, $"{field}: no contact has id {id}");
+                ?? throw await Trash.TrashBin.NotFoundAsync(db, Trash.TrashKind.Contact, id, field, ct);
         }
         if (w.Contains('@'))
         {

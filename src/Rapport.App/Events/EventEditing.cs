@@ -17,7 +17,7 @@ public static class EventResolver
         if (ContactResolver.TryParseId(w, out var id))
         {
             return await db.Events.FirstOrDefaultAsync(e => e.Id == id, ct)
-                ?? throw new InputException(field, $"{field}: no event has id {id}");
+                ?? throw await Trash.TrashBin.NotFoundAsync(db, Trash.TrashKind.Event, id, field, ct);
         }
         var lower = w.ToLowerInvariant();
         // A series repeats its name ("Product Guild #41", "Product Guild #42"): the whole name first, newest first.

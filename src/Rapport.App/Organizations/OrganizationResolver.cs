@@ -16,7 +16,7 @@ public static class OrganizationResolver
         if (ContactResolver.TryParseId(w, out var id))
         {
             return await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct)
-                ?? throw new InputException(field, $"{field}: no organization has id {id}");
+                ?? throw await Trash.TrashBin.NotFoundAsync(db, Trash.TrashKind.Organization, id, field, ct);
         }
         var lower = w.ToLowerInvariant();
         var exact = await db.Organizations.Where(o => o.Name.ToLower() == lower).OrderBy(o => o.Id).Take(6).ToListAsync(ct);

@@ -29,6 +29,27 @@ public sealed class TrashBin(RapportDbContext db, TimeProvider clock)
         return name;
     }
 
+    /// <summary>
+    /// What to say when no <paramref name="kind"/> has id <paramref name="id"/>: that one is in the trash, when it is (and
+    /// where to restore it), else that there is none.
+    /// </summary>
+    public static async Task<InputException> NotFoundAsync(RapportDbContext db, TrashKind kind, long id, string field, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        string[] trash = [RapportDbContext.TrashFilter];
+        var name = kind switch
+        {
+            TrashKind.Contact => await db.Contacts.IgnoreQueryFilters(trash).Where(x => x.Id == id && x.DeletedAt != null).Select(x => x.DisplayName).FirstOrDefaultAsync(ct),
+            TrashKind.Organization => await db.Organizations.IgnoreQueryFilters(trash).Where(x => x.Id == id && x.DeletedAt != null).Select(x => x.Name).FirstOrDefaultAsync(ct),
+            TrashKind.Event => await db.Events.IgnoreQueryFilters(trash).Where(x => x.Id == id && x.DeletedAt != null).Select(x => x.Name).FirstOrDefaultAsync(ct),
+            _ => null,
+        };
+        var what = kind.ToString().ToLowerInvariant();
+        return new InputException(field, name is null
+            ? $"{field}: no {what} has id {id}"
+            : $"{field}: {what} #{id} ({name}) is in the trash; restore it on the Trash page of `rapport serve` first");
+    }
+
     /// <summary>Takes one thing out of the trash.</summary>
     public async Task<string> RestoreAsync(TrashKind kind, long id, CancellationToken ct = default)
     {

@@ -30,6 +30,35 @@ public class TrashBinTest
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnIdInTheTrash_IsNamedAsSuch_WhereverAContactOrganizationOrEventIsLookedUp(string provider)
+    {
+        var clock = new TestClock(Now);
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(clock);
+        var (ann, _) = await TwoPeopleAsync(store);
+        await using var db = store.Open();
+        var org = new Domain.Organizations.Organization("Trash Guild", Domain.Organizations.OrganizationKind.Community);
+        var evt = new Domain.Events.NetworkEvent("Trash Night", Domain.Events.EventKind.Meetup, Now.AddDays(-3));
+        db.AddRange(org, evt);
+        await db.SaveChangesAsync(ct);
+        var bin = new TrashBin(db, clock);
+        await bin.DeleteAsync(TrashKind.Contact, ann, ct);
+        await bin.DeleteAsync(TrashKind.Organization, org.Id, ct);
+        await bin.DeleteAsync(TrashKind.Event, evt.Id, ct);
+
+        var contact = await Assert.ThrowsAsync<App.Common.InputException>(() => App.Contacts.ContactResolver.ResolveAsync(db, $"#{ann}", "who", ct));
+        Assert.Equal($"who: contact #{ann} (Ann Trash) is in the trash; restore it on the Trash page of `rapport serve` first", contact.Message);
+        var organization = await Assert.ThrowsAsync<App.Common.InputException>(() => App.Organizations.OrganizationResolver.ResolveAsync(db, org.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "organization", ct));
+        Assert.Contains("(Trash Guild) is in the trash", organization.Message, StringComparison.Ordinal);
+        var networkEvent = await Assert.ThrowsAsync<App.Common.InputException>(() => App.Events.EventResolver.ResolveAsync(db, $"#{evt.Id}", "event", ct));
+        Assert.Contains("(Trash Night) is in the trash", networkEvent.Message, StringComparison.Ordinal);
+        // An id nobody has is simply not found.
+        Assert.Equal("event: no event has id 999999", (await Assert.ThrowsAsync<App.Common.InputException>(() => App.Events.EventResolver.ResolveAsync(db, "999999", "event", ct))).Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task DeletingAnInteraction_TakesItOutOfTheContactsStats_AndRestoringPutsItBack(string provider)
     {
         var clock = new TestClock(Now);

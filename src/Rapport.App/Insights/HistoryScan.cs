@@ -52,9 +52,6 @@ internal sealed class HistoryScan
     /// <summary>Whether the interaction of participant row <paramref name="k"/> is outside the trash.</summary>
     public bool Live(int k) => _row[k] >= 0;
 
-    /// <summary>When the interaction of participant row <paramref name="k"/> happened (it must be <see cref="Live"/>).</summary>
-    public DateTime At(int k) => _at[_row[k]];
-
     /// <summary>The touch participant row <paramref name="k"/> gives its contact (the interaction must be <see cref="Live"/>).</summary>
     public Touch TouchOf(int k)
     {

@@ -327,17 +327,13 @@ public sealed class InsightsNetwork
             if (c.MetAtEventId is { } e && eventIds.Contains(e) && metSeen.Add((e, c.Id))) metAtEvents.Add((e, c.Id));
         }
 
-        // Ledger: the entries that count (done gives, every ask); the window is the day's.
+        // Ledger: the entries that count (GiveAskLedger.Counts); the window is the day's.
         var ledger = new List<CountedExchange>();
-        await AccountRows.ScanAsync(db, $"""
-            SELECT "ContactId", "Direction", "Status", "OccurredOn" FROM "Exchanges"
-            WHERE "AccountId" = @account AND ("Direction" = '{ExchangeDirection.Ask}' OR "Status" = '{ExchangeStatus.Done}') ORDER BY "Id"
-            """, r =>
-            {
-                var contactId = r.GetInt64(0);
-                if (byId.ContainsKey(contactId))
-                    ledger.Add(new CountedExchange(contactId, r.GetDateOnlyOrNull(3)!.Value.DayNumber, r.GetEnum<ExchangeDirection>(1) == ExchangeDirection.Ask));
-            }, ct);
+        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Direction", "Kind", "Status", "OccurredOn" FROM "Exchanges" WHERE "AccountId" = @account ORDER BY "Id" """, r =>
+        {
+            var e = new LedgerEntry(r.GetInt64(0), r.GetEnum<ExchangeDirection>(1), r.GetEnum<ExchangeKind>(2), r.GetEnum<ExchangeStatus>(3), r.GetDateOnlyOrNull(4)!.Value, null);
+            if (byId.ContainsKey(e.ContactId) && GiveAskLedger.Counts(e)) ledger.Add(new CountedExchange(e.ContactId, e.On.DayNumber, e.Direction == ExchangeDirection.Ask));
+        }, ct);
 
         var scan = await history.TakeAsync(db, ct);
         var meetings = Meetings(scan, settings.MaxParticipantsForMeetingLinks, byId);
@@ -346,7 +342,7 @@ public sealed class InsightsNetwork
         var inferred = LinkInference.Infer(memberships, attendances, meetings, links.Keys.ToHashSet(), settings);
         return new NetworkInputs
         {
-            Contacts = contacts, Links = NetworkLinks.Create(ids, links.Values, inferred), Organizations = organizations, Memberships = memberships,
+            Contacts = contacts, ById = byId, Links = NetworkLinks.Create(ids, links.Values, inferred), Organizations = organizations, Memberships = memberships,
             Events = events, Attendances = attendances, MetAtEvents = metAtEvents, Stats = stats, Touches = touches, Ledger = [.. ledger],
         };
     }

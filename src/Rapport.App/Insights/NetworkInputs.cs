@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.IO.Hashing;
-using System.Text.Json;
+using System.Globalization;
 using Rapport.Domain.Contacts;
 using Rapport.Domain.Insights;
 using Rapport.Domain.Insights.Links;
@@ -29,8 +29,7 @@ internal sealed class NetworkInputs
     public required List<NetworkContact> Contacts { get; init; }
 
     /// <summary>The contacts by id.</summary>
-    public Dictionary<long, NetworkContact> ById => _byId ??= Contacts.ToDictionary(c => c.Id);
-    private Dictionary<long, NetworkContact>? _byId;
+    public required Dictionary<long, NetworkContact> ById { get; init; }
 
     public required NetworkLinks Links { get; init; }
     public required List<InsightsOrganization> Organizations { get; init; }
@@ -48,6 +47,10 @@ internal sealed class NetworkInputs
     /// <summary>The ledger entries that count (done gives, every ask), by contact and day; the window is applied when completed.</summary>
     public required CountedExchange[] Ledger { get; init; }
 
+    /// <summary>The insight settings, by name, as the key writes them.</summary>
+    private static readonly System.Reflection.PropertyInfo[] SettingProperties =
+        [.. typeof(InsightSettings).GetProperties().Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is { IsStatic: false }).OrderBy(p => p.Name, StringComparer.Ordinal)];
+
     /// <summary>
     /// What a stored value must have been made with to be used: this format, the builds of the code that derived it (the
     /// inference may change between versions), the insight settings and the nurture settings.
@@ -61,7 +64,11 @@ internal sealed class NetworkInputs
             .Append(typeof(NetworkInputs).Assembly.ManifestModule.ModuleVersionId).Append('/')
             .Append(typeof(LinkInference).Assembly.ManifestModule.ModuleVersionId).Append('/')
             .Append(typeof(Data.Storage.StoredInputs).Assembly.ManifestModule.ModuleVersionId).Append('/')
-            .Append(JsonSerializer.Serialize(settings)).Append('/');
+            .Append('/');
+        // Every setting by name (all numbers and flags), in invariant text: serializing them would cost a fresh command
+        // tens of milliseconds of start-up.
+        foreach (var property in SettingProperties)
+            text.Append(property.Name).Append('=').Append(Convert.ToString(property.GetValue(settings), CultureInfo.InvariantCulture)).Append(';');
         foreach (var key in NurtureSettings.Keys) text.Append(key.Key).Append('=').Append(nurture.Get(key.Key)).Append(';');
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
@@ -261,7 +268,7 @@ internal sealed class NetworkInputs
         if (r.ReadInt32() != Format || r.BaseStream.Position != r.BaseStream.Length) throw new InvalidDataException("a value cut short or run on");
         return new NetworkInputs
         {
-            Contacts = contacts, Links = links, Organizations = organizations, Memberships = memberships, Events = events, Attendances = attendances,
+            Contacts = contacts, ById = contacts.ToDictionary(c => c.Id), Links = links, Organizations = organizations, Memberships = memberships, Events = events, Attendances = attendances,
             MetAtEvents = metAtEvents, Stats = stats, Touches = touches, Ledger = ledger,
         };
     }

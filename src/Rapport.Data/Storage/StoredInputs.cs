@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Rapport.Data.Storage;
 
@@ -28,34 +27,26 @@ public static class StoredInputs
     public static async Task<byte[]?> ReadAsync(RapportDbContext db, string key, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        await db.Database.OpenConnectionAsync(ct);
+        var sql = db.Database.IsSqlite()
+            ? """
+              SELECT i."Data" FROM "InsightsInputs" i JOIN "InsightsInputsMarks" m ON m."AccountId" = i."AccountId" AND m."Token" = i."Token"
+              WHERE i."AccountId" = @account AND i."Key" = @key
+              """
+            : $"""
+              SELECT i."Data" FROM "InsightsInputs" i
+              WHERE i."AccountId" = @account AND i."Key" = @key AND i."Data" IS NOT NULL AND {NothingWrittenSince("i")}
+              """;
+        byte[]? data = null;
         try
         {
-            await using var cmd = db.Database.GetDbConnection().CreateCommand();
-            cmd.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            cmd.CommandText = db.Database.IsSqlite()
-                ? """
-                  SELECT i."Data" FROM "InsightsInputs" i JOIN "InsightsInputsMarks" m ON m."AccountId" = i."AccountId" AND m."Token" = i."Token"
-                  WHERE i."AccountId" = @account AND i."Key" = @key
-                  """
-                : $"""
-                  SELECT i."Data" FROM "InsightsInputs" i
-                  WHERE i."AccountId" = @account AND i."Key" = @key AND i."Data" IS NOT NULL AND {NothingWrittenSince("i")}
-                  """;
-            Add(cmd, "@account", db.AccountId);
-            Add(cmd, "@key", key);
-            await using var reader = await cmd.ExecuteReaderAsync(ct);
-            return await reader.ReadAsync(ct) ? reader.GetFieldValue<byte[]>(0) : null;
+            await AccountRows.ScanAsync(db, sql, new Dictionary<string, object> { ["@key"] = key }, r => data = r.GetBytes(0), ct);
         }
         catch (DbException)
         {
             // Unreadable here (a role not granted the table, say): the tables are read instead, as they always can be.
             return null;
         }
-        finally
-        {
-            await db.Database.CloseConnectionAsync();
-        }
+        return data;
     }
 
     /// <summary>

@@ -5,6 +5,9 @@ public sealed class InputException(string field, string message) : Exception(mes
 {
     public string Field { get; } = field;
 
+    /// <summary>Whether the input names something that is not there (an API answers 404 for it, not 400).</summary>
+    public bool NotFound { get; init; }
+
     /// <summary>Where a name matched several contacts: the ones it matched (id and name), to offer as choices.</summary>
     public IReadOnlyList<(long Id, string Name)> Candidates { get; init; } = [];
 

@@ -148,7 +148,7 @@ public sealed class PlanService(RapportDbContext db, TimeProvider clock, PlanCac
     {
         var key = id?.Trim() ?? "";
         return plan.Week.FirstOrDefault(i => string.Equals(i.Id, key, StringComparison.OrdinalIgnoreCase))
-            ?? throw new InputException("id", $"id: no item '{key}' in this week's plan; `rapport week` lists the ids");
+            ?? throw new InputException("id", $"id: no item '{key}' in this week's plan; `rapport week` lists the ids") { NotFound = true };
     }
 
     private async Task<PlanItemState> StateAsync(PlanItem item, CancellationToken ct)

@@ -47,7 +47,7 @@ public sealed class TrashBin(RapportDbContext db, TimeProvider clock)
         var what = kind.ToString().ToLowerInvariant();
         return new InputException(field, name is null
             ? $"{field}: no {what} has id {id}"
-            : $"{field}: {what} #{id} ({name}) is in the trash; restore it on the Trash page of `rapport serve` first");
+            : $"{field}: {what} #{id} ({name}) is in the trash; restore it on the Trash page of `rapport serve` first") { NotFound = true };
     }
 
     /// <summary>Takes one thing out of the trash.</summary>

@@ -29,58 +29,41 @@ public static class PlanApi
     public static async Task<JsonHttpResult<PlanView>> GetPlan([AsParameters] Services s, bool? week, CancellationToken ct) =>
         TypedResults.Json(PlanView.Of(await new PlanService(s.Db, s.Clock, s.Cache).BuildAsync(ct), week ?? false), InsightsApi.JsonOptions);
 
-    public static async Task<Results<JsonHttpResult<DoneView>, ProblemHttpResult, ValidationProblem>> Done([AsParameters] Services s, string id, DoneBody? body, CancellationToken ct)
-    {
-        try
-        {
-            var r = await new PlanService(s.Db, s.Clock, s.Cache).DoneAsync(new DoneRequest(id) { Channel = body?.Channel, Note = body?.Note, Minutes = body?.Minutes }, ct);
-            return TypedResults.Json(DoneView.Of(r), InsightsApi.JsonOptions);
-        }
-        catch (InputException e) when (e.Field == "id")
-        {
-            return NoSuchItem(e);
-        }
-        catch (InputException e)
-        {
-            return ApiErrors.Problem(e);
-        }
-    }
+    public static Task<Results<JsonHttpResult<DoneView>, ProblemHttpResult, ValidationProblem>> Done([AsParameters] Services s, string id, DoneBody? body, CancellationToken ct) =>
+        AnswerAsync(async () => DoneView.Of(await new PlanService(s.Db, s.Clock, s.Cache)
+            .DoneAsync(new DoneRequest(id) { Channel = body?.Channel, Note = body?.Note, Minutes = body?.Minutes }, ct)));
 
-    public static async Task<Results<JsonHttpResult<PlanItemChange>, ProblemHttpResult, ValidationProblem>> Snooze([AsParameters] Services s, string id, int? days, CancellationToken ct)
-    {
-        try
+    public static Task<Results<JsonHttpResult<PlanItemChange>, ProblemHttpResult, ValidationProblem>> Snooze([AsParameters] Services s, string id, int? days, CancellationToken ct) =>
+        AnswerAsync(async () =>
         {
             var (item, until) = await new PlanService(s.Db, s.Clock, s.Cache).SnoozeAsync(id, days ?? 7, ct);
-            return TypedResults.Json(new PlanItemChange(item.Id, item.ContactId, item.ActionName, SnoozedUntil: until), InsightsApi.JsonOptions);
-        }
-        catch (InputException e) when (e.Field == "id")
-        {
-            return NoSuchItem(e);
-        }
-        catch (InputException e)
-        {
-            return ApiErrors.Problem(e);
-        }
-    }
+            return new PlanItemChange(item.Id, item.ContactId, item.ActionName, SnoozedUntil: until);
+        });
 
-    public static async Task<Results<JsonHttpResult<PlanItemChange>, ProblemHttpResult, ValidationProblem>> Skip([AsParameters] Services s, string id, CancellationToken ct)
+    public static Task<Results<JsonHttpResult<PlanItemChange>, ProblemHttpResult, ValidationProblem>> Skip([AsParameters] Services s, string id, CancellationToken ct) =>
+        AnswerAsync(async () =>
+        {
+            var item = await new PlanService(s.Db, s.Clock, s.Cache).SkipAsync(id, ct);
+            return new PlanItemChange(item.Id, item.ContactId, item.ActionName, Skipped: true);
+        });
+
+    /// <summary>
+    /// The change as JSON; an id that is not in this week's plan (never was, or done, snoozed or skipped since) as a 404
+    /// saying which; any other bad input as a validation problem naming its field.
+    /// </summary>
+    private static async Task<Results<JsonHttpResult<T>, ProblemHttpResult, ValidationProblem>> AnswerAsync<T>(Func<Task<T>> change)
     {
         try
         {
-            var item = await new PlanService(s.Db, s.Clock, s.Cache).SkipAsync(id, ct);
-            return TypedResults.Json(new PlanItemChange(item.Id, item.ContactId, item.ActionName, Skipped: true), InsightsApi.JsonOptions);
+            return TypedResults.Json(await change(), InsightsApi.JsonOptions);
         }
-        catch (InputException e) when (e.Field == "id")
+        catch (InputException e) when (e.NotFound)
         {
-            return NoSuchItem(e);
+            return TypedResults.Problem(e.Plain, statusCode: StatusCodes.Status404NotFound, title: "No such item in this week's plan");
         }
         catch (InputException e)
         {
             return ApiErrors.Problem(e);
         }
     }
-
-    /// <summary>An id that is not in this week's plan (never was, or done, snoozed or skipped since): 404, saying which.</summary>
-    private static ProblemHttpResult NoSuchItem(InputException e) =>
-        TypedResults.Problem(e.Plain, statusCode: StatusCodes.Status404NotFound, title: "No such item in this week's plan");
 }

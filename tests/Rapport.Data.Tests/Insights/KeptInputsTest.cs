@@ -155,7 +155,7 @@ public class KeptInputsTest
         Assert.Equal("Elsewhere", after.Contacts[0].Company);
         Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
         // Only the notes some kept snapshot still needs are left: none once every load since saw them.
-        Assert.True(await db.Database.SqlQueryRaw<int>("""SELECT count(*)::int AS "Value" FROM "InsightsInputsWrites" """).SingleAsync(ct) <= 1);
+        Assert.True(await CountAsync(db, "InsightsInputsWrites", ct) <= 1);
     }
 
     [Theory]
@@ -284,7 +284,7 @@ public class KeptInputsTest
             Assert.False(network.FromKeptInputs);
             Assert.NotEmpty(network.Contacts);
         }
-        Assert.Equal(0, await db.Database.SqlQueryRaw<int>("""SELECT CAST(count(*) AS INTEGER) AS "Value" FROM "InsightsInputs" """).SingleAsync(ct));
+        Assert.Equal(0, await CountAsync(db, "InsightsInputs", ct));
         // The connection's own wait is back as it was.
         Assert.Equal(10_000, await db.Database.SqlQueryRaw<int>("""SELECT "timeout" AS "Value" FROM pragma_busy_timeout""").SingleAsync(ct));
     }
@@ -307,8 +307,8 @@ public class KeptInputsTest
         // Writes after the value was kept, with no load since: the stale value goes at the next write, and so do the notes.
         for (var i = 0; i < 30; i++)
             await db.Database.ExecuteSqlRawAsync("""UPDATE "Contacts" SET "Trust" = "Trust" WHERE "Id" = (SELECT min("Id") FROM "Contacts")""", ct);
-        Assert.Equal(0, await db.Database.SqlQueryRaw<int>("""SELECT CAST(count(*) AS INTEGER) AS "Value" FROM "InsightsInputs" """).SingleAsync(ct));
-        Assert.True(await db.Database.SqlQueryRaw<int>("""SELECT CAST(count(*) AS INTEGER) AS "Value" FROM "InsightsInputsWrites" """).SingleAsync(ct) <= 1);
+        Assert.Equal(0, await CountAsync(db, "InsightsInputs", ct));
+        Assert.True(await CountAsync(db, "InsightsInputsWrites", ct) <= 1);
         Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
         Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
     }
@@ -324,13 +324,20 @@ public class KeptInputsTest
 
         var cached = await new InsightsCache().GetAsync(db, Now, ct);
         Assert.False(cached.Network.FromKeptInputs);
-        Assert.Equal(0, await db.Database.SqlQueryRaw<int>("""SELECT CAST(count(*) AS INTEGER) AS "Value" FROM "InsightsInputs" """).SingleAsync(ct));
+        Assert.Equal(0, await CountAsync(db, "InsightsInputs", ct));
 
         await LoadAsync(db, ct);
         Assert.True((await new InsightsCache().GetAsync(db, Now, ct)).Network.FromKeptInputs);
     }
 
     private static Task<InsightsNetwork> LoadAsync(RapportDbContext db, CancellationToken ct) => InsightsNetwork.LoadAsync(db, Now, ct);
+
+    /// <summary>How many rows <paramref name="table"/> (one of this test's own names) holds.</summary>
+    private static Task<int> CountAsync(RapportDbContext db, string table, CancellationToken ct)
+    {
+        var sql = $"""SELECT CAST(count(*) AS INTEGER) AS "Value" FROM "{table}" """;
+        return db.Database.SqlQueryRaw<int>(sql).SingleAsync(ct);
+    }
 
     /// <summary>A migrated database holding the demo network of <paramref name="contacts"/> contacts.</summary>
     private static async Task<RapportStore> DemoAsync(TestDatabase test, int contacts, int seed, CancellationToken ct)

@@ -30,6 +30,7 @@ internal sealed class HistoryScan
         _at = at;
         _channels = channels;
         _directions = directions;
+        LastInteractionId = Math.Max(interactionIds.Length > 0 ? interactionIds[^1] : 0, ids.Length > 0 ? ids[^1] : 0);
         // Both are ordered by interaction id: one merge finds each participant row's interaction.
         _row = new int[interactionIds.Length];
         var i = 0;
@@ -39,6 +40,9 @@ internal sealed class HistoryScan
             _row[k] = i < ids.Length && ids[i] == interactionIds[k] ? i : -1;
         }
     }
+
+    /// <summary>The largest interaction id read (0 for none): an interaction above it has no touch here.</summary>
+    public long LastInteractionId { get; }
 
     /// <summary>How many participant rows there are.</summary>
     public int Count => _interactionIds.Length;

@@ -171,6 +171,9 @@ public sealed class InsightsNetwork
     /// <summary>Whether this network was completed from the inputs a previous command kept, rather than from the tables.</summary>
     public bool FromKeptInputs { get; init; }
 
+    /// <summary>How many rows written since the inputs were kept this network was brought up to date from (0 when read from the tables).</summary>
+    public int PatchedWrites { get; init; }
+
     /// <summary>Loads the current account's network as of <paramref name="now"/>, with links inferred from shared organizations, events and meetings.</summary>
     /// <remarks>
     /// <para>What does not depend on the day (see <see cref="NetworkInputs"/>) is read from the inputs kept by an earlier
@@ -187,14 +190,21 @@ public sealed class InsightsNetwork
         var settings = insightSettings ?? InsightSettings.Default;
         var nurture = await NurtureSettingsStore.LoadAsync(db, ct);
         var key = NetworkInputs.KeyFor(settings, nurture);
-        if (await StoredInputs.ReadAsync(db, key, ct) is { } data && NetworkInputs.FromBytes(data, db.AccountId) is { } kept)
-            return await CompleteAsync(db, kept, now, settings, nurture, fromKept: true, ct);
+        var patched = 0;
+        var kept = await StoredInputs.ReadAsync(db, key, async value =>
+        {
+            if (NetworkInputs.FromBytes(value.Data, db.AccountId) is not { } inputs) return null;
+            if (value.Writes.Count > 0 && !await InputsPatch.TryApplyAsync(db, inputs, value.Writes, settings, nurture, ct)) return null;
+            patched = value.Writes.Count;
+            return inputs;
+        }, ct);
+        if (kept is not null) return await CompleteAsync(db, kept, now, settings, nurture, fromKept: true, patched, ct);
 
         // The mark goes first, so that a write committed during the reads below stops them being kept.
         var token = keepInputs ? await StoredInputs.BeginAsync(db, ct) : null;
         var inputs = await ReadInputsAsync(db, settings, nurture, ct);
         if (token is not null) await StoredInputs.SaveAsync(db, token, key, inputs.ToBytes(), now, ct);
-        return await CompleteAsync(db, inputs, now, settings, nurture, fromKept: false, ct);
+        return await CompleteAsync(db, inputs, now, settings, nurture, fromKept: false, 0, ct);
     }
 
     private static async Task<NetworkInputs> ReadInputsAsync(RapportDbContext db, InsightSettings settings, NurtureSettings nurture, CancellationToken ct)
@@ -232,37 +242,10 @@ public sealed class InsightsNetwork
         var stats = await NetworkLoader.LoadStoredStatsAsync(db, nurture, ct);
 
         // The contacts are kept with the report until the next write: one instance per distinct company, title, city...
-        // Whole tables are read as plain rows (on SQLite in place, without a string for a text already seen).
-        var pool = new StringPool();
-        var categories = new Dictionary<long, List<string>>();
-        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Category" FROM "ContactCategories" WHERE "AccountId" = @account ORDER BY "ContactId", "Id" """, r =>
-        {
-            var id = r.GetInt64(0);
-            if (!categories.TryGetValue(id, out var list)) categories[id] = list = [];
-            list.Add(r.GetString(1, pool)!);
-        }, ct);
+        var contacts = await ReadContactsAsync(db, new StringPool(), null, ct);
         var stored = new List<StoredLink>();
         await AccountRows.ScanAsync(db, """SELECT "ContactAId", "ContactBId", "Strength", "Kind", "Inferred" FROM "ContactLinks" WHERE "AccountId" = @account ORDER BY "Id" """,
             r => stored.Add(new StoredLink(r.GetInt64(0), r.GetInt64(1), r.GetDoubleOrNull(2), r.GetEnum<LinkKind>(3), r.GetBoolean(4))), ct);
-
-        var contacts = new List<NetworkContact>();
-        await AccountRows.ScanAsync(db, """
-            SELECT "Id", "DisplayName", "Title", "Function", "Industry", "Company", "City", "Country", "Seniority", "Trust", "TierPin",
-                   "Closeness", "KnownSince", "SeniorityAtLastContact", "MetAtEventId", "MetAtOrganizationId", "CreatedAt"
-            FROM "Contacts" WHERE "AccountId" = @account AND "DeletedAt" IS NULL ORDER BY "Id"
-            """, r =>
-            {
-                var id = r.GetInt64(0);
-                contacts.Add(new NetworkContact
-                {
-                    Id = id, Name = r.GetString(1), Title = r.GetString(2, pool), Function = r.GetString(3, pool), Industry = r.GetString(4, pool),
-                    Company = r.GetString(5, pool), City = r.GetString(6, pool), Country = r.GetString(7, pool), Seniority = r.GetEnum<Seniority>(8),
-                    Trust = (int)r.GetInt64(9), TierPin = r.IsNull(10) ? null : r.GetEnum<Tier>(10), Closeness = r.GetDoubleOrNull(11),
-                    KnownSince = r.GetDateOnlyOrNull(12), SeniorityAtLastContact = r.GetEnum<Seniority>(13), MetAtEventId = r.GetInt64OrNull(14),
-                    MetAtOrganizationId = r.GetInt64OrNull(15), CreatedAt = r.GetUtcTime(16),
-                    Categories = categories.TryGetValue(id, out var list) ? list : [],
-                });
-            }, ct);
         var byId = contacts.ToDictionary(c => c.Id);
         var mutuals = NetworkLoader.Mutuals(stored.Select(l => (l.A, l.B)), byId.Keys.ToHashSet());
         foreach (var c in contacts) c.Mutuals = mutuals.GetValueOrDefault(c.Id);
@@ -327,13 +310,7 @@ public sealed class InsightsNetwork
             if (c.MetAtEventId is { } e && eventIds.Contains(e) && metSeen.Add((e, c.Id))) metAtEvents.Add((e, c.Id));
         }
 
-        // Ledger: the entries that count (GiveAskLedger.Counts); the window is the day's.
-        var ledger = new List<CountedExchange>();
-        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Direction", "Kind", "Status", "OccurredOn" FROM "Exchanges" WHERE "AccountId" = @account ORDER BY "Id" """, r =>
-        {
-            var e = new LedgerEntry(r.GetInt64(0), r.GetEnum<ExchangeDirection>(1), r.GetEnum<ExchangeKind>(2), r.GetEnum<ExchangeStatus>(3), r.GetDateOnlyOrNull(4)!.Value, null);
-            if (byId.ContainsKey(e.ContactId) && GiveAskLedger.Counts(e)) ledger.Add(new CountedExchange(e.ContactId, e.On.DayNumber, e.Direction == ExchangeDirection.Ask));
-        }, ct);
+        var ledger = await ReadLedgerAsync(db, byId, ct);
 
         var scan = await history.TakeAsync(db, ct);
         var meetings = Meetings(scan, settings.MaxParticipantsForMeetingLinks, byId);
@@ -343,8 +320,59 @@ public sealed class InsightsNetwork
         return new NetworkInputs
         {
             Contacts = contacts, ById = byId, Links = NetworkLinks.Create(ids, links.Values, inferred), Organizations = organizations, Memberships = memberships,
-            Events = events, Attendances = attendances, MetAtEvents = metAtEvents, Stats = stats, Touches = touches, Ledger = [.. ledger],
+            Events = events, Attendances = attendances, MetAtEvents = metAtEvents, Stats = stats, Touches = touches, Ledger = ledger,
+            LastInteractionId = scan.LastInteractionId,
         };
+    }
+
+    /// <summary>
+    /// The contacts not in the trash, by id, with their categories (<paramref name="ids"/>: only those; texts read in place
+    /// on SQLite, without a string for one already in <paramref name="pool"/>).
+    /// </summary>
+    internal static async Task<List<NetworkContact>> ReadContactsAsync(RapportDbContext db, StringPool pool, IReadOnlyCollection<long>? ids, CancellationToken ct)
+    {
+        var categories = new Dictionary<long, List<string>>();
+        await AccountRows.ScanAsync(db, $"""SELECT "ContactId", "Category" FROM "ContactCategories" WHERE "AccountId" = @account {OnlyOf("ContactId", ids)} ORDER BY "ContactId", "Id" """, r =>
+        {
+            var id = r.GetInt64(0);
+            if (!categories.TryGetValue(id, out var list)) categories[id] = list = [];
+            list.Add(r.GetString(1, pool)!);
+        }, ct);
+        var contacts = new List<NetworkContact>();
+        await AccountRows.ScanAsync(db, $"""
+            SELECT "Id", "DisplayName", "Title", "Function", "Industry", "Company", "City", "Country", "Seniority", "Trust", "TierPin",
+                   "Closeness", "KnownSince", "SeniorityAtLastContact", "MetAtEventId", "MetAtOrganizationId", "CreatedAt"
+            FROM "Contacts" WHERE "AccountId" = @account AND "DeletedAt" IS NULL {OnlyOf("Id", ids)} ORDER BY "Id"
+            """, r =>
+            {
+                var id = r.GetInt64(0);
+                contacts.Add(new NetworkContact
+                {
+                    Id = id, Name = r.GetString(1), Title = r.GetString(2, pool), Function = r.GetString(3, pool), Industry = r.GetString(4, pool),
+                    Company = r.GetString(5, pool), City = r.GetString(6, pool), Country = r.GetString(7, pool), Seniority = r.GetEnum<Seniority>(8),
+                    Trust = (int)r.GetInt64(9), TierPin = r.IsNull(10) ? null : r.GetEnum<Tier>(10), Closeness = r.GetDoubleOrNull(11),
+                    KnownSince = r.GetDateOnlyOrNull(12), SeniorityAtLastContact = r.GetEnum<Seniority>(13), MetAtEventId = r.GetInt64OrNull(14),
+                    MetAtOrganizationId = r.GetInt64OrNull(15), CreatedAt = r.GetUtcTime(16),
+                    Categories = categories.TryGetValue(id, out var list) ? list : [],
+                });
+            }, ct);
+        return contacts;
+    }
+
+    /// <summary>A condition that <paramref name="column"/> is one of <paramref name="ids"/>, or none when they are null.</summary>
+    internal static string OnlyOf(string column, IReadOnlyCollection<long>? ids) =>
+        ids is null ? "" : ids.Count == 0 ? "AND 1 = 0" : $"""AND "{column}" IN ({string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)))})""";
+
+    /// <summary>The ledger entries that count (<see cref="GiveAskLedger.Counts"/>) of the contacts in <paramref name="byId"/>; the window is the day's.</summary>
+    internal static async Task<CountedExchange[]> ReadLedgerAsync(RapportDbContext db, IReadOnlyDictionary<long, NetworkContact> byId, CancellationToken ct)
+    {
+        var ledger = new List<CountedExchange>();
+        await AccountRows.ScanAsync(db, """SELECT "ContactId", "Direction", "Kind", "Status", "OccurredOn" FROM "Exchanges" WHERE "AccountId" = @account ORDER BY "Id" """, r =>
+        {
+            var e = new LedgerEntry(r.GetInt64(0), r.GetEnum<ExchangeDirection>(1), r.GetEnum<ExchangeKind>(2), r.GetEnum<ExchangeStatus>(3), r.GetDateOnlyOrNull(4)!.Value, null);
+            if (byId.ContainsKey(e.ContactId) && GiveAskLedger.Counts(e)) ledger.Add(new CountedExchange(e.ContactId, e.On.DayNumber, e.Direction == ExchangeDirection.Ask));
+        }, ct);
+        return [.. ledger];
     }
 
     /// <summary>
@@ -352,7 +380,7 @@ public sealed class InsightsNetwork
     /// strength now and a year ago, the ledger in its window, tiers, and the active goals.
     /// </summary>
     private static async Task<InsightsNetwork> CompleteAsync(
-        RapportDbContext db, NetworkInputs inputs, DateTime now, InsightSettings settings, NurtureSettings nurture, bool fromKept, CancellationToken ct)
+        RapportDbContext db, NetworkInputs inputs, DateTime now, InsightSettings settings, NurtureSettings nurture, bool fromKept, int patched, CancellationToken ct)
     {
         var contacts = inputs.Contacts;
         var today = DateOnly.FromDateTime(now);
@@ -414,7 +442,7 @@ public sealed class InsightsNetwork
             Attendances = inputs.Attendances,
             MetAtEvents = inputs.MetAtEvents,
             Goals = await NetworkLoader.ActiveGoalsAsync(db, ct),
-            FromKeptInputs = fromKept,
+            FromKeptInputs = fromKept, PatchedWrites = patched,
         };
     }
 

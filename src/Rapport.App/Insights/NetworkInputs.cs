@@ -24,7 +24,7 @@ namespace Rapport.App.Insights;
 internal sealed class NetworkInputs
 {
     /// <summary>Bumped whenever what is written here, or what it means, changes.</summary>
-    private const int Format = 2;
+    private const int Format = 3;
 
     public required List<NetworkContact> Contacts { get; init; }
 
@@ -42,10 +42,13 @@ internal sealed class NetworkInputs
     public required Dictionary<long, ContactStats> Stats { get; init; }
 
     /// <summary>The touches of each contact (by position in <see cref="Contacts"/>), in the order of their interactions.</summary>
-    public required ContactTouches Touches { get; init; }
+    public required ContactTouches Touches { get; set; }
 
     /// <summary>The ledger entries that count (done gives, every ask), by contact and day; the window is applied when completed.</summary>
-    public required CountedExchange[] Ledger { get; init; }
+    public required CountedExchange[] Ledger { get; set; }
+
+    /// <summary>The largest interaction id the touches were read up to (an interaction above it brings only new touches).</summary>
+    public required long LastInteractionId { get; init; }
 
     /// <summary>The insight settings, by name, as the key writes them.</summary>
     private static readonly System.Reflection.PropertyInfo[] SettingProperties =
@@ -173,6 +176,7 @@ internal sealed class NetworkInputs
                 w.Write(s.NeedsRecompute);
             }
             Touches.WriteTo(w);
+            w.Write(LastInteractionId);
             w.Write(Ledger.Length);
             w.Write(MemoryMarshal.AsBytes(Ledger.AsSpan()));
             w.Write(Format);
@@ -263,13 +267,14 @@ internal sealed class NetworkInputs
                 last < 0 ? null : new DateTime(last, DateTimeKind.Utc), intensity, log, r.ReadDouble(), r.ReadInt32(), r.ReadInt64(), r.ReadBoolean());
         }
         var touches = ContactTouches.ReadFrom(r, contacts.Count);
+        var lastInteractionId = r.ReadInt64();
         var ledger = new CountedExchange[r.ReadInt32()];
         r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(ledger.AsSpan()));
         if (r.ReadInt32() != Format || r.BaseStream.Position != r.BaseStream.Length) throw new InvalidDataException("a value cut short or run on");
         return new NetworkInputs
         {
             Contacts = contacts, ById = contacts.ToDictionary(c => c.Id), Links = links, Organizations = organizations, Memberships = memberships, Events = events, Attendances = attendances,
-            MetAtEvents = metAtEvents, Stats = stats, Touches = touches, Ledger = ledger,
+            MetAtEvents = metAtEvents, Stats = stats, Touches = touches, Ledger = ledger, LastInteractionId = lastInteractionId,
         };
     }
 
@@ -369,6 +374,28 @@ internal sealed class ContactTouches
         {
             if (index[k] >= 0) touches[next[index[k]]++] = history.TouchOf(k);
         }
+        return new ContactTouches(starts, touches);
+    }
+
+    /// <summary>
+    /// These touches with <paramref name="added"/> after those of their contact (by position), in the order given: that of
+    /// interactions later than every one here.
+    /// </summary>
+    public ContactTouches With(IReadOnlyList<(int Index, Touch Touch)> added)
+    {
+        ArgumentNullException.ThrowIfNull(added);
+        var starts = new int[_starts.Length];
+        foreach (var (index, _) in added) starts[index + 1]++;
+        for (var i = 0; i + 1 < starts.Length; i++) starts[i + 1] += starts[i] + (_starts[i + 1] - _starts[i]);
+        var touches = new Touch[_touches.Length + added.Count];
+        var next = new int[_starts.Length - 1];
+        for (var i = 0; i < next.Length; i++)
+        {
+            var own = _starts[i + 1] - _starts[i];
+            Array.Copy(_touches, _starts[i], touches, starts[i], own);
+            next[i] = starts[i] + own;
+        }
+        foreach (var (index, touch) in added) touches[next[index]++] = touch;
         return new ContactTouches(starts, touches);
     }
 

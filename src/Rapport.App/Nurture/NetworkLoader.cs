@@ -214,13 +214,16 @@ public static class NetworkLoader
     }
 
     /// <summary>The stored aggregates of the account, read as plain rows (one per contact with interactions).</summary>
-    public static async Task<List<ContactStats>> ReadStatsAsync(RapportDbContext db, CancellationToken ct)
+    public static Task<List<ContactStats>> ReadStatsAsync(RapportDbContext db, CancellationToken ct) => ReadStatsAsync(db, null, ct);
+
+    /// <summary>The same, of <paramref name="contactIds"/> only (all when null).</summary>
+    public static async Task<List<ContactStats>> ReadStatsAsync(RapportDbContext db, IReadOnlyCollection<long>? contactIds, CancellationToken ct)
     {
         var rows = new List<ContactStats>();
-        await AccountRows.ScanAsync(db, """
+        await AccountRows.ScanAsync(db, $"""
             SELECT "ContactId", "TouchCount", "FirstTouchAt", "LastTouchAt", "IntensityAtLast", "RecentLog", "PeakCore", "PeakSampledThroughMonth",
                    "SettingsStamp", "NeedsRecompute"
-            FROM "ContactStats" WHERE "AccountId" = @account ORDER BY "ContactId"
+            FROM "ContactStats" WHERE "AccountId" = @account {Insights.InsightsNetwork.OnlyOf("ContactId", contactIds)} ORDER BY "ContactId"
             """, r => rows.Add(ContactStats.Restore(db.AccountId, r.GetInt64(0), (int)r.GetInt64(1), r.GetUtcTimeOrNull(2), r.GetUtcTimeOrNull(3),
                 r.GetDouble(4), r.GetBytes(5), r.GetDouble(6), (int)r.GetInt64(7), r.GetInt64(8), r.GetBoolean(9))), ct);
         return rows;

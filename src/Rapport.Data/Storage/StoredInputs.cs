@@ -9,11 +9,12 @@ namespace Rapport.Data.Storage;
 /// here), good for as long as nothing it was derived from has changed since (migration 0006).
 /// </summary>
 /// <remarks>
-/// <para>SQLite: triggers on every table the value is derived from delete the account's mark; a value is read only while the mark
-/// that was set before its load is still there. To save: <see cref="BeginAsync"/> sets a new mark and returns its token,
-/// the caller reads the tables, then <see cref="SaveAsync"/> stores the value only if that mark survived. SQLite lets one
-/// writer at a time, so each write either committed before the mark was set (and the reads after it see the write) or
-/// deleted the mark.</para>
+/// <para>SQLite: triggers on every table the value is derived from either delete the account's mark or, on the six tables a
+/// reader can patch from (<see cref="WrittenTable"/>), note the rows written and count the write on the mark (migration
+/// 0007); a value is read only while the mark that was set before its load is still there, with the notes. To save:
+/// <see cref="BeginAsync"/> sets a new mark and returns its token, the caller reads the tables, then <see cref="SaveAsync"/>
+/// stores the value only if that mark survived and counted no write. SQLite lets one writer at a time, so each write
+/// either committed before the mark was set (and the reads after it see the write) or deleted or counted on the mark.</para>
 /// <para>PostgreSQL runs writers side by side, so a mark could miss a write still in progress. There each writing
 /// transaction notes its id, the token carries the snapshot the load began with, and a value is good while no noted
 /// transaction is missing from that snapshot (see the migration).</para>
@@ -23,19 +24,52 @@ public static class StoredInputs
     /// <summary>How long saving waits for another writer before giving up (the value is an optimization, never worth a wait).</summary>
     private const int WaitSeconds = 1;
 
-    /// <summary>The account's stored value for <paramref name="key"/> if it is still good, else null.</summary>
-    public static async Task<byte[]?> ReadAsync(RapportDbContext db, string key, CancellationToken ct)
+    /// <summary>
+    /// Hands the account's stored value for <paramref name="key"/>, if it is still good, to <paramref name="use"/> with the
+    /// rows written since it was saved (see <see cref="KeptValue"/>), and returns what that gives; null when there is no
+    /// good value.
+    /// </summary>
+    /// <remarks>
+    /// On SQLite the value, the notes and whatever <paramref name="use"/> reads through <see cref="AccountRows"/> are read in
+    /// one read transaction, so the rows it re-reads are those the notes speak of and no later write's; <paramref name="use"/>
+    /// must not query through EF Core meanwhile. PostgreSQL notes no rows: any write there makes the value stale.
+    /// </remarks>
+    public static async Task<T?> ReadAsync<T>(RapportDbContext db, string key, Func<KeptValue, Task<T?>> use, CancellationToken ct) where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
-        var sql = db.Database.IsSqlite()
-            ? """
-              SELECT i."Data" FROM "InsightsInputs" i JOIN "InsightsInputsMarks" m ON m."AccountId" = i."AccountId" AND m."Token" = i."Token"
-              WHERE i."AccountId" = @account AND i."Key" = @key
-              """
-            : $"""
-              SELECT i."Data" FROM "InsightsInputs" i
-              WHERE i."AccountId" = @account AND i."Key" = @key AND i."Data" IS NOT NULL AND {NothingWrittenSince("i")}
-              """;
+        ArgumentNullException.ThrowIfNull(use);
+        if (!db.Database.IsSqlite())
+        {
+            var data = await ReadValueAsync(db, $"""
+                SELECT i."Data" FROM "InsightsInputs" i
+                WHERE i."AccountId" = @account AND i."Key" = @key AND i."Data" IS NOT NULL AND {NothingWrittenSince("i")}
+                """, key, ct);
+            return data is null ? null : await use(new KeptValue(data, []));
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            // Inside a caller's transaction its reads are already one; else a deferred one, which takes no write lock.
+            using var read = db.Database.CurrentTransaction is null ? ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true) : null;
+            var data = await ReadValueAsync(db, """
+                SELECT i."Data" FROM "InsightsInputs" i JOIN "InsightsInputsMarks" m ON m."AccountId" = i."AccountId" AND m."Token" = i."Token"
+                WHERE i."AccountId" = @account AND i."Key" = @key
+                """, key, ct);
+            if (data is null) return null;
+            var writes = new List<RowWrite>();
+            await AccountRows.ScanAsync(db, """SELECT "Tab", "Key" FROM "InsightsInputsChanges" WHERE "AccountId" = @account ORDER BY "Tab", "Key" """,
+                r => writes.Add(new RowWrite((WrittenTable)r.GetInt64(0), r.GetInt64(1))), ct);
+            return await use(new KeptValue(data, writes));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task<byte[]?> ReadValueAsync(RapportDbContext db, string sql, string key, CancellationToken ct)
+    {
         byte[]? data = null;
         try
         {
@@ -64,8 +98,9 @@ public static class StoredInputs
             // pages instead of growing the file.
             var changed = await WriteAsync(db, """
                 DELETE FROM "InsightsInputs" WHERE "AccountId" = @account;
-                INSERT INTO "InsightsInputsMarks" ("AccountId", "Token") VALUES (@account, @token)
-                ON CONFLICT ("AccountId") DO UPDATE SET "Token" = excluded."Token";
+                DELETE FROM "InsightsInputsChanges" WHERE "AccountId" = @account;
+                INSERT INTO "InsightsInputsMarks" ("AccountId", "Token", "Writes") VALUES (@account, @token, 0)
+                ON CONFLICT ("AccountId") DO UPDATE SET "Token" = excluded."Token", "Writes" = 0;
                 """, [("@account", db.AccountId), ("@token", mark)], ct);
             return changed is null ? null : mark;
         }
@@ -93,7 +128,7 @@ public static class StoredInputs
         {
             return await WriteAsync(db, """
                 INSERT INTO "InsightsInputs" ("AccountId", "Token", "Key", "SavedAt", "Data")
-                SELECT @account, @token, @key, @savedAt, @data WHERE EXISTS (SELECT 1 FROM "InsightsInputsMarks" WHERE "AccountId" = @account AND "Token" = @token)
+                SELECT @account, @token, @key, @savedAt, @data WHERE EXISTS (SELECT 1 FROM "InsightsInputsMarks" WHERE "AccountId" = @account AND "Token" = @token AND "Writes" = 0)
                 ON CONFLICT ("AccountId") DO UPDATE SET "Token" = excluded."Token", "Key" = excluded."Key", "SavedAt" = excluded."SavedAt", "Data" = excluded."Data"
                 """, parameters, ct) is > 0;
         }
@@ -214,4 +249,32 @@ public static class StoredInputs
         parameter.Value = value;
         cmd.Parameters.Add(parameter);
     }
+}
+
+/// <summary>A stored value, and the rows written since it was saved that the reader may bring it up to date from.</summary>
+public sealed record KeptValue(byte[] Data, IReadOnlyList<RowWrite> Writes);
+
+/// <summary>A row written since a value was saved: its table, and the contact, interaction or entry the row belongs to.</summary>
+public readonly record struct RowWrite(WrittenTable Table, long Key);
+
+/// <summary>The tables whose writes are noted row by row (migration 0007), by the numbers the notes use.</summary>
+public enum WrittenTable
+{
+    /// <summary>Key: the contact.</summary>
+    Contacts = 1,
+
+    /// <summary>Key: the contact the category is of.</summary>
+    ContactCategories = 2,
+
+    /// <summary>Key: the interaction.</summary>
+    Interactions = 3,
+
+    /// <summary>Key: the interaction the participant took part in.</summary>
+    InteractionParticipants = 4,
+
+    /// <summary>Key: the contact the aggregates are of.</summary>
+    ContactStats = 5,
+
+    /// <summary>Key: the ledger entry.</summary>
+    Exchanges = 6,
 }

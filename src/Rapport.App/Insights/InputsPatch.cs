@@ -1,0 +1,113 @@
+using Rapport.App.Nurture;
+using Rapport.Data;
+using Rapport.Data.Storage;
+using Rapport.Domain.Insights;
+using Rapport.Domain.Interactions;
+using Rapport.Domain.Nurture;
+
+namespace Rapport.App.Insights;
+
+/// <summary>
+/// Brings kept inputs up to date from the rows written since they were kept (<see cref="KeptValue.Writes"/>), by reading
+/// just those rows again: a contact edited, categories changed, an interaction logged, aggregates refolded, ledger entries.
+/// Whatever would change who is in the network or which links it infers is left to a read of the tables.
+/// </summary>
+/// <remarks>
+/// What each kind of write may change, and so what is patched:
+/// <list type="bullet">
+/// <item>A contact still in the network, edited: its own fields and categories (no link, membership or attendance is
+/// derived from them; where it met you is, so a change there is not patched). A contact new, restored or put in the
+/// trash changes who counts everywhere, and is not patched; one edited in the trash changes nothing.</item>
+/// <item>An interaction newer than every one read: the touches of its participants, after their others. One that also
+/// infers links (a small meeting of two or more of your contacts) is not patched, nor is an older interaction edited.</item>
+/// <item>Aggregates: read again; one not current for the settings is rebuilt by a read of the tables.</item>
+/// <item>The ledger: read again whole (a few thousand small rows).</item>
+/// </list>
+/// </remarks>
+internal static class InputsPatch
+{
+    /// <summary>
+    /// Applies <paramref name="writes"/> to <paramref name="inputs"/> in place; false (and the inputs no longer to be used)
+    /// when one of them cannot be patched.
+    /// </summary>
+    public static async Task<bool> TryApplyAsync(
+        RapportDbContext db, NetworkInputs inputs, IReadOnlyList<RowWrite> writes, InsightSettings settings, NurtureSettings nurture, CancellationToken ct)
+    {
+        var keys = writes.GroupBy(w => w.Table).ToDictionary(g => g.Key, g => g.Select(w => w.Key).Distinct().Order().ToArray());
+        long[] Of(WrittenTable table) => keys.GetValueOrDefault(table) ?? [];
+        var ids = inputs.Contacts.Select(c => c.Id).ToArray();
+
+        // Contacts first: their edits, then the categories of those whose categories alone changed.
+        var edited = Of(WrittenTable.Contacts).Union(Of(WrittenTable.ContactCategories)).ToArray();
+        if (edited.Length > 0)
+        {
+            var now = (await InsightsNetwork.ReadContactsAsync(db, new StringPool(), edited, ct)).ToDictionary(c => c.Id);
+            foreach (var id in edited)
+            {
+                var was = inputs.ById.GetValueOrDefault(id);
+                var row = now.GetValueOrDefault(id);
+                if (was is null && row is null) continue;
+                if (was is null || row is null || was.MetAtEventId != row.MetAtEventId) return false;
+                row.Mutuals = was.Mutuals;
+                inputs.ById[id] = row;
+                inputs.Contacts[Array.BinarySearch(ids, id)] = row;
+            }
+        }
+
+        var interactions = Of(WrittenTable.Interactions).Union(Of(WrittenTable.InteractionParticipants)).Order().ToArray();
+        if (interactions.Length > 0)
+        {
+            if (interactions[0] <= inputs.LastInteractionId) return false;
+            var added = await NewTouchesAsync(db, inputs, ids, interactions, settings.MaxParticipantsForMeetingLinks, ct);
+            if (added is null) return false;
+            inputs.Touches = inputs.Touches.With(added);
+        }
+
+        if (Of(WrittenTable.ContactStats) is { Length: > 0 } statsOf)
+        {
+            var hadStats = inputs.Stats.Count > 0;
+            foreach (var id in statsOf) inputs.Stats.Remove(id);
+            foreach (var row in await NetworkLoader.ReadStatsAsync(db, statsOf, ct))
+            {
+                if (!row.IsCurrentFor(nurture)) return false;
+                inputs.Stats[row.ContactId] = row;
+            }
+            // With none left, a read of the tables decides whether they are to be rebuilt.
+            if (hadStats && inputs.Stats.Count == 0) return false;
+        }
+
+        if (Of(WrittenTable.Exchanges).Length > 0) inputs.Ledger = await InsightsNetwork.ReadLedgerAsync(db, inputs.ById, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// The touches that <paramref name="interactions"/> (all newer than any read) give the contacts, by position and in the
+    /// order of the interactions; null if one of them infers links.
+    /// </summary>
+    private static async Task<List<(int Index, Touch Touch)>?> NewTouchesAsync(
+        RapportDbContext db, NetworkInputs inputs, long[] ids, long[] interactions, int crowd, CancellationToken ct)
+    {
+        var participants = new List<(long InteractionId, long ContactId)>();
+        await AccountRows.ScanAsync(db, $"""
+            SELECT "InteractionId", "ContactId" FROM "InteractionParticipants"
+            WHERE "AccountId" = @account {InsightsNetwork.OnlyOf("InteractionId", interactions)} ORDER BY "InteractionId", "ContactId"
+            """, r => participants.Add((r.GetInt64(0), r.GetInt64(1))), ct);
+        var live = new Dictionary<long, Touch>();
+        await AccountRows.ScanAsync(db, $"""
+            SELECT "Id", "OccurredAt", "Channel", "Direction" FROM "Interactions"
+            WHERE "AccountId" = @account AND "DeletedAt" IS NULL {InsightsNetwork.OnlyOf("Id", interactions)}
+            """, r => live[r.GetInt64(0)] = new Touch(r.GetUtcTime(1), r.GetEnum<Channel>(2), r.GetEnum<Direction>(3)), ct);
+
+        var added = new List<(int, Touch)>();
+        foreach (var rows in participants.GroupBy(p => p.InteractionId))
+        {
+            if (!live.TryGetValue(rows.Key, out var touch)) continue;
+            var people = rows.Where(p => inputs.ById.ContainsKey(p.ContactId)).Select(p => p.ContactId).ToList();
+            // The rule InsightsNetwork.Meetings applies to the whole history: this meeting would infer links.
+            var count = rows.Count();
+            if (count >= 2 && count <= crowd && people.Count >= 2) return null;
+            foreach (var id in people) added.Add((Array.BinarySearch(ids, id), touch));
+        }
+        return added;
+    }
+}

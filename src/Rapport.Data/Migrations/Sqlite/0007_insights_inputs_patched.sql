@@ -1,0 +1,190 @@
+-- 0007: a write no longer throws away what the insights kept (0006) when a load can bring it up to date from the rows
+-- written: a contact edited, categories changed, an interaction logged, aggregates refolded, a give or an ask recorded.
+--
+-- On those six tables the triggers no longer delete the account's mark: while there is one, they note which rows were
+-- written ("InsightsInputsChanges": the table by number, and the contact, interaction or entry the row belongs to, once
+-- each) and count the writes on the mark. A load reads the kept value and the notes in one read transaction, re-reads
+-- just those rows, and patches what it read (Rapport.App.Insights.InputsPatch); a change it cannot patch (a contact new or
+-- deleted, an interaction edited, a meeting that links people) has it read the tables and keep afresh, which clears the
+-- notes. Past 2000 writes the triggers delete the mark, as every write on the other tables still does, so the notes
+-- stay few. A value is saved only while its mark has counted no write since the load began.
+-- Tables: 1 Contacts (Id), 2 ContactCategories (ContactId), 3 Interactions (Id), 4 InteractionParticipants (InteractionId),
+-- 5 ContactStats (ContactId), 6 Exchanges (Id).
+
+ALTER TABLE "InsightsInputsMarks" ADD COLUMN "Writes" INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE "InsightsInputsChanges" (
+    "AccountId" INTEGER NOT NULL,
+    "Tab" INTEGER NOT NULL,
+    "Key" INTEGER NOT NULL,
+    PRIMARY KEY ("AccountId", "Tab", "Key")
+) WITHOUT ROWID;
+
+
+DROP TRIGGER "InsightsInputs_Contacts_Insert";
+CREATE TRIGGER "InsightsInputs_Contacts_Insert" AFTER INSERT ON "Contacts"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 1, new."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_Contacts_Delete";
+CREATE TRIGGER "InsightsInputs_Contacts_Delete" AFTER DELETE ON "Contacts"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = old."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT old."AccountId", 1, old."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_Contacts_Update";
+CREATE TRIGGER "InsightsInputs_Contacts_Update" AFTER UPDATE ON "Contacts"
+BEGIN
+    DELETE FROM "InsightsInputsMarks" WHERE old."AccountId" <> new."AccountId" AND "AccountId" IN (old."AccountId", new."AccountId");
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 1, new."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 1, old."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000 AND old."Id" <> new."Id";
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+
+DROP TRIGGER "InsightsInputs_ContactCategories_Insert";
+CREATE TRIGGER "InsightsInputs_ContactCategories_Insert" AFTER INSERT ON "ContactCategories"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 2, new."ContactId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_ContactCategories_Delete";
+CREATE TRIGGER "InsightsInputs_ContactCategories_Delete" AFTER DELETE ON "ContactCategories"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = old."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT old."AccountId", 2, old."ContactId" FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_ContactCategories_Update";
+CREATE TRIGGER "InsightsInputs_ContactCategories_Update" AFTER UPDATE ON "ContactCategories"
+BEGIN
+    DELETE FROM "InsightsInputsMarks" WHERE old."AccountId" <> new."AccountId" AND "AccountId" IN (old."AccountId", new."AccountId");
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 2, new."ContactId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 2, old."ContactId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000 AND old."ContactId" <> new."ContactId";
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+
+DROP TRIGGER "InsightsInputs_Interactions_Insert";
+CREATE TRIGGER "InsightsInputs_Interactions_Insert" AFTER INSERT ON "Interactions"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 3, new."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_Interactions_Delete";
+CREATE TRIGGER "InsightsInputs_Interactions_Delete" AFTER DELETE ON "Interactions"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = old."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT old."AccountId", 3, old."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_Interactions_Update";
+CREATE TRIGGER "InsightsInputs_Interactions_Update" AFTER UPDATE ON "Interactions"
+BEGIN
+    DELETE FROM "InsightsInputsMarks" WHERE old."AccountId" <> new."AccountId" AND "AccountId" IN (old."AccountId", new."AccountId");
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 3, new."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 3, old."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000 AND old."Id" <> new."Id";
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+
+DROP TRIGGER "InsightsInputs_InteractionParticipants_Insert";
+CREATE TRIGGER "InsightsInputs_InteractionParticipants_Insert" AFTER INSERT ON "InteractionParticipants"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 4, new."InteractionId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_InteractionParticipants_Delete";
+CREATE TRIGGER "InsightsInputs_InteractionParticipants_Delete" AFTER DELETE ON "InteractionParticipants"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = old."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT old."AccountId", 4, old."InteractionId" FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_InteractionParticipants_Update";
+CREATE TRIGGER "InsightsInputs_InteractionParticipants_Update" AFTER UPDATE ON "InteractionParticipants"
+BEGIN
+    DELETE FROM "InsightsInputsMarks" WHERE old."AccountId" <> new."AccountId" AND "AccountId" IN (old."AccountId", new."AccountId");
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 4, new."InteractionId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 4, old."InteractionId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000 AND old."InteractionId" <> new."InteractionId";
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+
+DROP TRIGGER "InsightsInputs_ContactStats_Insert";
+CREATE TRIGGER "InsightsInputs_ContactStats_Insert" AFTER INSERT ON "ContactStats"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 5, new."ContactId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_ContactStats_Delete";
+CREATE TRIGGER "InsightsInputs_ContactStats_Delete" AFTER DELETE ON "ContactStats"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = old."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT old."AccountId", 5, old."ContactId" FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_ContactStats_Update";
+CREATE TRIGGER "InsightsInputs_ContactStats_Update" AFTER UPDATE ON "ContactStats"
+BEGIN
+    DELETE FROM "InsightsInputsMarks" WHERE old."AccountId" <> new."AccountId" AND "AccountId" IN (old."AccountId", new."AccountId");
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 5, new."ContactId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 5, old."ContactId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000 AND old."ContactId" <> new."ContactId";
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+
+DROP TRIGGER "InsightsInputs_Exchanges_Insert";
+CREATE TRIGGER "InsightsInputs_Exchanges_Insert" AFTER INSERT ON "Exchanges"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 6, new."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_Exchanges_Delete";
+CREATE TRIGGER "InsightsInputs_Exchanges_Delete" AFTER DELETE ON "Exchanges"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = old."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT old."AccountId", 6, old."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_Exchanges_Update";
+CREATE TRIGGER "InsightsInputs_Exchanges_Update" AFTER UPDATE ON "Exchanges"
+BEGIN
+    DELETE FROM "InsightsInputsMarks" WHERE old."AccountId" <> new."AccountId" AND "AccountId" IN (old."AccountId", new."AccountId");
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 6, new."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 6, old."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000 AND old."Id" <> new."Id";
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;

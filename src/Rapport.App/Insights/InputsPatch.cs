@@ -16,8 +16,9 @@ namespace Rapport.App.Insights;
 /// What each kind of write may change, and so what is patched:
 /// <list type="bullet">
 /// <item>A contact still in the network, edited: its own fields and categories (no link, membership or attendance is
-/// derived from them; where it met you is, so a change there is not patched). A contact new, restored or put in the
-/// trash changes who counts everywhere, and is not patched; one edited in the trash changes nothing.</item>
+/// derived from them; where it met you is, so a change there is not patched). A contact added since: one more, with no
+/// links yet (its links, memberships and attendances are writes not patched). A contact restored or put in the trash
+/// changes who counts everywhere, and is not patched; one edited in the trash changes nothing.</item>
 /// <item>An interaction newer than every one read: the touches of its participants, after their others. One that also
 /// infers links (a small meeting of two or more of your contacts) is not patched, nor is an older interaction edited.</item>
 /// <item>Aggregates: read again; one not current for the settings is rebuilt by a read of the tables.</item>
@@ -37,8 +38,8 @@ internal static class InputsPatch
         long[] Of(WrittenTable table) => keys.GetValueOrDefault(table) ?? [];
         var ids = inputs.Contacts.Select(c => c.Id).ToArray();
 
-        // Contacts first: their edits, then the categories of those whose categories alone changed.
-        var edited = Of(WrittenTable.Contacts).Union(Of(WrittenTable.ContactCategories)).ToArray();
+        // Contacts first: their edits, then the categories of those whose categories alone changed, then those added.
+        var edited = Of(WrittenTable.Contacts).Union(Of(WrittenTable.ContactCategories)).Order().ToArray();
         if (edited.Length > 0)
         {
             var now = (await InsightsNetwork.ReadContactsAsync(db, new StringPool(), edited, ct)).ToDictionary(c => c.Id);
@@ -47,10 +48,25 @@ internal static class InputsPatch
                 var was = inputs.ById.GetValueOrDefault(id);
                 var row = now.GetValueOrDefault(id);
                 if (was is null && row is null) continue;
-                if (was is null || row is null || was.MetAtEventId != row.MetAtEventId) return false;
+                if (was is null)
+                {
+                    // New since the read (nothing of it was read), not where it met you (that adds to the events' met),
+                    // with no links, memberships or attendances (those tables' writes are not patched).
+                    if (id <= inputs.LastContactId || row!.MetAtEventId is not null) return false;
+                    inputs.ById[id] = row;
+                    inputs.Contacts.Add(row);
+                    continue;
+                }
+                if (row is null || was.MetAtEventId != row.MetAtEventId) return false;
                 row.Mutuals = was.Mutuals;
                 inputs.ById[id] = row;
                 inputs.Contacts[Array.BinarySearch(ids, id)] = row;
+            }
+            if (inputs.Contacts.Count > ids.Length)
+            {
+                ids = inputs.Contacts.Select(c => c.Id).ToArray();
+                inputs.Links = inputs.Links.WithContacts(ids);
+                inputs.Touches = inputs.Touches.With(ids.Length, []);
             }
         }
 
@@ -60,7 +76,7 @@ internal static class InputsPatch
             if (interactions[0] <= inputs.LastInteractionId) return false;
             var added = await NewTouchesAsync(db, inputs, ids, interactions, settings.MaxParticipantsForMeetingLinks, ct);
             if (added is null) return false;
-            inputs.Touches = inputs.Touches.With(added);
+            inputs.Touches = inputs.Touches.With(ids.Length, added);
         }
 
         if (Of(WrittenTable.ContactStats) is { Length: > 0 } statsOf)

@@ -321,7 +321,7 @@ public sealed class InsightsNetwork
         {
             Contacts = contacts, ById = byId, Links = NetworkLinks.Create(ids, links.Values, inferred), Organizations = organizations, Memberships = memberships,
             Events = events, Attendances = attendances, MetAtEvents = metAtEvents, Stats = stats, Touches = touches, Ledger = ledger,
-            LastInteractionId = scan.LastInteractionId,
+            LastInteractionId = scan.LastInteractionId, LastContactId = await LastContactIdAsync(db, ct),
         };
     }
 
@@ -357,6 +357,13 @@ public sealed class InsightsNetwork
                 });
             }, ct);
         return contacts;
+    }
+
+    private static async Task<long> LastContactIdAsync(RapportDbContext db, CancellationToken ct)
+    {
+        long last = 0;
+        await AccountRows.ScanAsync(db, """SELECT max("Id") FROM "Contacts" WHERE "AccountId" = @account""", r => last = r.GetInt64OrNull(0) ?? 0, ct);
+        return last;
     }
 
     /// <summary>A condition that <paramref name="column"/> is one of <paramref name="ids"/>, or none when they are null.</summary>

@@ -31,7 +31,7 @@ internal sealed class NetworkInputs
     /// <summary>The contacts by id.</summary>
     public required Dictionary<long, NetworkContact> ById { get; init; }
 
-    public required NetworkLinks Links { get; init; }
+    public required NetworkLinks Links { get; set; }
     public required List<InsightsOrganization> Organizations { get; init; }
     public required List<MembershipSpan> Memberships { get; init; }
     public required List<InsightsEvent> Events { get; init; }
@@ -49,6 +49,9 @@ internal sealed class NetworkInputs
 
     /// <summary>The largest interaction id the touches were read up to (an interaction above it brings only new touches).</summary>
     public required long LastInteractionId { get; init; }
+
+    /// <summary>The largest contact id there was, in the trash or not (a contact above it is new: nothing was read of it).</summary>
+    public required long LastContactId { get; init; }
 
     /// <summary>The insight settings, by name, as the key writes them.</summary>
     private static readonly System.Reflection.PropertyInfo[] SettingProperties =
@@ -177,6 +180,7 @@ internal sealed class NetworkInputs
             }
             Touches.WriteTo(w);
             w.Write(LastInteractionId);
+            w.Write(LastContactId);
             w.Write(Ledger.Length);
             w.Write(MemoryMarshal.AsBytes(Ledger.AsSpan()));
             w.Write(Format);
@@ -268,13 +272,14 @@ internal sealed class NetworkInputs
         }
         var touches = ContactTouches.ReadFrom(r, contacts.Count);
         var lastInteractionId = r.ReadInt64();
+        var lastContactId = r.ReadInt64();
         var ledger = new CountedExchange[r.ReadInt32()];
         r.BaseStream.ReadExactly(MemoryMarshal.AsBytes(ledger.AsSpan()));
         if (r.ReadInt32() != Format || r.BaseStream.Position != r.BaseStream.Length) throw new InvalidDataException("a value cut short or run on");
         return new NetworkInputs
         {
             Contacts = contacts, ById = contacts.ToDictionary(c => c.Id), Links = links, Organizations = organizations, Memberships = memberships, Events = events, Attendances = attendances,
-            MetAtEvents = metAtEvents, Stats = stats, Touches = touches, Ledger = ledger, LastInteractionId = lastInteractionId,
+            MetAtEvents = metAtEvents, Stats = stats, Touches = touches, Ledger = ledger, LastInteractionId = lastInteractionId, LastContactId = lastContactId,
         };
     }
 
@@ -378,25 +383,28 @@ internal sealed class ContactTouches
     }
 
     /// <summary>
-    /// These touches with <paramref name="added"/> after those of their contact (by position), in the order given: that of
-    /// interactions later than every one here.
+    /// These touches over <paramref name="contacts"/> contacts (those here, then any added after them, with none yet), with
+    /// <paramref name="added"/> after those of their contact (by position), in the order given: that of interactions later
+    /// than every one here.
     /// </summary>
-    public ContactTouches With(IReadOnlyList<(int Index, Touch Touch)> added)
+    public ContactTouches With(int contacts, IReadOnlyList<(int Index, Touch Touch)> added)
     {
         ArgumentNullException.ThrowIfNull(added);
-        var starts = new int[_starts.Length];
+        ArgumentOutOfRangeException.ThrowIfLessThan(contacts, _starts.Length - 1);
+        var starts = new int[contacts + 1];
         foreach (var (index, _) in added) starts[index + 1]++;
-        for (var i = 0; i + 1 < starts.Length; i++) starts[i + 1] += starts[i] + (_starts[i + 1] - _starts[i]);
+        for (var i = 0; i < contacts; i++) starts[i + 1] += starts[i] + Own(i);
         var touches = new Touch[_touches.Length + added.Count];
-        var next = new int[_starts.Length - 1];
-        for (var i = 0; i < next.Length; i++)
+        var next = new int[contacts];
+        for (var i = 0; i < contacts; i++)
         {
-            var own = _starts[i + 1] - _starts[i];
-            Array.Copy(_touches, _starts[i], touches, starts[i], own);
-            next[i] = starts[i] + own;
+            if (Own(i) > 0) Array.Copy(_touches, _starts[i], touches, starts[i], Own(i));
+            next[i] = starts[i] + Own(i);
         }
         foreach (var (index, touch) in added) touches[next[index]++] = touch;
         return new ContactTouches(starts, touches);
+
+        int Own(int i) => i + 1 < _starts.Length ? _starts[i + 1] - _starts[i] : 0;
     }
 
     public void WriteTo(BinaryWriter w)

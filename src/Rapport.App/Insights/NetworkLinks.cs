@@ -192,6 +192,15 @@ public sealed class NetworkLinks
     }
 
     /// <summary>The links <see cref="WriteTo"/> wrote, over the same contacts (<paramref name="contactIds"/>, ascending).</summary>
+    /// <summary>These links over <paramref name="contactIds"/>: the contacts they were made over, then contacts added after them (larger ids, no links yet).</summary>
+    public NetworkLinks WithContacts(long[] contactIds)
+    {
+        ArgumentNullException.ThrowIfNull(contactIds);
+        if (contactIds.Length < _ids.Length || !contactIds.AsSpan(0, _ids.Length).SequenceEqual(_ids) || (contactIds.Length > _ids.Length && _ids.Length > 0 && contactIds[_ids.Length] <= _ids[^1]))
+            throw new ArgumentException("the contacts must be these, then larger ids", nameof(contactIds));
+        return new NetworkLinks(contactIds, _rows, _countsAside);
+    }
+
     public static NetworkLinks ReadFrom(BinaryReader r, long[] contactIds)
     {
         ArgumentNullException.ThrowIfNull(r);

@@ -10,7 +10,7 @@ namespace Rapport.App.Insights;
 /// <summary>
 /// Brings kept inputs up to date from the rows written since they were kept (<see cref="KeptValue.Writes"/>), by reading
 /// just those rows again: a contact edited, categories changed, an interaction logged, aggregates refolded, ledger entries.
-/// Whatever would change who is in the network or which links it infers is left to a read of the tables.
+/// Whatever would change who is in the network, or links other than by a new meeting, is left to a read of the tables.
 /// </summary>
 /// <remarks>
 /// What each kind of write may change, and so what is patched:
@@ -19,8 +19,9 @@ namespace Rapport.App.Insights;
 /// derived from them; where it met you is, so a change there is not patched). A contact added since: one more, with no
 /// links yet (its links, memberships and attendances are writes not patched). A contact restored or put in the trash
 /// changes who counts everywhere, and is not patched; one edited in the trash changes nothing.</item>
-/// <item>An interaction newer than every one read: the touches of its participants, after their others. One that also
-/// infers links (a small meeting of two or more of your contacts) is not patched, nor is an older interaction edited.</item>
+/// <item>An interaction newer than every one read: the touches of its participants, after their others, and when it is a
+/// small meeting of two or more of your contacts, one more meeting for each pair of them (the links inferred from
+/// meetings). An older interaction edited is not patched.</item>
 /// <item>Aggregates: read again; one not current for the settings is rebuilt by a read of the tables.</item>
 /// <item>The ledger: read again whole (a few thousand small rows).</item>
 /// </list>
@@ -74,9 +75,9 @@ internal static class InputsPatch
         if (interactions.Length > 0)
         {
             if (interactions[0] <= inputs.LastInteractionId) return false;
-            var added = await NewTouchesAsync(db, inputs, ids, interactions, settings.MaxParticipantsForMeetingLinks, ct);
-            if (added is null) return false;
+            var (added, meetings) = await NewTouchesAsync(db, inputs, ids, interactions, settings.MaxParticipantsForMeetingLinks, ct);
             inputs.Touches = inputs.Touches.With(ids.Length, added);
+            if (meetings.Count > 0) inputs.Links = inputs.Links.WithMeetings(meetings, settings);
         }
 
         if (Of(WrittenTable.ContactStats) is { Length: > 0 } statsOf)
@@ -98,9 +99,9 @@ internal static class InputsPatch
 
     /// <summary>
     /// The touches that <paramref name="interactions"/> (all newer than any read) give the contacts, by position and in the
-    /// order of the interactions; null if one of them infers links.
+    /// order of the interactions; and the pairs of contacts each small meeting among them links (a pair once per meeting).
     /// </summary>
-    private static async Task<List<(int Index, Touch Touch)>?> NewTouchesAsync(
+    private static async Task<(List<(int Index, Touch Touch)> Touches, List<ContactPair> Meetings)> NewTouchesAsync(
         RapportDbContext db, NetworkInputs inputs, long[] ids, long[] interactions, int crowd, CancellationToken ct)
     {
         var participants = new List<(long InteractionId, long ContactId)>();
@@ -115,15 +116,20 @@ internal static class InputsPatch
             """, r => live[r.GetInt64(0)] = new Touch(r.GetUtcTime(1), r.GetEnum<Channel>(2), r.GetEnum<Direction>(3)), ct);
 
         var added = new List<(int, Touch)>();
+        var meetings = new List<ContactPair>();
         foreach (var rows in participants.GroupBy(p => p.InteractionId))
         {
             if (!live.TryGetValue(rows.Key, out var touch)) continue;
             var people = rows.Where(p => inputs.ById.ContainsKey(p.ContactId)).Select(p => p.ContactId).ToList();
-            // The rule InsightsNetwork.Meetings applies to the whole history: this meeting would infer links.
-            var count = rows.Count();
-            if (count >= 2 && count <= crowd && people.Count >= 2) return null;
             foreach (var id in people) added.Add((Array.BinarySearch(ids, id), touch));
+            // The rule InsightsNetwork.Meetings and LinkInference.Infer apply to the whole history.
+            var count = rows.Count();
+            if (count < 2 || count > crowd || people.Count < 2) continue;
+            for (var i = 0; i < people.Count; i++)
+            {
+                for (var j = i + 1; j < people.Count; j++) meetings.Add(new ContactPair(people[i], people[j]));
+            }
         }
-        return added;
+        return (added, meetings);
     }
 }

@@ -90,16 +90,8 @@ public sealed class NetworkLinks
         if (a == b) return null;
         var (i, j) = (IndexOf(Math.Min(a, b)), IndexOf(Math.Max(a, b)));
         if (i < 0 || j < 0) return null;
-        int lo = 0, hi = _rows.Length - 1;
-        while (lo <= hi)
-        {
-            var mid = lo + (hi - lo) / 2;
-            var order = Compare(_rows[mid].A, _rows[mid].B, i, j);
-            if (order == 0) return this[mid];
-            if (order < 0) lo = mid + 1;
-            else hi = mid - 1;
-        }
-        return null;
+        var k = IndexOfPair(i, j);
+        return k < 0 ? null : this[k];
     }
 
     /// <summary>
@@ -140,13 +132,9 @@ public sealed class NetworkLinks
             (lastA, lastB) = (a, b);
             while (t < toldRows.Count && Compare(toldRows[t].A, toldRows[t].B, a, b) < 0) rows[n++] = toldRows[t++];
             if (t < toldRows.Count && Compare(toldRows[t].A, toldRows[t].B, a, b) == 0) throw new ArgumentException("an inferred link is on a pair you told", nameof(inferred));
-            var flags = (byte)(InferredFlag | StrengthFlag | EvidenceFlag);
-            if (!TryPack(l.Colleague, l.Meetings, l.Events, out var counts))
-            {
-                countsAside[n] = (l.Colleague, l.Meetings, l.Events);
-                flags |= CountsAsideFlag;
-            }
-            rows[n++] = new Row(a, b, l.Strength, counts, (byte)l.Kind, (byte)l.Evidence, flags);
+            var (row, counts) = InferredRow(a, b, l);
+            if (counts is { } c) countsAside[n] = c;
+            rows[n++] = row;
         }
         while (t < toldRows.Count) rows[n++] = toldRows[t++];
         return new NetworkLinks(contactIds, n == rows.Length ? rows : rows[..n], countsAside);
@@ -191,7 +179,6 @@ public sealed class NetworkLinks
         }
     }
 
-    /// <summary>The links <see cref="WriteTo"/> wrote, over the same contacts (<paramref name="contactIds"/>, ascending).</summary>
     /// <summary>These links over <paramref name="contactIds"/>: the contacts they were made over, then contacts added after them (larger ids, no links yet).</summary>
     public NetworkLinks WithContacts(long[] contactIds)
     {
@@ -201,6 +188,93 @@ public sealed class NetworkLinks
         return new NetworkLinks(contactIds, _rows, _countsAside);
     }
 
+    /// <summary>
+    /// These links with one more meeting for each pair in <paramref name="pairs"/> (a pair once per meeting), as
+    /// <see cref="LinkInference.Infer"/> would count it: a pair you told is left as it is, a pair inferred has its
+    /// occasions counted again, and a pair not linked yet gets an inferred link.
+    /// </summary>
+    public NetworkLinks WithMeetings(IEnumerable<ContactPair> pairs, InsightSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(settings);
+        var meetings = new Dictionary<(int A, int B), int>();
+        foreach (var pair in pairs)
+        {
+            var (a, b) = (IndexOf(pair.A), IndexOf(pair.B));
+            if (a < 0 || b < 0) throw new ArgumentException("a meeting of someone not in the network", nameof(pairs));
+            var key = (Math.Min(a, b), Math.Max(a, b));
+            meetings[key] = meetings.GetValueOrDefault(key) + 1;
+        }
+        var rows = (Row[])_rows.Clone();
+        var aside = new Dictionary<int, (int Colleague, int Meetings, int Events)>(_countsAside);
+        var added = new List<(Row Row, (int, int, int)? Aside)>();
+        foreach (var ((a, b), count) in meetings)
+        {
+            var k = IndexOfPair(a, b);
+            if (k >= 0 && (rows[k].Flags & EvidenceFlag) == 0) continue;
+            var (colleague, met, events) = k < 0 ? (0, 0, 0) : (rows[k].Flags & CountsAsideFlag) != 0 ? aside[k] : Unpack(rows[k].Counts);
+            var (row, counts) = InferredRow(a, b, LinkInference.Combine(new ContactPair(_ids[a], _ids[b]), colleague, met + count, events, settings));
+            if (k < 0)
+            {
+                added.Add((row, counts));
+                continue;
+            }
+            rows[k] = row;
+            if (counts is { } c) aside[k] = c;
+            else aside.Remove(k);
+        }
+        if (added.Count == 0) return new NetworkLinks(_ids, rows, aside);
+
+        // New pairs merged in order; the counts kept aside follow their rows to their new places.
+        added.Sort(static (x, y) => Compare(x.Row.A, x.Row.B, y.Row.A, y.Row.B));
+        var merged = new Row[rows.Length + added.Count];
+        var mergedAside = new Dictionary<int, (int, int, int)>(aside.Count);
+        int i = 0, j = 0, n = 0;
+        while (i < rows.Length || j < added.Count)
+        {
+            if (j == added.Count || (i < rows.Length && Compare(rows[i].A, rows[i].B, added[j].Row.A, added[j].Row.B) < 0))
+            {
+                if (aside.TryGetValue(i, out var c)) mergedAside[n] = c;
+                merged[n++] = rows[i++];
+            }
+            else
+            {
+                if (added[j].Aside is { } c) mergedAside[n] = c;
+                merged[n++] = added[j++].Row;
+            }
+        }
+        return new NetworkLinks(_ids, merged, mergedAside);
+    }
+
+    /// <summary>The row of the link between the contacts at positions <paramref name="a"/> &lt; <paramref name="b"/>, or −1.</summary>
+    private int IndexOfPair(int a, int b)
+    {
+        int lo = 0, hi = _rows.Length - 1;
+        while (lo <= hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            var order = Compare(_rows[mid].A, _rows[mid].B, a, b);
+            if (order == 0) return mid;
+            if (order < 0) lo = mid + 1;
+            else hi = mid - 1;
+        }
+        return -1;
+    }
+
+    /// <summary>The row of an inferred link (as <see cref="Create"/> makes it), and its counts when they do not fit the row.</summary>
+    private static (Row Row, (int, int, int)? Aside) InferredRow(int a, int b, InferredLink l)
+    {
+        var flags = (byte)(InferredFlag | StrengthFlag | EvidenceFlag);
+        (int, int, int)? aside = null;
+        if (!TryPack(l.Colleague, l.Meetings, l.Events, out var counts))
+        {
+            aside = (l.Colleague, l.Meetings, l.Events);
+            flags |= CountsAsideFlag;
+        }
+        return (new Row(a, b, l.Strength, counts, (byte)l.Kind, (byte)l.Evidence, flags), aside);
+    }
+
+    /// <summary>The links <see cref="WriteTo"/> wrote, over the same contacts (<paramref name="contactIds"/>, ascending).</summary>
     public static NetworkLinks ReadFrom(BinaryReader r, long[] contactIds)
     {
         ArgumentNullException.ThrowIfNull(r);

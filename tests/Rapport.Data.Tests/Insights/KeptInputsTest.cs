@@ -89,6 +89,35 @@ public class KeptInputsTest
     }
 
     [Fact]
+    public void Links_WithMoreMeetings_AreThoseInferredFromAllOccasions_CountsKeptAsideIncluded()
+    {
+        var rng = new Random(12);
+        var settings = InsightSettings.Default;
+        var contacts = Enumerable.Range(0, 60).Select(i => 10L + 7 * i).ToArray();
+        var all = new HashSet<ContactPair>();
+        while (all.Count < 400) { var (a, b) = (contacts[rng.Next(60)], contacts[rng.Next(60)]); if (a != b) all.Add(new ContactPair(a, b)); }
+        var pairs = all.OrderBy(p => p.A).ThenBy(p => p.B).ToArray();
+        var told = pairs.Where((_, i) => i % 4 == 0).Select(p => new NetworkLink(p.A, p.B, 0.5, LinkKind.Friend, false)).ToList();
+        var toldPairs = told.Select(l => new ContactPair(l.A, l.B)).ToHashSet();
+        // Occasions so far, some too many for a row's bits (kept aside).
+        var counts = pairs.Where(p => !toldPairs.Contains(p)).ToDictionary(p => p, p => (C: rng.Next(3), M: rng.Next(3) == 0 ? 3_000 : rng.Next(2), E: 1));
+        InferredLink[] Inferred() => [.. counts.OrderBy(c => c.Key.A).ThenBy(c => c.Key.B).Select(c => LinkInference.Combine(c.Key, c.Value.C, c.Value.M, c.Value.E, settings))];
+        var links = NetworkLinks.Create(contacts, told, Inferred());
+
+        // Meetings over pairs told, inferred, and not linked yet (some twice).
+        var met = new List<ContactPair>();
+        for (var i = 0; i < 300; i++) { var (a, b) = (contacts[rng.Next(60)], contacts[rng.Next(60)]); if (a != b) met.Add(new ContactPair(a, b)); }
+        foreach (var pair in met.Where(p => !toldPairs.Contains(p)))
+            counts[pair] = counts.TryGetValue(pair, out var c) ? c with { M = c.M + 1 } : (0, 1, 0);
+        var patched = links.WithMeetings(met, settings);
+        var expected = NetworkLinks.Create(contacts, told, Inferred());
+
+        Assert.True(expected.Count > links.Count);
+        Assert.Equal(expected.Count, patched.Count);
+        for (var k = 0; k < expected.Count; k++) Assert.Equal(expected[k], patched[k]);
+    }
+
+    [Fact]
     public async Task AnEmptyNetwork_IsKeptToo()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -268,7 +297,24 @@ public class KeptInputsTest
                 db.Contacts.Add(new Contact("Otto Onlyone", Now));
                 await db.SaveChangesAsync(ct);
             }),
+            // Meetings infer links: one more meeting for a pair inferred already, a pair you told (left as it is), and
+            // pairs not linked yet (one of them with a contact just added).
+            ("a meeting of a pair inferred already", () => MeetAsync(Pair(before, k => before.Links[k].Evidence is not null))),
+            ("a meeting of a pair you told", () => MeetAsync(Pair(before, k => !before.Links.IsInferred(k)))),
+            ("a meeting of three, one just added", async () =>
+            {
+                var nova = await db.Contacts.Where(c => c.DisplayName == "Nova Newcomb").Select(c => c.Id).SingleAsync(ct);
+                await MeetAsync([touched.Id, untouched.Id, nova]);
+            }),
+            ("two meetings of the same two, and a crowd too big to link anyone", async () =>
+            {
+                await MeetAsync([touched.Id, untouched.Id]);
+                await MeetAsync([touched.Id, untouched.Id]);
+                await MeetAsync([.. before.Contacts.Take(Domain.Insights.InsightSettings.Default.MaxParticipantsForMeetingLinks + 1).Select(c => c.Id)]);
+            }),
         };
+        Task MeetAsync(long[] people) => App.Interactions.InteractionWriter.AddAsync(db,
+            [new Interaction(Now.AddHours(-2), Channel.InPerson, Direction.Mutual, InteractionSource.Manual, people)], ct);
         var writes = 0;
         foreach (var (what, write) in steps)
         {
@@ -289,8 +335,6 @@ public class KeptInputsTest
         var second = before.Contacts.First(c => c.Id != touched.Id && c.Id != untouched.Id);
         var fallbacks = new (string What, Func<Task> Write)[]
         {
-            ("a meeting of two contacts (it infers a link)", () => App.Interactions.InteractionWriter.AddAsync(db,
-                [new Interaction(Now.AddHours(-2), Channel.InPerson, Direction.Mutual, InteractionSource.Manual, [touched.Id, second.Id])], ct)),
             ("an older interaction edited", () => db.Database.ExecuteSqlRawAsync("""UPDATE "Interactions" SET "Channel" = 'Email' WHERE "Id" = (SELECT min("Id") FROM "Interactions")""", ct)),
             ("where a contact met you changed", () => db.Database.ExecuteSqlRawAsync("""UPDATE "Contacts" SET "MetAtEventId" = (SELECT max("Id") FROM "Events") WHERE "Id" = {0}""", [second.Id], ct)),
             ("a contact put in the trash", () => db.Database.ExecuteSqlRawAsync("""UPDATE "Contacts" SET "DeletedAt" = '2026-11-20 08:00:00' WHERE "Id" = {0}""", [second.Id], ct)),
@@ -478,6 +522,13 @@ public class KeptInputsTest
 
     private static Task<byte[]?> ReadStoredAsync(RapportDbContext db, string key, CancellationToken ct) =>
         StoredInputs.ReadAsync(db, key, value => Task.FromResult<byte[]?>(value.Data), ct);
+
+    /// <summary>The two contacts of the first link of <paramref name="network"/> that <paramref name="which"/> picks.</summary>
+    private static long[] Pair(InsightsNetwork network, Func<int, bool> which)
+    {
+        var k = Enumerable.Range(0, network.Links.Count).First(which);
+        return [network.Links.A(k), network.Links.B(k)];
+    }
 
     private static string Id(long id) => id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -1,11 +1,12 @@
 -- 0007: a write no longer throws away what the insights kept (0006) when a load can bring it up to date from the rows
--- written: a contact edited, categories changed, an interaction logged, aggregates refolded, a give or an ask recorded.
+-- written: a contact added or edited, categories changed, an interaction or a meeting logged, aggregates refolded, a give
+-- or an ask recorded.
 --
 -- On those six tables the triggers no longer delete the account's mark: while there is one, they note which rows were
 -- written ("InsightsInputsChanges": the table by number, and the contact, interaction or entry the row belongs to, once
 -- each) and count the writes on the mark. A load reads the kept value and the notes in one read transaction, re-reads
--- just those rows, and patches what it read (Rapport.App.Insights.InputsPatch); a change it cannot patch (a contact new or
--- deleted, an interaction edited, a meeting that links people) has it read the tables and keep afresh, which clears the
+-- just those rows, and patches what it read (Rapport.App.Insights.InputsPatch); a change it cannot patch (a contact put in
+-- or taken out of the trash, an older interaction edited) has it read the tables and keep afresh, which clears the
 -- notes. Past 2000 writes the triggers delete the mark, as every write on the other tables still does, so the notes
 -- stay few. A value is saved only while its mark has counted no write since the load began.
 -- Tables: 1 Contacts (Id), 2 ContactCategories (ContactId), 3 Interactions (Id), 4 InteractionParticipants (InteractionId),

@@ -93,6 +93,19 @@ public static class LinkInference
         return occasions.Links(strengths, settings.InferredMaxStrength);
     }
 
+    /// <summary>
+    /// The link <see cref="Infer"/> gives a pair with these occasions (at least one): its strength, evidence and kind, for
+    /// a caller that counts a pair's occasions itself, such as one adding a meeting to links already inferred.
+    /// </summary>
+    public static InferredLink Combine(ContactPair pair, int colleague, int meetings, int events, InsightSettings? settings = null)
+    {
+        if (colleague < 0 || meetings < 0 || events < 0 || colleague + meetings + events == 0)
+            throw new ArgumentOutOfRangeException(nameof(meetings), "a link needs at least one occasion and no negative count");
+        settings ??= InsightSettings.Default;
+        var strengths = new[] { settings.InferredColleagueStrength, settings.InferredMeetingStrength, settings.InferredSameEventStrength };
+        return Link(pair, new Counts { Colleague = colleague, Meetings = meetings, Events = events }, strengths, settings.InferredMaxStrength);
+    }
+
     /// <summary>The reason for an inferred link with these occasions, in plain words.</summary>
     public static string Reason(int colleague, int meetings, int events)
     {

@@ -80,18 +80,19 @@ internal static class InputsPatch
             if (meetings.Count > 0) inputs.Links = inputs.Links.WithMeetings(meetings, settings);
         }
 
+        var hadStats = inputs.Stats.Count > 0;
         if (Of(WrittenTable.ContactStats) is { Length: > 0 } statsOf)
         {
-            var hadStats = inputs.Stats.Count > 0;
             foreach (var id in statsOf) inputs.Stats.Remove(id);
             foreach (var row in await NetworkLoader.ReadStatsAsync(db, statsOf, ct))
             {
                 if (!row.IsCurrentFor(nurture)) return false;
                 inputs.Stats[row.ContactId] = row;
             }
-            // With none left, a read of the tables decides whether they are to be rebuilt.
-            if (hadStats && inputs.Stats.Count == 0) return false;
         }
+        // With no aggregates now, after some were there or with interactions written since (written without theirs), a
+        // read of the tables decides whether they are to be rebuilt.
+        if (inputs.Stats.Count == 0 && (hadStats || interactions.Length > 0)) return false;
 
         if (Of(WrittenTable.Exchanges).Length > 0) inputs.Ledger = await InsightsNetwork.ReadLedgerAsync(db, inputs.ById, ct);
         return true;

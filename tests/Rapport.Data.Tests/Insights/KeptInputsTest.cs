@@ -352,6 +352,28 @@ public class KeptInputsTest
     }
 
     [Fact]
+    public async Task Sqlite_AnInteractionWrittenWithoutAggregates_IntoAKeptNetworkWithNone_HasTheTablesReadAndTheAggregatesBuilt()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var store = await test.MigratedStoreAsync(Clock);
+        await using var db = store.Open();
+        var ada = new Contact("Ada Alone", Now.AddDays(-30));
+        db.Contacts.Add(ada);
+        await db.SaveChangesAsync(ct);
+        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+
+        // Written straight, as a bulk write or a restore might, with no aggregates: a read of the tables builds them.
+        db.Interactions.Add(new Interaction(Now.AddDays(-2), Channel.Call, Direction.Out, InteractionSource.Manual, [ada.Id]));
+        await db.SaveChangesAsync(ct);
+        var network = await LoadAsync(db, ct);
+        Assert.False(network.FromKeptInputs);
+        Assert.NotNull(network.ById[ada.Id].LastTouch);
+        Assert.Equal(Describe(await TablesAsync(db, Now, ct)), Describe(network));
+    }
+
+    [Fact]
     public async Task Sqlite_ManyWritesAfterTheInputsWereKept_NoteEachRowOnce_AndPastTheLimitTheTablesAreRead()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -2,6 +2,7 @@ using Rapport.App.Nurture;
 using Rapport.Data;
 using Rapport.Data.Storage;
 using Rapport.Domain.Insights;
+using Rapport.Domain.Insights.Links;
 using Rapport.Domain.Interactions;
 using Rapport.Domain.Nurture;
 
@@ -9,19 +10,22 @@ namespace Rapport.App.Insights;
 
 /// <summary>
 /// Brings kept inputs up to date from the rows written since they were kept (<see cref="KeptValue.Writes"/>), by reading
-/// just those rows again: a contact edited, categories changed, an interaction logged, aggregates refolded, ledger entries.
-/// Whatever would change who is in the network, or links other than by a new meeting, is left to a read of the tables.
+/// just those rows again (the small tables whole): contacts, categories, interactions, aggregates, the ledger,
+/// organizations, memberships, events and attendances. Whatever would change who is in the network is left to a read of
+/// the tables, as are links told and introductions (the migration drops the mark for those).
 /// </summary>
 /// <remarks>
 /// What each kind of write may change, and so what is patched:
 /// <list type="bullet">
-/// <item>A contact still in the network, edited: its own fields and categories (no link, membership or attendance is
-/// derived from them; where it met you is, so a change there is not patched). A contact added since: one more, with no
-/// links yet (its links, memberships and attendances are writes not patched). A contact restored or put in the trash
-/// changes who counts everywhere, and is not patched; one edited in the trash changes nothing.</item>
+/// <item>A contact still in the network, edited: its own fields and categories, and where it met you (the people met at
+/// events are worked out again). A contact added since: one more, with no links yet. A contact restored or put in the
+/// trash changes who counts everywhere, and is not patched; one edited in the trash changes nothing.</item>
 /// <item>An interaction newer than every one read: the touches of its participants, after their others, and when it is a
-/// small meeting of two or more of your contacts, one more meeting for each pair of them (the links inferred from
-/// meetings). An older interaction edited is not patched.</item>
+/// small meeting of two or more of your contacts, one more meeting for each pair of them. An older interaction edited is
+/// not patched.</item>
+/// <item>Organizations, memberships, events, attendances: read again whole (their order is the tables'); the colleagues
+/// of each organization written and the attendees of each event written are paired before and after, and the inferred
+/// links gain or lose those occasions (<see cref="NetworkLinks.WithOccasions"/>).</item>
 /// <item>Aggregates: read again; one not current for the settings is rebuilt by a read of the tables.</item>
 /// <item>The ledger: read again whole (a few thousand small rows).</item>
 /// </list>
@@ -40,6 +44,7 @@ internal static class InputsPatch
         var ids = inputs.Contacts.Select(c => c.Id).ToArray();
 
         // Contacts first: their edits, then the categories of those whose categories alone changed, then those added.
+        var metChanged = false;
         var edited = Of(WrittenTable.Contacts).Union(Of(WrittenTable.ContactCategories)).Order().ToArray();
         if (edited.Length > 0)
         {
@@ -51,14 +56,16 @@ internal static class InputsPatch
                 if (was is null && row is null) continue;
                 if (was is null)
                 {
-                    // New since the read (nothing of it was read), not where it met you (that adds to the events' met),
-                    // with no links, memberships or attendances (those tables' writes are not patched).
-                    if (id <= inputs.LastContactId || row!.MetAtEventId is not null) return false;
-                    inputs.ById[id] = row;
-                    inputs.Contacts.Add(row);
+                    // New since the read: nothing of it was read, and it has no links yet (those writes are not patched);
+                    // its memberships and attendances are noted apart.
+                    if (id <= inputs.LastContactId) return false;
+                    inputs.ById[id] = row!;
+                    inputs.Contacts.Add(row!);
+                    metChanged |= row!.MetAtEventId is not null;
                     continue;
                 }
-                if (row is null || was.MetAtEventId != row.MetAtEventId) return false;
+                if (row is null) return false;
+                metChanged |= was.MetAtEventId != row.MetAtEventId;
                 row.Mutuals = was.Mutuals;
                 inputs.ById[id] = row;
                 inputs.Contacts[Array.BinarySearch(ids, id)] = row;
@@ -71,14 +78,47 @@ internal static class InputsPatch
             }
         }
 
+        // Occasions behind inferred links gained or lost (meetings, colleagues, events), applied to the links at the end.
+        var occasions = new List<(ContactPair Pair, int Colleague, int Meetings, int Events)>();
         var interactions = Of(WrittenTable.Interactions).Union(Of(WrittenTable.InteractionParticipants)).Order().ToArray();
         if (interactions.Length > 0)
         {
             if (interactions[0] <= inputs.LastInteractionId) return false;
             var (added, meetings) = await NewTouchesAsync(db, inputs, ids, interactions, settings.MaxParticipantsForMeetingLinks, ct);
             inputs.Touches = inputs.Touches.With(ids.Length, added);
-            if (meetings.Count > 0) inputs.Links = inputs.Links.WithMeetings(meetings, settings);
+            occasions.AddRange(meetings.Select(pair => (pair, 0, 1, 0)));
         }
+
+        // Organizations, memberships, events and attendances are small tables: read again whole when written, so that
+        // their order is the tables'; the links they infer change by the pairs of the organizations and events written.
+        if (Of(WrittenTable.Organizations).Length > 0) inputs.Organizations = await InsightsNetwork.ReadOrganizationsAsync(db, ct);
+        if (Of(WrittenTable.Memberships) is { Length: > 0 } organizations)
+        {
+            var memberships = await InsightsNetwork.ReadMembershipsAsync(db, inputs.ById, ct);
+            foreach (var organization in organizations)
+            {
+                var before = LinkInference.Colleagues([.. inputs.Memberships.Where(m => m.OrganizationId == organization)], settings);
+                var after = LinkInference.Colleagues([.. memberships.Where(m => m.OrganizationId == organization)], settings);
+                occasions.AddRange(before.Except(after).Select(pair => (pair, -1, 0, 0)));
+                occasions.AddRange(after.Except(before).Select(pair => (pair, 1, 0, 0)));
+            }
+            inputs.Memberships = memberships;
+        }
+        var events = Of(WrittenTable.Events).Union(Of(WrittenTable.Attendances)).ToArray();
+        if (events.Length > 0 || metChanged)
+        {
+            if (Of(WrittenTable.Events).Length > 0) inputs.Events = await InsightsNetwork.ReadEventsAsync(db, ct);
+            var (attendances, metAtEvents) = await InsightsNetwork.ReadAttendancesAsync(db, inputs.Events, inputs.Contacts, inputs.ById, ct);
+            foreach (var ev in events)
+            {
+                var before = Attendees(inputs.Attendances, ev, settings);
+                var after = Attendees(attendances, ev, settings);
+                occasions.AddRange(before.Except(after).Select(pair => (pair, 0, 0, -1)));
+                occasions.AddRange(after.Except(before).Select(pair => (pair, 0, 0, 1)));
+            }
+            (inputs.Attendances, inputs.MetAtEvents) = (attendances, metAtEvents);
+        }
+        if (occasions.Count > 0) inputs.Links = inputs.Links.WithOccasions(occasions, settings);
 
         var hadStats = inputs.Stats.Count > 0;
         if (Of(WrittenTable.ContactStats) is { Length: > 0 } statsOf)
@@ -96,6 +136,19 @@ internal static class InputsPatch
 
         if (Of(WrittenTable.Exchanges).Length > 0) inputs.Ledger = await InsightsNetwork.ReadLedgerAsync(db, inputs.ById, ct);
         return true;
+    }
+
+    /// <summary>The pairs an event's attendees make (each pair of them, when the event is small enough to link them).</summary>
+    private static HashSet<ContactPair> Attendees(EventAttendance[] attendances, long eventId, InsightSettings settings)
+    {
+        var people = attendances.Where(a => a.EventId == eventId).Select(a => a.ContactId).Distinct().ToArray();
+        var pairs = new HashSet<ContactPair>();
+        if (!LinkInference.LinksAttendees(people.Length, settings)) return pairs;
+        for (var i = 0; i < people.Length; i++)
+        {
+            for (var j = i + 1; j < people.Length; j++) pairs.Add(new ContactPair(people[i], people[j]));
+        }
+        return pairs;
     }
 
     /// <summary>

@@ -278,37 +278,10 @@ public sealed class InsightsNetwork
         }
 
         // Inferred links: the same organization at the same time, the same events, the same meetings.
-        var organizations = new List<InsightsOrganization>();
-        await AccountRows.ScanAsync(db, """
-            SELECT "Id", "Name", "Kind", "MeetingCadenceDays" FROM "Organizations" WHERE "AccountId" = @account AND "DeletedAt" IS NULL ORDER BY "Id"
-            """, r => organizations.Add(new InsightsOrganization(r.GetInt64(0), r.GetString(1), r.GetEnum<OrganizationKind>(2), r.IsNull(3) ? null : (int)r.GetInt64(3))), ct);
-        var memberships = new List<MembershipSpan>();
-        await AccountRows.ScanAsync(db, """
-            SELECT "ContactId", "OrganizationId", "StartedOn", "EndedOn" FROM "Memberships" WHERE "AccountId" = @account AND "ContactId" IS NOT NULL ORDER BY "Id"
-            """, r =>
-            {
-                var contactId = r.GetInt64(0);
-                if (byId.ContainsKey(contactId)) memberships.Add(new MembershipSpan(contactId, r.GetInt64(1), r.GetDateOnlyOrNull(2), r.GetDateOnlyOrNull(3)));
-            }, ct);
-        var events = new List<InsightsEvent>();
-        await AccountRows.ScanAsync(db, """
-            SELECT "Id", "Name", "StartsAt", "Size", "Cost", "MinutesSpent", "OrganizerId", "Attending"
-            FROM "Events" WHERE "AccountId" = @account AND "DeletedAt" IS NULL ORDER BY "StartsAt", "Id"
-            """, r => events.Add(new InsightsEvent(r.GetInt64(0), r.GetString(1), r.GetUtcTime(2), r.IsNull(3) ? null : (int)r.GetInt64(3), r.GetDecimalOrNull(4),
-                r.IsNull(5) ? null : (int)r.GetInt64(5), r.GetInt64OrNull(6), r.GetBoolean(7))), ct);
-        var attendanceRows = new List<(long EventId, long ContactId, bool Met)>();
-        await AccountRows.ScanAsync(db, """SELECT "EventId", "ContactId", "Met" FROM "Attendances" WHERE "AccountId" = @account ORDER BY "Id" """,
-            r => attendanceRows.Add((r.GetInt64(0), r.GetInt64(1), r.GetBoolean(2))), ct);
-        var eventIds = events.Select(e => e.Id).ToHashSet();
-        var attendances = attendanceRows.Where(a => byId.ContainsKey(a.ContactId) && eventIds.Contains(a.EventId))
-            .Select(a => new EventAttendance(a.EventId, a.ContactId)).ToArray();
-        var metAtEvents = attendanceRows.Where(a => a.Met && byId.ContainsKey(a.ContactId) && eventIds.Contains(a.EventId))
-            .Select(a => (a.EventId, a.ContactId)).ToList();
-        var metSeen = metAtEvents.ToHashSet();
-        foreach (var c in contacts)
-        {
-            if (c.MetAtEventId is { } e && eventIds.Contains(e) && metSeen.Add((e, c.Id))) metAtEvents.Add((e, c.Id));
-        }
+        var organizations = await ReadOrganizationsAsync(db, ct);
+        var memberships = await ReadMembershipsAsync(db, byId, ct);
+        var events = await ReadEventsAsync(db, ct);
+        var (attendances, metAtEvents) = await ReadAttendancesAsync(db, events, contacts, byId, ct);
 
         var ledger = await ReadLedgerAsync(db, byId, ct);
 
@@ -364,6 +337,65 @@ public sealed class InsightsNetwork
         long last = 0;
         await AccountRows.ScanAsync(db, """SELECT max("Id") FROM "Contacts" WHERE "AccountId" = @account""", r => last = r.GetInt64OrNull(0) ?? 0, ct);
         return last;
+    }
+
+    /// <summary>The organizations not in the trash, by id.</summary>
+    internal static async Task<List<InsightsOrganization>> ReadOrganizationsAsync(RapportDbContext db, CancellationToken ct)
+    {
+        var organizations = new List<InsightsOrganization>();
+        await AccountRows.ScanAsync(db, """
+            SELECT "Id", "Name", "Kind", "MeetingCadenceDays" FROM "Organizations" WHERE "AccountId" = @account AND "DeletedAt" IS NULL ORDER BY "Id"
+            """, r => organizations.Add(new InsightsOrganization(r.GetInt64(0), r.GetString(1), r.GetEnum<OrganizationKind>(2), r.IsNull(3) ? null : (int)r.GetInt64(3))), ct);
+        return organizations;
+    }
+
+    /// <summary>The memberships of the contacts in <paramref name="byId"/>, in the order they were recorded.</summary>
+    internal static async Task<List<MembershipSpan>> ReadMembershipsAsync(RapportDbContext db, IReadOnlyDictionary<long, NetworkContact> byId, CancellationToken ct)
+    {
+        var memberships = new List<MembershipSpan>();
+        await AccountRows.ScanAsync(db, """
+            SELECT "ContactId", "OrganizationId", "StartedOn", "EndedOn" FROM "Memberships" WHERE "AccountId" = @account AND "ContactId" IS NOT NULL ORDER BY "Id"
+            """, r =>
+            {
+                var contactId = r.GetInt64(0);
+                if (byId.ContainsKey(contactId)) memberships.Add(new MembershipSpan(contactId, r.GetInt64(1), r.GetDateOnlyOrNull(2), r.GetDateOnlyOrNull(3)));
+            }, ct);
+        return memberships;
+    }
+
+    /// <summary>The events not in the trash, by start.</summary>
+    internal static async Task<List<InsightsEvent>> ReadEventsAsync(RapportDbContext db, CancellationToken ct)
+    {
+        var events = new List<InsightsEvent>();
+        await AccountRows.ScanAsync(db, """
+            SELECT "Id", "Name", "StartsAt", "Size", "Cost", "MinutesSpent", "OrganizerId", "Attending"
+            FROM "Events" WHERE "AccountId" = @account AND "DeletedAt" IS NULL ORDER BY "StartsAt", "Id"
+            """, r => events.Add(new InsightsEvent(r.GetInt64(0), r.GetString(1), r.GetUtcTime(2), r.IsNull(3) ? null : (int)r.GetInt64(3), r.GetDecimalOrNull(4),
+                r.IsNull(5) ? null : (int)r.GetInt64(5), r.GetInt64OrNull(6), r.GetBoolean(7))), ct);
+        return events;
+    }
+
+    /// <summary>
+    /// Who attended which of <paramref name="events"/> among the contacts in <paramref name="byId"/>, in the order recorded;
+    /// and who you met at which: those marked met there, then those whose contact says so (<paramref name="contacts"/>).
+    /// </summary>
+    internal static async Task<(EventAttendance[] Attendances, List<(long EventId, long ContactId)> MetAtEvents)> ReadAttendancesAsync(
+        RapportDbContext db, IReadOnlyList<InsightsEvent> events, IReadOnlyList<NetworkContact> contacts, IReadOnlyDictionary<long, NetworkContact> byId, CancellationToken ct)
+    {
+        var rows = new List<(long EventId, long ContactId, bool Met)>();
+        await AccountRows.ScanAsync(db, """SELECT "EventId", "ContactId", "Met" FROM "Attendances" WHERE "AccountId" = @account ORDER BY "Id" """,
+            r => rows.Add((r.GetInt64(0), r.GetInt64(1), r.GetBoolean(2))), ct);
+        var eventIds = events.Select(e => e.Id).ToHashSet();
+        var attendances = rows.Where(a => byId.ContainsKey(a.ContactId) && eventIds.Contains(a.EventId))
+            .Select(a => new EventAttendance(a.EventId, a.ContactId)).ToArray();
+        var metAtEvents = rows.Where(a => a.Met && byId.ContainsKey(a.ContactId) && eventIds.Contains(a.EventId))
+            .Select(a => (a.EventId, a.ContactId)).ToList();
+        var metSeen = metAtEvents.ToHashSet();
+        foreach (var c in contacts)
+        {
+            if (c.MetAtEventId is { } e && eventIds.Contains(e) && metSeen.Add((e, c.Id))) metAtEvents.Add((e, c.Id));
+        }
+        return (attendances, metAtEvents);
     }
 
     /// <summary>A condition that <paramref name="column"/> is one of <paramref name="ids"/>, or none when they are null.</summary>

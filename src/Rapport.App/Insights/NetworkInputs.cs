@@ -32,11 +32,11 @@ internal sealed class NetworkInputs
     public required Dictionary<long, NetworkContact> ById { get; init; }
 
     public required NetworkLinks Links { get; set; }
-    public required List<InsightsOrganization> Organizations { get; init; }
-    public required List<MembershipSpan> Memberships { get; init; }
-    public required List<InsightsEvent> Events { get; init; }
-    public required EventAttendance[] Attendances { get; init; }
-    public required List<(long EventId, long ContactId)> MetAtEvents { get; init; }
+    public required List<InsightsOrganization> Organizations { get; set; }
+    public required List<MembershipSpan> Memberships { get; set; }
+    public required List<InsightsEvent> Events { get; set; }
+    public required EventAttendance[] Attendances { get; set; }
+    public required List<(long EventId, long ContactId)> MetAtEvents { get; set; }
 
     /// <summary>The stored aggregates by contact, as read (those with touches after the day are recomputed when completed).</summary>
     public required Dictionary<long, ContactStats> Stats { get; init; }

@@ -189,31 +189,42 @@ public sealed class NetworkLinks
     }
 
     /// <summary>
-    /// These links with one more meeting for each pair in <paramref name="pairs"/> (a pair once per meeting), as
-    /// <see cref="LinkInference.Infer"/> would count it: a pair you told is left as it is, a pair inferred has its
-    /// occasions counted again, and a pair not linked yet gets an inferred link.
+    /// These links with the occasions behind inferred links changed by <paramref name="changes"/> (per pair: colleague,
+    /// meeting and event occasions to add, or to take away when negative; a pair may come more than once), as
+    /// <see cref="LinkInference.Infer"/> would count them: a pair you told is left as it is, a pair inferred is counted
+    /// again (and goes with its last occasion), and a pair not linked yet gets an inferred link.
     /// </summary>
-    public NetworkLinks WithMeetings(IEnumerable<ContactPair> pairs, InsightSettings settings)
+    public NetworkLinks WithOccasions(IEnumerable<(ContactPair Pair, int Colleague, int Meetings, int Events)> changes, InsightSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(pairs);
+        ArgumentNullException.ThrowIfNull(changes);
         ArgumentNullException.ThrowIfNull(settings);
-        var meetings = new Dictionary<(int A, int B), int>();
-        foreach (var pair in pairs)
+        var byPair = new Dictionary<(int A, int B), (int Colleague, int Meetings, int Events)>();
+        foreach (var (pair, colleague, meetings, events) in changes)
         {
             var (a, b) = (IndexOf(pair.A), IndexOf(pair.B));
-            if (a < 0 || b < 0) throw new ArgumentException("a meeting of someone not in the network", nameof(pairs));
+            if (a < 0 || b < 0) throw new ArgumentException("an occasion of someone not in the network", nameof(changes));
             var key = (Math.Min(a, b), Math.Max(a, b));
-            meetings[key] = meetings.GetValueOrDefault(key) + 1;
+            var sum = byPair.GetValueOrDefault(key);
+            byPair[key] = (sum.Colleague + colleague, sum.Meetings + meetings, sum.Events + events);
         }
         var rows = (Row[])_rows.Clone();
         var aside = new Dictionary<int, (int Colleague, int Meetings, int Events)>(_countsAside);
+        var removed = new HashSet<int>();
         var added = new List<(Row Row, (int, int, int)? Aside)>();
-        foreach (var ((a, b), count) in meetings)
+        foreach (var ((a, b), change) in byPair)
         {
+            if (change == default) continue;
             var k = IndexOfPair(a, b);
             if (k >= 0 && (rows[k].Flags & EvidenceFlag) == 0) continue;
             var (colleague, met, events) = k < 0 ? (0, 0, 0) : (rows[k].Flags & CountsAsideFlag) != 0 ? aside[k] : Unpack(rows[k].Counts);
-            var (row, counts) = InferredRow(a, b, LinkInference.Combine(new ContactPair(_ids[a], _ids[b]), colleague, met + count, events, settings));
+            (colleague, met, events) = (colleague + change.Colleague, met + change.Meetings, events + change.Events);
+            if (colleague < 0 || met < 0 || events < 0) throw new ArgumentException("more occasions taken away than a pair had", nameof(changes));
+            if (colleague + met + events == 0)
+            {
+                if (k >= 0) removed.Add(k);
+                continue;
+            }
+            var (row, counts) = InferredRow(a, b, LinkInference.Combine(new ContactPair(_ids[a], _ids[b]), colleague, met, events, settings));
             if (k < 0)
             {
                 added.Add((row, counts));
@@ -223,19 +234,23 @@ public sealed class NetworkLinks
             if (counts is { } c) aside[k] = c;
             else aside.Remove(k);
         }
-        if (added.Count == 0) return new NetworkLinks(_ids, rows, aside);
+        if (added.Count == 0 && removed.Count == 0) return new NetworkLinks(_ids, rows, aside);
 
-        // New pairs merged in order; the counts kept aside follow their rows to their new places.
+        // New pairs merged in order, links with no occasion left dropped; the counts kept aside follow their rows.
         added.Sort(static (x, y) => Compare(x.Row.A, x.Row.B, y.Row.A, y.Row.B));
-        var merged = new Row[rows.Length + added.Count];
+        var merged = new Row[rows.Length - removed.Count + added.Count];
         var mergedAside = new Dictionary<int, (int, int, int)>(aside.Count);
         int i = 0, j = 0, n = 0;
         while (i < rows.Length || j < added.Count)
         {
             if (j == added.Count || (i < rows.Length && Compare(rows[i].A, rows[i].B, added[j].Row.A, added[j].Row.B) < 0))
             {
-                if (aside.TryGetValue(i, out var c)) mergedAside[n] = c;
-                merged[n++] = rows[i++];
+                if (!removed.Contains(i))
+                {
+                    if (aside.TryGetValue(i, out var c)) mergedAside[n] = c;
+                    merged[n++] = rows[i];
+                }
+                i++;
             }
             else
             {

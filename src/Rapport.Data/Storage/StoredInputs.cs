@@ -277,4 +277,16 @@ public enum WrittenTable
 
     /// <summary>Key: the ledger entry.</summary>
     Exchanges = 6,
+
+    /// <summary>Key: the organization.</summary>
+    Organizations = 7,
+
+    /// <summary>Key: the organization the membership is at.</summary>
+    Memberships = 8,
+
+    /// <summary>Key: the event.</summary>
+    Events = 9,
+
+    /// <summary>Key: the event attended.</summary>
+    Attendances = 10,
 }

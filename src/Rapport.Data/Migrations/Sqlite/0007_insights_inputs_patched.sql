@@ -1,16 +1,18 @@
 -- 0007: a write no longer throws away what the insights kept (0006) when a load can bring it up to date from the rows
 -- written: a contact added or edited, categories changed, an interaction or a meeting logged, aggregates refolded, a give
--- or an ask recorded.
+-- or an ask recorded, an organization, a membership, an event or an attendance written.
 --
--- On those six tables the triggers no longer delete the account's mark: while there is one, they note which rows were
--- written ("InsightsInputsChanges": the table by number, and the contact, interaction or entry the row belongs to, once
--- each) and count the writes on the mark. A load reads the kept value and the notes in one read transaction, re-reads
--- just those rows, and patches what it read (Rapport.App.Insights.InputsPatch); a change it cannot patch (a contact put in
--- or taken out of the trash, an older interaction edited) has it read the tables and keep afresh, which clears the
--- notes. Past 2000 writes the triggers delete the mark, as every write on the other tables still does, so the notes
--- stay few. A value is saved only while its mark has counted no write since the load began.
+-- On those ten tables the triggers no longer delete the account's mark: while there is one, they note which rows were
+-- written ("InsightsInputsChanges": the table by number, and the contact, interaction, entry, organization or event the
+-- row belongs to, once each) and count the writes on the mark. A load reads the kept value and the notes in one read
+-- transaction, re-reads just those rows (or the small tables whole), and patches what it read
+-- (Rapport.App.Insights.InputsPatch); a change it cannot patch (a contact put in or taken out of the trash, an older
+-- interaction edited) has it read the tables and keep afresh, which clears the notes. Past 2000 writes the triggers
+-- delete the mark, as every write to links and introductions still does, so the notes stay few. A value is saved only
+-- while its mark has counted no write since the load began.
 -- Tables: 1 Contacts (Id), 2 ContactCategories (ContactId), 3 Interactions (Id), 4 InteractionParticipants (InteractionId),
--- 5 ContactStats (ContactId), 6 Exchanges (Id).
+-- 5 ContactStats (ContactId), 6 Exchanges (Id), 7 Organizations (Id), 8 Memberships (OrganizationId), 9 Events (Id),
+-- 10 Attendances (EventId).
 
 ALTER TABLE "InsightsInputsMarks" ADD COLUMN "Writes" INTEGER NOT NULL DEFAULT 0;
 
@@ -187,5 +189,117 @@ BEGIN
         SELECT new."AccountId", 6, new."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
     INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
         SELECT new."AccountId", 6, old."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000 AND old."Id" <> new."Id";
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+
+DROP TRIGGER "InsightsInputs_Organizations_Insert";
+CREATE TRIGGER "InsightsInputs_Organizations_Insert" AFTER INSERT ON "Organizations"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 7, new."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_Organizations_Delete";
+CREATE TRIGGER "InsightsInputs_Organizations_Delete" AFTER DELETE ON "Organizations"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = old."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT old."AccountId", 7, old."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_Organizations_Update";
+CREATE TRIGGER "InsightsInputs_Organizations_Update" AFTER UPDATE ON "Organizations"
+BEGIN
+    DELETE FROM "InsightsInputsMarks" WHERE old."AccountId" <> new."AccountId" AND "AccountId" IN (old."AccountId", new."AccountId");
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 7, new."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 7, old."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000 AND old."Id" <> new."Id";
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+
+DROP TRIGGER "InsightsInputs_Memberships_Insert";
+CREATE TRIGGER "InsightsInputs_Memberships_Insert" AFTER INSERT ON "Memberships"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 8, new."OrganizationId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_Memberships_Delete";
+CREATE TRIGGER "InsightsInputs_Memberships_Delete" AFTER DELETE ON "Memberships"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = old."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT old."AccountId", 8, old."OrganizationId" FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_Memberships_Update";
+CREATE TRIGGER "InsightsInputs_Memberships_Update" AFTER UPDATE ON "Memberships"
+BEGIN
+    DELETE FROM "InsightsInputsMarks" WHERE old."AccountId" <> new."AccountId" AND "AccountId" IN (old."AccountId", new."AccountId");
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 8, new."OrganizationId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 8, old."OrganizationId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000 AND old."OrganizationId" <> new."OrganizationId";
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+
+DROP TRIGGER "InsightsInputs_Events_Insert";
+CREATE TRIGGER "InsightsInputs_Events_Insert" AFTER INSERT ON "Events"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 9, new."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_Events_Delete";
+CREATE TRIGGER "InsightsInputs_Events_Delete" AFTER DELETE ON "Events"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = old."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT old."AccountId", 9, old."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_Events_Update";
+CREATE TRIGGER "InsightsInputs_Events_Update" AFTER UPDATE ON "Events"
+BEGIN
+    DELETE FROM "InsightsInputsMarks" WHERE old."AccountId" <> new."AccountId" AND "AccountId" IN (old."AccountId", new."AccountId");
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 9, new."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 9, old."Id" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000 AND old."Id" <> new."Id";
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+
+DROP TRIGGER "InsightsInputs_Attendances_Insert";
+CREATE TRIGGER "InsightsInputs_Attendances_Insert" AFTER INSERT ON "Attendances"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 10, new."EventId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_Attendances_Delete";
+CREATE TRIGGER "InsightsInputs_Attendances_Delete" AFTER DELETE ON "Attendances"
+BEGIN
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = old."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT old."AccountId", 10, old."EventId" FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" <= 2000;
+    DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = old."AccountId" AND "Writes" > 2000;
+END;
+DROP TRIGGER "InsightsInputs_Attendances_Update";
+CREATE TRIGGER "InsightsInputs_Attendances_Update" AFTER UPDATE ON "Attendances"
+BEGIN
+    DELETE FROM "InsightsInputsMarks" WHERE old."AccountId" <> new."AccountId" AND "AccountId" IN (old."AccountId", new."AccountId");
+    UPDATE "InsightsInputsMarks" SET "Writes" = "Writes" + 1 WHERE "AccountId" = new."AccountId";
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 10, new."EventId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000;
+    INSERT OR IGNORE INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key")
+        SELECT new."AccountId", 10, old."EventId" FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" <= 2000 AND old."EventId" <> new."EventId";
     DELETE FROM "InsightsInputsMarks" WHERE "AccountId" = new."AccountId" AND "Writes" > 2000;
 END;

@@ -53,31 +53,17 @@ public static class LinkInference
         settings ??= InsightSettings.Default;
         var occasions = new Occasions(existing as IReadOnlySet<ContactPair> ?? existing.ToHashSet());
 
-        var together = new HashSet<ContactPair>();
         var people = new HashSet<long>();
         foreach (var org in memberships.GroupBy(m => m.OrganizationId))
         {
-            var spans = org.ToArray();
-            people.Clear();
-            foreach (var span in spans) people.Add(span.ContactId);
-            if (people.Count > settings.MaxMembersForColleagueLinks) continue;
-            together.Clear();
-            for (var i = 0; i < spans.Length; i++)
-            {
-                for (var j = i + 1; j < spans.Length; j++)
-                {
-                    if (spans[i].ContactId == spans[j].ContactId || !Overlap(spans[i], spans[j])) continue;
-                    together.Add(new ContactPair(spans[i].ContactId, spans[j].ContactId));
-                }
-            }
-            foreach (var pair in together) occasions.Add(pair, LinkEvidence.Colleague);
+            foreach (var pair in Colleagues(org.ToArray(), settings)) occasions.Add(pair, LinkEvidence.Colleague);
         }
 
         foreach (var ev in attendances.GroupBy(a => a.EventId))
         {
             people.Clear();
             foreach (var a in ev) people.Add(a.ContactId);
-            if (people.Count > settings.MaxAttendeesForEventLinks) continue;
+            if (!LinksAttendees(people.Count, settings)) continue;
             occasions.AddEachPair(people, LinkEvidence.SameEvent);
         }
 
@@ -92,6 +78,30 @@ public static class LinkInference
         var strengths = new[] { settings.InferredColleagueStrength, settings.InferredMeetingStrength, settings.InferredSameEventStrength };
         return occasions.Links(strengths, settings.InferredMaxStrength);
     }
+
+    /// <summary>
+    /// The pairs that one organization's spans (<paramref name="spans"/>, all of one organization) make colleagues: two
+    /// people there at the same time, unless the organization has more members than links are inferred for.
+    /// </summary>
+    public static HashSet<ContactPair> Colleagues(IReadOnlyList<MembershipSpan> spans, InsightSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(spans);
+        settings ??= InsightSettings.Default;
+        var together = new HashSet<ContactPair>();
+        if (spans.Select(s => s.ContactId).Distinct().Count() > settings.MaxMembersForColleagueLinks) return together;
+        for (var i = 0; i < spans.Count; i++)
+        {
+            for (var j = i + 1; j < spans.Count; j++)
+            {
+                if (spans[i].ContactId == spans[j].ContactId || !Overlap(spans[i], spans[j])) continue;
+                together.Add(new ContactPair(spans[i].ContactId, spans[j].ContactId));
+            }
+        }
+        return together;
+    }
+
+    /// <summary>Whether an event with <paramref name="attendees"/> distinct attendees links each pair of them (a small enough one).</summary>
+    public static bool LinksAttendees(int attendees, InsightSettings? settings = null) => attendees <= (settings ?? InsightSettings.Default).MaxAttendeesForEventLinks;
 
     /// <summary>
     /// The link <see cref="Infer"/> gives a pair with these occasions (at least one): its strength, evidence and kind, for

@@ -10,7 +10,7 @@ namespace Rapport.Bench.Insights;
 /// `rapport insights` over the 20,000-contact demo network (DESIGN.md §5: ≤ 200 ms), on a private copy of the
 /// scenario file. The whole use case and the load alone, three times: with the inputs an earlier command kept (nothing
 /// written since: read them, complete them as of the day); after the most common writes, an interaction logged with one
-/// contact and a contact edited (read the kept inputs and patch them from the rows written); and after a write no patch
+/// contact, the contact edited and met at an event (read the kept inputs and patch them from the rows written); and after a write no patch
 /// follows, such as a link added (read every table and the history, infer links, keep the inputs for the next command);
 /// then the engines alone over a network already in memory. Setup runs the use case once, so the stored aggregates exist
 /// (as after any demo write or import) and the inputs are kept.
@@ -88,8 +88,9 @@ public class InsightsBenchmark
     private int _next;
 
     /// <summary>
-    /// `rapport log &lt;contact&gt; --channel call` for another contact each time, then that contact's trust set: the notes
-    /// add up over the iterations, as over a day of use (each patched load reads all of them).
+    /// `rapport log &lt;contact&gt; --channel call` for another contact each time, then that contact's trust set and the
+    /// contact marked met at an event (another each time): the notes add up over the iterations, as over a day of use
+    /// (each patched load reads all of them).
     /// </summary>
     [IterationSetup(Targets = [nameof(InsightsAfterALog), nameof(LoadAfterALog)])]
     public void LogAndEdit() => LogAndEditAsync().GetAwaiter().GetResult();
@@ -101,16 +102,18 @@ public class InsightsBenchmark
         await new App.Interactions.LogInteraction(db, BenchClock.Instance)
             .ExecuteAsync(new App.Interactions.LogRequest(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "call"), default);
         await db.Database.ExecuteSqlRawAsync("""UPDATE "Contacts" SET "Trust" = 3 - "Trust" WHERE "Id" = {0}""", [id]);
+        var events = await db.Events.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync();
+        await new App.Events.AddAttendee(db).ExecuteAsync(events[_next % events.Count], id.ToString(System.Globalization.CultureInfo.InvariantCulture), met: true);
     }
 
-    [Benchmark(Description = "insights, 20k demo network: load + engines, after a logged call and a contact edit (patched)")]
+    [Benchmark(Description = "insights, 20k demo network: load + engines, after a logged call, a contact edit and an attendance (patched)")]
     public async Task<InsightsReport> InsightsAfterALog()
     {
         await using var db = _store!.Open();
         return await new BuildInsights(db, BenchClock.Instance).ExecuteAsync(default);
     }
 
-    [Benchmark(Description = "insights, 20k demo network: load only, after a logged call and a contact edit (patched)")]
+    [Benchmark(Description = "insights, 20k demo network: load only, after a logged call, a contact edit and an attendance (patched)")]
     public async Task<int> LoadAfterALog()
     {
         await using var db = _store!.Open();

@@ -53,10 +53,12 @@ public static class LinkInference
         settings ??= InsightSettings.Default;
         var occasions = new Occasions(existing as IReadOnlySet<ContactPair> ?? existing.ToHashSet());
 
+        var together = new HashSet<ContactPair>();
         var people = new HashSet<long>();
         foreach (var org in memberships.GroupBy(m => m.OrganizationId))
         {
-            foreach (var pair in Colleagues(org.ToArray(), settings)) occasions.Add(pair, LinkEvidence.Colleague);
+            Colleagues(org.ToArray(), settings, together, people);
+            foreach (var pair in together) occasions.Add(pair, LinkEvidence.Colleague);
         }
 
         foreach (var ev in attendances.GroupBy(a => a.EventId))
@@ -86,9 +88,18 @@ public static class LinkInference
     public static HashSet<ContactPair> Colleagues(IReadOnlyList<MembershipSpan> spans, InsightSettings? settings = null)
     {
         ArgumentNullException.ThrowIfNull(spans);
-        settings ??= InsightSettings.Default;
         var together = new HashSet<ContactPair>();
-        if (spans.Select(s => s.ContactId).Distinct().Count() > settings.MaxMembersForColleagueLinks) return together;
+        Colleagues(spans, settings ?? InsightSettings.Default, together, []);
+        return together;
+    }
+
+    // Into sets reused from one organization to the next (Infer goes through thousands).
+    private static void Colleagues(IReadOnlyList<MembershipSpan> spans, InsightSettings settings, HashSet<ContactPair> together, HashSet<long> people)
+    {
+        together.Clear();
+        people.Clear();
+        foreach (var span in spans) people.Add(span.ContactId);
+        if (people.Count > settings.MaxMembersForColleagueLinks) return;
         for (var i = 0; i < spans.Count; i++)
         {
             for (var j = i + 1; j < spans.Count; j++)
@@ -97,7 +108,6 @@ public static class LinkInference
                 together.Add(new ContactPair(spans[i].ContactId, spans[j].ContactId));
             }
         }
-        return together;
     }
 
     /// <summary>Whether an event with <paramref name="attendees"/> distinct attendees links each pair of them (a small enough one).</summary>

@@ -15,7 +15,7 @@ namespace Rapport.Bench.Insights;
 /// then the engines alone over a network already in memory. Setup runs the use case once, so the stored aggregates exist
 /// (as after any demo write or import) and the inputs are kept.
 /// </summary>
-[RapportJob(warmupCount: 1, iterationCount: 7)]
+[RapportJob(warmupCount: 1, iterationCount: 15)]
 [MemoryDiagnoser]
 public class InsightsBenchmark
 {

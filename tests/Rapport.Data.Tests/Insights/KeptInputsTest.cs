@@ -427,6 +427,50 @@ public class KeptInputsTest
     }
 
     [Fact]
+    public async Task Sqlite_AnEventDeleted_WhereAContactEditedSinceSaysTheyMetYou_IsDeletedAndPatched()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var store = await DemoAsync(test, 120, 21, ct);
+        await using var db = store.Open();
+        var ev = await db.Events.OrderByDescending(e => e.Id).Select(e => e.Id).FirstAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "Interactions" SET "EventId" = NULL""", ct);
+        await LoadAsync(db, ct);
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+        var contact = await db.Contacts.OrderBy(c => c.Id).FirstAsync(c => c.DeletedAt == null, ct);
+        contact.MetAtEventId = ev;
+        await db.SaveChangesAsync(ct);
+
+        // The delete sets the contact's MetAtEventId to null: a second write of a row already noted, which must not fail.
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "Events" WHERE "Id" = {0}""", [ev], ct);
+        var network = await LoadAsync(db, ct);
+        Assert.True(network.FromKeptInputs);
+        Assert.Null(network.ById[contact.Id].MetAtEventId);
+        Assert.Equal(Describe(await TablesAsync(db, Now, ct)), Describe(network));
+    }
+
+    [Fact]
+    public async Task Sqlite_AnOrganizationDeleted_ThatOrganizedAnEventEditedSince_IsDeletedAndPatched()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync("sqlite");
+        var store = await DemoAsync(test, 120, 22, ct);
+        await using var db = store.Open();
+        var org = await db.Organizations.OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync(ct);
+        await LoadAsync(db, ct);
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+        var ev = await db.Events.OrderBy(e => e.Id).FirstAsync(ct);
+        ev.OrganizerId = org;
+        await db.SaveChangesAsync(ct);
+
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "Organizations" WHERE "Id" = {0}""", [org], ct);
+        var network = await LoadAsync(db, ct);
+        Assert.True(network.FromKeptInputs);
+        Assert.Null(network.Events.Single(e => e.Id == ev.Id).OrganizerId);
+        Assert.Equal(Describe(await TablesAsync(db, Now, ct)), Describe(network));
+    }
+
+    [Fact]
     public async Task Sqlite_ManyWritesAfterTheInputsWereKept_NoteEachRowOnce_AndPastTheLimitTheTablesAreRead()
     {
         var ct = TestContext.Current.CancellationToken;

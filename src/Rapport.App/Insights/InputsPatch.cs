@@ -74,20 +74,21 @@ internal static class InputsPatch
             {
                 ids = inputs.Contacts.Select(c => c.Id).ToArray();
                 inputs.Links = inputs.Links.WithContacts(ids);
-                inputs.Touches = inputs.Touches.With(ids.Length, []);
             }
         }
 
         // Occasions behind inferred links gained or lost (meetings, colleagues, events), applied to the links at the end.
         var occasions = new List<(ContactPair Pair, int Colleague, int Meetings, int Events)>();
         var interactions = Of(WrittenTable.Interactions).Union(Of(WrittenTable.InteractionParticipants)).Order().ToArray();
+        List<(int Index, Touch Touch)> added = [];
         if (interactions.Length > 0)
         {
             if (interactions[0] <= inputs.LastInteractionId) return false;
-            var (added, meetings) = await NewTouchesAsync(db, inputs, ids, interactions, settings.MaxParticipantsForMeetingLinks, ct);
-            inputs.Touches = inputs.Touches.With(ids.Length, added);
+            (added, var meetings) = await NewTouchesAsync(db, inputs, ids, interactions, settings.MaxParticipantsForMeetingLinks, ct);
             occasions.AddRange(meetings.Select(pair => (pair, 0, 1, 0)));
         }
+        // Contacts added get their (empty) place in the touches, and the new touches go after their contacts' others.
+        if (added.Count > 0 || ids.Length > inputs.Touches.Contacts) inputs.Touches = inputs.Touches.With(ids.Length, added);
 
         // Organizations, memberships, events and attendances are small tables: read again whole when written, so that
         // their order is the tables'; the links they infer change by the pairs of the organizations and events written.
@@ -111,8 +112,8 @@ internal static class InputsPatch
             var (attendances, metAtEvents) = await InsightsNetwork.ReadAttendancesAsync(db, inputs.Events, inputs.Contacts, inputs.ById, ct);
             foreach (var ev in events)
             {
-                var before = Attendees(inputs.Attendances, ev, settings);
-                var after = Attendees(attendances, ev, settings);
+                var before = LinkInference.Attendees(inputs.Attendances.Where(a => a.EventId == ev).Select(a => a.ContactId), settings);
+                var after = LinkInference.Attendees(attendances.Where(a => a.EventId == ev).Select(a => a.ContactId), settings);
                 occasions.AddRange(before.Except(after).Select(pair => (pair, 0, 0, -1)));
                 occasions.AddRange(after.Except(before).Select(pair => (pair, 0, 0, 1)));
             }
@@ -138,19 +139,6 @@ internal static class InputsPatch
         return true;
     }
 
-    /// <summary>The pairs an event's attendees make (each pair of them, when the event is small enough to link them).</summary>
-    private static HashSet<ContactPair> Attendees(EventAttendance[] attendances, long eventId, InsightSettings settings)
-    {
-        var people = attendances.Where(a => a.EventId == eventId).Select(a => a.ContactId).Distinct().ToArray();
-        var pairs = new HashSet<ContactPair>();
-        if (!LinkInference.LinksAttendees(people.Length, settings)) return pairs;
-        for (var i = 0; i < people.Length; i++)
-        {
-            for (var j = i + 1; j < people.Length; j++) pairs.Add(new ContactPair(people[i], people[j]));
-        }
-        return pairs;
-    }
-
     /// <summary>
     /// The touches that <paramref name="interactions"/> (all newer than any read) give the contacts, by position and in the
     /// order of the interactions; and the pairs of contacts each small meeting among them links (a pair once per meeting).
@@ -161,12 +149,12 @@ internal static class InputsPatch
         var participants = new List<(long InteractionId, long ContactId)>();
         await AccountRows.ScanAsync(db, $"""
             SELECT "InteractionId", "ContactId" FROM "InteractionParticipants"
-            WHERE "AccountId" = @account {InsightsNetwork.OnlyOf("InteractionId", interactions)} ORDER BY "InteractionId", "ContactId"
+            WHERE "AccountId" = @account {AccountRows.OnlyOf("InteractionId", interactions)} ORDER BY "InteractionId", "ContactId"
             """, r => participants.Add((r.GetInt64(0), r.GetInt64(1))), ct);
         var live = new Dictionary<long, Touch>();
         await AccountRows.ScanAsync(db, $"""
             SELECT "Id", "OccurredAt", "Channel", "Direction" FROM "Interactions"
-            WHERE "AccountId" = @account AND "DeletedAt" IS NULL {InsightsNetwork.OnlyOf("Id", interactions)}
+            WHERE "AccountId" = @account AND "DeletedAt" IS NULL {AccountRows.OnlyOf("Id", interactions)}
             """, r => live[r.GetInt64(0)] = new Touch(r.GetUtcTime(1), r.GetEnum<Channel>(2), r.GetEnum<Direction>(3)), ct);
 
         var added = new List<(int, Touch)>();
@@ -176,13 +164,7 @@ internal static class InputsPatch
             if (!live.TryGetValue(rows.Key, out var touch)) continue;
             var people = rows.Where(p => inputs.ById.ContainsKey(p.ContactId)).Select(p => p.ContactId).ToList();
             foreach (var id in people) added.Add((Array.BinarySearch(ids, id), touch));
-            // The rule InsightsNetwork.Meetings and LinkInference.Infer apply to the whole history.
-            var count = rows.Count();
-            if (count < 2 || count > crowd || people.Count < 2) continue;
-            for (var i = 0; i < people.Count; i++)
-            {
-                for (var j = i + 1; j < people.Count; j++) meetings.Add(new ContactPair(people[i], people[j]));
-            }
+            if (InsightsNetwork.LinksMeeting(rows.Count(), people.Count, crowd)) meetings.AddRange(ContactPair.Among(people));
         }
         return (added, meetings);
     }

@@ -267,13 +267,9 @@ public sealed class InsightsNetwork
         foreach (var i in intros)
         {
             var people = new[] { i.IntroducerId, i.PersonAId, i.PersonBId }.Where(x => x is { } id && byId.ContainsKey(id)).Select(x => x!.Value).Distinct().ToArray();
-            for (var a = 0; a < people.Length; a++)
+            foreach (var pair in ContactPair.Among(people))
             {
-                for (var b = a + 1; b < people.Length; b++)
-                {
-                    var pair = new ContactPair(people[a], people[b]);
-                    if (!links.ContainsKey(pair)) links[pair] = new NetworkLink(pair.A, pair.B, null, LinkKind.Introduced, false);
-                }
+                if (!links.ContainsKey(pair)) links[pair] = new NetworkLink(pair.A, pair.B, null, LinkKind.Introduced, false);
             }
         }
 
@@ -305,7 +301,7 @@ public sealed class InsightsNetwork
     internal static async Task<List<NetworkContact>> ReadContactsAsync(RapportDbContext db, StringPool pool, IReadOnlyCollection<long>? ids, CancellationToken ct)
     {
         var categories = new Dictionary<long, List<string>>();
-        await AccountRows.ScanAsync(db, $"""SELECT "ContactId", "Category" FROM "ContactCategories" WHERE "AccountId" = @account {OnlyOf("ContactId", ids)} ORDER BY "ContactId", "Id" """, r =>
+        await AccountRows.ScanAsync(db, $"""SELECT "ContactId", "Category" FROM "ContactCategories" WHERE "AccountId" = @account {AccountRows.OnlyOf("ContactId", ids)} ORDER BY "ContactId", "Id" """, r =>
         {
             var id = r.GetInt64(0);
             if (!categories.TryGetValue(id, out var list)) categories[id] = list = [];
@@ -315,7 +311,7 @@ public sealed class InsightsNetwork
         await AccountRows.ScanAsync(db, $"""
             SELECT "Id", "DisplayName", "Title", "Function", "Industry", "Company", "City", "Country", "Seniority", "Trust", "TierPin",
                    "Closeness", "KnownSince", "SeniorityAtLastContact", "MetAtEventId", "MetAtOrganizationId", "CreatedAt"
-            FROM "Contacts" WHERE "AccountId" = @account AND "DeletedAt" IS NULL {OnlyOf("Id", ids)} ORDER BY "Id"
+            FROM "Contacts" WHERE "AccountId" = @account AND "DeletedAt" IS NULL {AccountRows.OnlyOf("Id", ids)} ORDER BY "Id"
             """, r =>
             {
                 var id = r.GetInt64(0);
@@ -397,10 +393,6 @@ public sealed class InsightsNetwork
         }
         return (attendances, metAtEvents);
     }
-
-    /// <summary>A condition that <paramref name="column"/> is one of <paramref name="ids"/>, or none when they are null.</summary>
-    internal static string OnlyOf(string column, IReadOnlyCollection<long>? ids) =>
-        ids is null ? "" : ids.Count == 0 ? "AND 1 = 0" : $"""AND "{column}" IN ({string.Join(',', ids.Select(id => id.ToString(System.Globalization.CultureInfo.InvariantCulture)))})""";
 
     /// <summary>The ledger entries that count (<see cref="GiveAskLedger.Counts"/>) of the contacts in <paramref name="byId"/>; the window is the day's.</summary>
     internal static async Task<CountedExchange[]> ReadLedgerAsync(RapportDbContext db, IReadOnlyDictionary<long, NetworkContact> byId, CancellationToken ct)
@@ -497,19 +489,25 @@ public sealed class InsightsNetwork
         {
             var end = start + 1;
             while (end < history.Count && history.InteractionId(end) == history.InteractionId(start)) end++;
-            if (end - start >= 2 && end - start <= crowd && history.Live(start))
+            if (history.Live(start) && LinksMeeting(end - start, end - start, crowd))
             {
                 var people = new List<long>(end - start);
                 for (var k = start; k < end; k++)
                 {
                     if (byId.ContainsKey(history.ContactId(k))) people.Add(history.ContactId(k));
                 }
-                if (people.Count >= 2) meetings.Add(new MeetingParticipants(default, people));
+                if (LinksMeeting(end - start, people.Count, crowd)) meetings.Add(new MeetingParticipants(default, people));
             }
             start = end;
         }
         return meetings;
     }
+
+    /// <summary>
+    /// Whether an interaction with <paramref name="participants"/> participant rows, <paramref name="contacts"/> of them
+    /// contacts in the network, is a meeting that links them: two or more, and no more than <paramref name="crowd"/> rows.
+    /// </summary>
+    internal static bool LinksMeeting(int participants, int contacts, int crowd) => participants >= 2 && participants <= crowd && contacts >= 2;
 
     /// <summary>The contact's facts for goal relevance.</summary>
     public static ContactFacts FactsOf(NetworkContact c) =>

@@ -359,6 +359,9 @@ internal sealed class ContactTouches
         _touches = touches;
     }
 
+    /// <summary>How many contacts the touches are of.</summary>
+    public int Contacts => _starts.Length - 1;
+
     /// <summary>The touches of the contact at <paramref name="index"/>, in the order of their interactions.</summary>
     public ArraySegment<Touch> Of(int index) => new(_touches, _starts[index], _starts[index + 1] - _starts[index]);
 

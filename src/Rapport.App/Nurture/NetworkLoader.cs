@@ -223,7 +223,7 @@ public static class NetworkLoader
         await AccountRows.ScanAsync(db, $"""
             SELECT "ContactId", "TouchCount", "FirstTouchAt", "LastTouchAt", "IntensityAtLast", "RecentLog", "PeakCore", "PeakSampledThroughMonth",
                    "SettingsStamp", "NeedsRecompute"
-            FROM "ContactStats" WHERE "AccountId" = @account {Insights.InsightsNetwork.OnlyOf("ContactId", contactIds)} ORDER BY "ContactId"
+            FROM "ContactStats" WHERE "AccountId" = @account {AccountRows.OnlyOf("ContactId", contactIds)} ORDER BY "ContactId"
             """, r => rows.Add(ContactStats.Restore(db.AccountId, r.GetInt64(0), (int)r.GetInt64(1), r.GetUtcTimeOrNull(2), r.GetUtcTimeOrNull(3),
                 r.GetDouble(4), r.GetBytes(5), r.GetDouble(6), (int)r.GetInt64(7), r.GetInt64(8), r.GetBoolean(9))), ct);
         return rows;

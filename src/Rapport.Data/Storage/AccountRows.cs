@@ -19,6 +19,13 @@ public static class AccountRows
 {
     private static readonly Dictionary<string, object> NoParameters = [];
 
+    /// <summary>
+    /// A condition (to follow a WHERE) that <paramref name="column"/> is one of <paramref name="ids"/>, written as whole
+    /// numbers; none when <paramref name="ids"/> is null, and one that holds for no row when it is empty.
+    /// </summary>
+    public static string OnlyOf(string column, IReadOnlyCollection<long>? ids) =>
+        ids is null ? "" : ids.Count == 0 ? "AND 1 = 0" : $"""AND "{column}" IN ({string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)))})""";
+
     // Through the provider's data reader (PostgreSQL), binding @account and the given parameters.
     private static async Task ReadAsync(RapportDbContext db, string sql, IReadOnlyDictionary<string, object> parameters, DbRowAction row, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace Rapport.Data.Storage;
 /// here), good for as long as nothing it was derived from has changed since (migration 0006).
 /// </summary>
 /// <remarks>
-/// <para>SQLite: triggers on every table the value is derived from either delete the account's mark or, on the six tables a
+/// <para>SQLite: triggers on every table the value is derived from either delete the account's mark or, on the ten tables a
 /// reader can patch from (<see cref="WrittenTable"/>), note the rows written and count the write on the mark (migration
 /// 0007); a value is read only while the mark that was set before its load is still there, with the notes. To save:
 /// <see cref="BeginAsync"/> sets a new mark and returns its token, the caller reads the tables, then <see cref="SaveAsync"/>

@@ -18,4 +18,14 @@ public readonly record struct ContactPair
 
     /// <summary>The other contact of the pair.</summary>
     public long Other(long id) => id == A ? B : A;
+
+    /// <summary>Every pair among <paramref name="people"/> (distinct contacts), once each.</summary>
+    public static IEnumerable<ContactPair> Among(IReadOnlyList<long> people)
+    {
+        ArgumentNullException.ThrowIfNull(people);
+        for (var i = 0; i < people.Count; i++)
+        {
+            for (var j = i + 1; j < people.Count; j++) yield return new ContactPair(people[i], people[j]);
+        }
+    }
 }

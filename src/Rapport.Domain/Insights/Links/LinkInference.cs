@@ -110,8 +110,16 @@ public static class LinkInference
         }
     }
 
-    /// <summary>Whether an event with <paramref name="attendees"/> distinct attendees links each pair of them (a small enough one).</summary>
-    public static bool LinksAttendees(int attendees, InsightSettings? settings = null) => attendees <= (settings ?? InsightSettings.Default).MaxAttendeesForEventLinks;
+    /// <summary>The pairs one event's attendees (<paramref name="attendees"/>) make: each pair of them, when the event is small enough to link them.</summary>
+    public static HashSet<ContactPair> Attendees(IEnumerable<long> attendees, InsightSettings? settings = null)
+    {
+        ArgumentNullException.ThrowIfNull(attendees);
+        var people = attendees.Distinct().ToArray();
+        return LinksAttendees(people.Length, settings ?? InsightSettings.Default) ? [.. ContactPair.Among(people)] : [];
+    }
+
+    // Whether an event with this many distinct attendees links each pair of them.
+    private static bool LinksAttendees(int attendees, InsightSettings settings) => attendees <= settings.MaxAttendeesForEventLinks;
 
     /// <summary>
     /// The link <see cref="Infer"/> gives a pair with these occasions (at least one): its strength, evidence and kind, for

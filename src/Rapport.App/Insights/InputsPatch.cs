@@ -11,8 +11,8 @@ namespace Rapport.App.Insights;
 /// <summary>
 /// Brings kept inputs up to date from the rows written since they were kept (<see cref="KeptValue.Writes"/>), by reading
 /// just those rows again (the small tables whole): contacts, categories, interactions, aggregates, the ledger,
-/// organizations, memberships, events and attendances. Whatever would change who is in the network is left to a read of
-/// the tables, as are links told and introductions (the migration drops the mark for those).
+/// organizations, memberships, events, attendances, links told and introductions. Whatever would change who is in the
+/// network is left to a read of the tables.
 /// </summary>
 /// <remarks>
 /// What each kind of write may change, and so what is patched:
@@ -28,6 +28,8 @@ namespace Rapport.App.Insights;
 /// links gain or lose those occasions (<see cref="NetworkLinks.WithOccasions"/>).</item>
 /// <item>Aggregates: read again; one not current for the settings is rebuilt by a read of the tables.</item>
 /// <item>The ledger: read again whole (a few thousand small rows).</item>
+/// <item>Links told and introductions: those of each contact noted, read again (<see cref="NetworkLinks.WithPairs"/>); a
+/// pair told no longer has its occasions counted again, the meetings from the tables.</item>
 /// </list>
 /// </remarks>
 internal static class InputsPatch
@@ -121,6 +123,11 @@ internal static class InputsPatch
         }
         if (occasions.Count > 0) inputs.Links = inputs.Links.WithOccasions(occasions, settings);
 
+        // Links told and introductions: every one naming a contact noted is read again, which settles each pair that
+        // contact is in (after the occasions above, which leave a pair told as it is).
+        var linked = Of(WrittenTable.ContactLinks).Union(Of(WrittenTable.Introductions)).Where(inputs.ById.ContainsKey).ToHashSet();
+        if (linked.Count > 0) inputs.Links = await WithToldAsync(db, inputs, linked, settings, ct);
+
         var hadStats = inputs.Stats.Count > 0;
         if (Of(WrittenTable.ContactStats) is { Length: > 0 } statsOf)
         {
@@ -137,6 +144,80 @@ internal static class InputsPatch
 
         if (Of(WrittenTable.Exchanges).Length > 0) inputs.Ledger = await InsightsNetwork.ReadLedgerAsync(db, inputs.ById, ct);
         return true;
+    }
+
+    /// <summary>
+    /// The links with every pair <paramref name="linked"/> (contacts in the network) are in settled from the links stored
+    /// and the introductions logged now, and those contacts' mutual counts (their stored links) counted again. A pair told
+    /// before and no longer is inferred from its occasions, counted again as <see cref="LinkInference.Infer"/> would: the
+    /// organizations and events of the inputs (already patched), and the meetings read from the tables.
+    /// </summary>
+    private static async Task<NetworkLinks> WithToldAsync(RapportDbContext db, NetworkInputs inputs, HashSet<long> linked, InsightSettings settings, CancellationToken ct)
+    {
+        var (stored, intros) = await InsightsNetwork.ReadToldAsync(db, linked, ct);
+        var mutuals = new Dictionary<long, int>();
+        foreach (var l in stored)
+        {
+            if (!inputs.ById.ContainsKey(l.A) || !inputs.ById.ContainsKey(l.B)) continue;
+            if (linked.Contains(l.A)) mutuals[l.A] = mutuals.GetValueOrDefault(l.A) + 1;
+            if (linked.Contains(l.B)) mutuals[l.B] = mutuals.GetValueOrDefault(l.B) + 1;
+        }
+        foreach (var id in linked) inputs.ById[id].Mutuals = mutuals.GetValueOrDefault(id);
+
+        var told = InsightsNetwork.ToldLinks(stored, intros, inputs.ById, pair => linked.Contains(pair.A) || linked.Contains(pair.B));
+        var links = inputs.Links;
+        var positions = linked.Select(links.IndexOf).ToHashSet();
+        var untold = new List<ContactPair>();
+        for (var k = 0; k < links.Count; k++)
+        {
+            if (links.FromOccasions(k) || !(positions.Contains(links.IndexA(k)) || positions.Contains(links.IndexB(k)))) continue;
+            var pair = new ContactPair(links.A(k), links.B(k));
+            if (!told.ContainsKey(pair)) untold.Add(pair);
+        }
+        var changes = told.Select(t => (t.Key, (NetworkLink?)t.Value, (InferredLink?)null)).ToList();
+        if (untold.Count > 0) changes.AddRange(await RecountAsync(db, inputs, untold, settings, ct));
+        return links.WithPairs(changes);
+    }
+
+    /// <summary>
+    /// Each of <paramref name="pairs"/> with the link <see cref="LinkInference.Infer"/> gives it from its occasions, or none:
+    /// the organizations where the two overlapped and the events both attended (each under its size rule), and the live
+    /// interactions small enough to link both.
+    /// </summary>
+    private static async Task<List<(ContactPair, NetworkLink?, InferredLink?)>> RecountAsync(
+        RapportDbContext db, NetworkInputs inputs, List<ContactPair> pairs, InsightSettings settings, CancellationToken ct)
+    {
+        var people = pairs.SelectMany(p => new[] { p.A, p.B }).ToHashSet();
+        var organizations = inputs.Memberships.Where(m => people.Contains(m.ContactId)).Select(m => m.OrganizationId).ToHashSet();
+        var colleagues = inputs.Memberships.Where(m => organizations.Contains(m.OrganizationId)).GroupBy(m => m.OrganizationId)
+            .Select(g => LinkInference.Colleagues(g.ToArray(), settings)).ToList();
+        var events = inputs.Attendances.Where(a => people.Contains(a.ContactId)).Select(a => a.EventId).ToHashSet();
+        var attendees = inputs.Attendances.Where(a => events.Contains(a.EventId)).GroupBy(a => a.EventId)
+            .Select(g => LinkInference.Attendees(g.Select(a => a.ContactId), settings)).ToList();
+
+        // The meetings of each of these people: interactions not deleted, with few enough participants (all of them counted).
+        var meetings = new Dictionary<long, HashSet<long>>();
+        await AccountRows.ScanAsync(db, $"""
+            SELECT p."ContactId", p."InteractionId",
+                   (SELECT count(*) FROM "InteractionParticipants" q WHERE q."AccountId" = @account AND q."InteractionId" = p."InteractionId")
+            FROM "InteractionParticipants" p JOIN "Interactions" i ON i."Id" = p."InteractionId" AND i."AccountId" = @account AND i."DeletedAt" IS NULL
+            WHERE p."AccountId" = @account {AccountRows.OnlyOf("ContactId", people)}
+            """, r =>
+            {
+                if (!InsightsNetwork.LinksMeeting((int)r.GetInt64(2), 2, settings.MaxParticipantsForMeetingLinks)) return;
+                var id = r.GetInt64(0);
+                if (!meetings.TryGetValue(id, out var of)) meetings[id] = of = [];
+                of.Add(r.GetInt64(1));
+            }, ct);
+
+        return pairs.Select(pair =>
+        {
+            var colleague = colleagues.Count(c => c.Contains(pair));
+            var attended = attendees.Count(a => a.Contains(pair));
+            var met = meetings.TryGetValue(pair.A, out var ofA) && meetings.TryGetValue(pair.B, out var ofB) ? ofA.Count(ofB.Contains) : 0;
+            InferredLink? link = colleague + met + attended > 0 ? LinkInference.Combine(pair, colleague, met, attended, settings) : null;
+            return (pair, (NetworkLink?)null, link);
+        }).ToList();
     }
 
     /// <summary>

@@ -171,7 +171,10 @@ public sealed class InsightsNetwork
     /// <summary>Whether this network was completed from the inputs a previous command kept, rather than from the tables.</summary>
     public bool FromKeptInputs { get; init; }
 
-    /// <summary>How many rows written since the inputs were kept this network was brought up to date from (0 when read from the tables).</summary>
+    /// <summary>
+    /// How many notes of rows written since the inputs were kept this network was brought up to date from (0 when read from
+    /// the tables): a row is noted by what it belongs to, once each, and a link or an introduction by each of its contacts.
+    /// </summary>
     public int PatchedWrites { get; init; }
 
     /// <summary>Loads the current account's network as of <paramref name="now"/>, with links inferred from shared organizations, events and meetings.</summary>
@@ -243,35 +246,11 @@ public sealed class InsightsNetwork
 
         // The contacts are kept with the report until the next write: one instance per distinct company, title, city...
         var contacts = await ReadContactsAsync(db, new StringPool(), null, ct);
-        var stored = new List<StoredLink>();
-        await AccountRows.ScanAsync(db, """SELECT "ContactAId", "ContactBId", "Strength", "Kind", "Inferred" FROM "ContactLinks" WHERE "AccountId" = @account ORDER BY "Id" """,
-            r => stored.Add(new StoredLink(r.GetInt64(0), r.GetInt64(1), r.GetDoubleOrNull(2), r.GetEnum<LinkKind>(3), r.GetBoolean(4))), ct);
+        var (stored, intros) = await ReadToldAsync(db, null, ct);
         var byId = contacts.ToDictionary(c => c.Id);
         var mutuals = NetworkLoader.Mutuals(stored.Select(l => (l.A, l.B)), byId.Keys.ToHashSet());
         foreach (var c in contacts) c.Mutuals = mutuals.GetValueOrDefault(c.Id);
-
-        // Links entered or imported.
-        var links = new Dictionary<ContactPair, NetworkLink>(stored.Count);
-        foreach (var l in stored)
-        {
-            if (l.A == l.B || !byId.ContainsKey(l.A) || !byId.ContainsKey(l.B)) continue;
-            var pair = new ContactPair(l.A, l.B);
-            if (links.TryGetValue(pair, out var old) && (old.Strength ?? 0) >= (l.Strength ?? 0)) continue;
-            links[pair] = new NetworkLink(pair.A, pair.B, l.Strength, l.Kind, l.Inferred);
-        }
-
-        // Logged introductions: the introducer knows both people, and the two now know each other.
-        var intros = new List<(long? IntroducerId, long? PersonAId, long? PersonBId)>();
-        await AccountRows.ScanAsync(db, """SELECT "IntroducerId", "PersonAId", "PersonBId" FROM "Introductions" WHERE "AccountId" = @account ORDER BY "Id" """,
-            r => intros.Add((r.GetInt64OrNull(0), r.GetInt64OrNull(1), r.GetInt64OrNull(2))), ct);
-        foreach (var i in intros)
-        {
-            var people = new[] { i.IntroducerId, i.PersonAId, i.PersonBId }.Where(x => x is { } id && byId.ContainsKey(id)).Select(x => x!.Value).Distinct().ToArray();
-            foreach (var pair in ContactPair.Among(people))
-            {
-                if (!links.ContainsKey(pair)) links[pair] = new NetworkLink(pair.A, pair.B, null, LinkKind.Introduced, false);
-            }
-        }
+        var links = ToldLinks(stored, intros, byId, null);
 
         // Inferred links: the same organization at the same time, the same events, the same meetings.
         var organizations = await ReadOrganizationsAsync(db, ct);
@@ -292,6 +271,54 @@ public sealed class InsightsNetwork
             Events = events, Attendances = attendances, MetAtEvents = metAtEvents, Stats = stats, Touches = touches, Ledger = ledger,
             LastInteractionId = scan.LastInteractionId, LastContactId = await LastContactIdAsync(db, ct),
         };
+    }
+
+    /// <summary>
+    /// The links stored and the introductions logged, in the order they were recorded (<paramref name="contacts"/>: only
+    /// those naming one of them at least).
+    /// </summary>
+    internal static async Task<(List<StoredLink> Stored, List<LoggedIntroduction> Introductions)> ReadToldAsync(
+        RapportDbContext db, IReadOnlyCollection<long>? contacts, CancellationToken ct)
+    {
+        var stored = new List<StoredLink>();
+        await AccountRows.ScanAsync(db, $"""
+            SELECT "ContactAId", "ContactBId", "Strength", "Kind", "Inferred" FROM "ContactLinks"
+            WHERE "AccountId" = @account {AccountRows.AnyOf(["ContactAId", "ContactBId"], contacts)} ORDER BY "Id"
+            """, r => stored.Add(new StoredLink(r.GetInt64(0), r.GetInt64(1), r.GetDoubleOrNull(2), r.GetEnum<LinkKind>(3), r.GetBoolean(4))), ct);
+        var intros = new List<LoggedIntroduction>();
+        await AccountRows.ScanAsync(db, $"""
+            SELECT "IntroducerId", "PersonAId", "PersonBId" FROM "Introductions"
+            WHERE "AccountId" = @account {AccountRows.AnyOf(["IntroducerId", "PersonAId", "PersonBId"], contacts)} ORDER BY "Id"
+            """, r => intros.Add(new LoggedIntroduction(r.GetInt64OrNull(0), r.GetInt64OrNull(1), r.GetInt64OrNull(2))), ct);
+        return (stored, intros);
+    }
+
+    /// <summary>
+    /// The links you told among the contacts in <paramref name="byId"/>, one per pair: the strongest stored (the first of
+    /// equals), else one from a logged introduction, where the introducer knows both people and the two now know each other
+    /// (<paramref name="only"/>: just the pairs it accepts).
+    /// </summary>
+    internal static Dictionary<ContactPair, NetworkLink> ToldLinks(
+        IReadOnlyCollection<StoredLink> stored, IEnumerable<LoggedIntroduction> intros, IReadOnlyDictionary<long, NetworkContact> byId, Func<ContactPair, bool>? only)
+    {
+        var links = new Dictionary<ContactPair, NetworkLink>(only is null ? stored.Count : 0);
+        foreach (var l in stored)
+        {
+            if (l.A == l.B || !byId.ContainsKey(l.A) || !byId.ContainsKey(l.B)) continue;
+            var pair = new ContactPair(l.A, l.B);
+            if (only is not null && !only(pair)) continue;
+            if (links.TryGetValue(pair, out var old) && (old.Strength ?? 0) >= (l.Strength ?? 0)) continue;
+            links[pair] = new NetworkLink(pair.A, pair.B, l.Strength, l.Kind, l.Inferred);
+        }
+        foreach (var i in intros)
+        {
+            var people = new[] { i.IntroducerId, i.PersonAId, i.PersonBId }.Where(x => x is { } id && byId.ContainsKey(id)).Select(x => x!.Value).Distinct().ToArray();
+            foreach (var pair in ContactPair.Among(people))
+            {
+                if ((only is null || only(pair)) && !links.ContainsKey(pair)) links[pair] = new NetworkLink(pair.A, pair.B, null, LinkKind.Introduced, false);
+            }
+        }
+        return links;
     }
 
     /// <summary>
@@ -514,5 +541,8 @@ public sealed class InsightsNetwork
         new(c.Name, c.Title, c.Function, c.Industry, c.Company, c.City, c.Categories, c.Seniority);
 
     /// <summary>A link as stored: entered by you, imported, or from a logged introduction.</summary>
-    private readonly record struct StoredLink(long A, long B, double? Strength, LinkKind Kind, bool Inferred);
+    internal readonly record struct StoredLink(long A, long B, double? Strength, LinkKind Kind, bool Inferred);
+
+    /// <summary>A logged introduction: who introduced whom (any of them may be gone).</summary>
+    internal readonly record struct LoggedIntroduction(long? IntroducerId, long? PersonAId, long? PersonBId);
 }

@@ -77,6 +77,9 @@ public sealed class NetworkLinks
     /// <summary>Whether link <paramref name="k"/> was inferred (by Rapport or on import) rather than told.</summary>
     public bool IsInferred(int k) => (_rows[k].Flags & InferredFlag) != 0;
 
+    /// <summary>Whether Rapport inferred link <paramref name="k"/> itself from occasions, rather than it being told (entered, imported, introduced).</summary>
+    public bool FromOccasions(int k) => (_rows[k].Flags & EvidenceFlag) != 0;
+
     /// <summary>The position of a contact among the network's contacts, or −1.</summary>
     public int IndexOf(long contactId)
     {
@@ -114,8 +117,7 @@ public sealed class NetworkLinks
         {
             var (a, b) = (links.IndexOf(l.A), links.IndexOf(l.B));
             if (a < 0 || b < 0 || a == b) continue;
-            var flags = (byte)((l.Inferred ? InferredFlag : 0) | (l.Strength is null ? 0 : StrengthFlag));
-            toldRows.Add(new Row(Math.Min(a, b), Math.Max(a, b), l.Strength ?? 0, 0, (byte)l.Kind, 0, flags));
+            toldRows.Add(ToldRow(Math.Min(a, b), Math.Max(a, b), l));
         }
         toldRows.Sort(static (x, y) => Compare(x.A, x.B, y.A, y.B));
 
@@ -234,9 +236,48 @@ public sealed class NetworkLinks
             if (counts is { } c) aside[k] = c;
             else aside.Remove(k);
         }
-        if (added.Count == 0 && removed.Count == 0) return new NetworkLinks(_ids, rows, aside);
+        return Merged(rows, aside, removed, added);
+    }
 
-        // New pairs merged in order, links with no occasion left dropped; the counts kept aside follow their rows.
+    /// <summary>
+    /// These links with each pair in <paramref name="changes"/> set anew (each pair once, both in the network): to the link
+    /// you told, else to the link inferred from its occasions, else to none.
+    /// </summary>
+    public NetworkLinks WithPairs(IEnumerable<(ContactPair Pair, NetworkLink? Told, InferredLink? Inferred)> changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var rows = (Row[])_rows.Clone();
+        var aside = new Dictionary<int, (int Colleague, int Meetings, int Events)>(_countsAside);
+        var removed = new HashSet<int>();
+        var added = new List<(Row Row, (int, int, int)? Aside)>();
+        foreach (var (pair, told, inferred) in changes)
+        {
+            var (a, b) = (IndexOf(pair.A), IndexOf(pair.B));
+            if (a < 0 || b < 0 || a == b) throw new ArgumentException("a pair of someone not in the network", nameof(changes));
+            (a, b) = (Math.Min(a, b), Math.Max(a, b));
+            var k = IndexOfPair(a, b);
+            (Row Row, (int, int, int)? Aside)? now = told is not null ? (ToldRow(a, b, told), null) : inferred is { } l ? InferredRow(a, b, l) : null;
+            if (now is not { } set)
+            {
+                if (k >= 0) removed.Add(k);
+                continue;
+            }
+            if (k < 0)
+            {
+                added.Add(set);
+                continue;
+            }
+            rows[k] = set.Row;
+            if (set.Aside is { } c) aside[k] = c;
+            else aside.Remove(k);
+        }
+        return Merged(rows, aside, removed, added);
+    }
+
+    // The rows with those at positions removed dropped and those added merged in order (the counts kept aside follow their rows).
+    private NetworkLinks Merged(Row[] rows, Dictionary<int, (int Colleague, int Meetings, int Events)> aside, HashSet<int> removed, List<(Row Row, (int, int, int)? Aside)> added)
+    {
+        if (added.Count == 0 && removed.Count == 0) return new NetworkLinks(_ids, rows, aside);
         added.Sort(static (x, y) => Compare(x.Row.A, x.Row.B, y.Row.A, y.Row.B));
         var merged = new Row[rows.Length - removed.Count + added.Count];
         var mergedAside = new Dictionary<int, (int, int, int)>(aside.Count);
@@ -275,6 +316,10 @@ public sealed class NetworkLinks
         }
         return -1;
     }
+
+    /// <summary>The row of a link you told between the contacts at positions <paramref name="a"/> &lt; <paramref name="b"/>.</summary>
+    private static Row ToldRow(int a, int b, NetworkLink l) =>
+        new(a, b, l.Strength ?? 0, 0, (byte)l.Kind, 0, (byte)((l.Inferred ? InferredFlag : 0) | (l.Strength is null ? 0 : StrengthFlag)));
 
     /// <summary>The row of an inferred link (as <see cref="Create"/> makes it), and its counts when they do not fit the row.</summary>
     private static (Row Row, (int, int, int)? Aside) InferredRow(int a, int b, InferredLink l)

@@ -23,8 +23,20 @@ public static class AccountRows
     /// A condition (to follow a WHERE) that <paramref name="column"/> is one of <paramref name="ids"/>, written as whole
     /// numbers; none when <paramref name="ids"/> is null, and one that holds for no row when it is empty.
     /// </summary>
-    public static string OnlyOf(string column, IReadOnlyCollection<long>? ids) =>
-        ids is null ? "" : ids.Count == 0 ? "AND 1 = 0" : $"""AND "{column}" IN ({string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)))})""";
+    public static string OnlyOf(string column, IReadOnlyCollection<long>? ids) => AnyOf([column], ids);
+
+    /// <summary>
+    /// A condition (to follow a WHERE) that one of <paramref name="columns"/> at least is one of <paramref name="ids"/>; none
+    /// when <paramref name="ids"/> is null, and one that holds for no row when it is empty.
+    /// </summary>
+    public static string AnyOf(IReadOnlyList<string> columns, IReadOnlyCollection<long>? ids)
+    {
+        ArgumentNullException.ThrowIfNull(columns);
+        if (ids is null) return "";
+        if (ids.Count == 0 || columns.Count == 0) return "AND 1 = 0";
+        var list = string.Join(',', ids.Select(id => id.ToString(CultureInfo.InvariantCulture)));
+        return $"AND ({string.Join(" OR ", columns.Select(c => $"\"{c}\" IN ({list})"))})";
+    }
 
     // Through the provider's data reader (PostgreSQL), binding @account and the given parameters.
     private static async Task ReadAsync(RapportDbContext db, string sql, IReadOnlyDictionary<string, object> parameters, DbRowAction row, CancellationToken ct)

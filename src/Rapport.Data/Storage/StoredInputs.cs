@@ -9,9 +9,8 @@ namespace Rapport.Data.Storage;
 /// here), good for as long as nothing it was derived from has changed since (migration 0006).
 /// </summary>
 /// <remarks>
-/// <para>SQLite: triggers on every table the value is derived from either delete the account's mark or, on the ten tables a
-/// reader can patch from (<see cref="WrittenTable"/>), note the rows written and count the write on the mark (migration
-/// 0007); a value is read only while the mark that was set before its load is still there, with the notes. To save:
+/// <para>SQLite: triggers on every table the value is derived from note the rows written (<see cref="WrittenTable"/>) and
+/// count the write on the mark, which goes past 2000 writes (migrations 0007 and 0008); a value is read only while the mark that was set before its load is still there, with the notes. To save:
 /// <see cref="BeginAsync"/> sets a new mark and returns its token, the caller reads the tables, then <see cref="SaveAsync"/>
 /// stores the value only if that mark survived and counted no write. SQLite lets one writer at a time, so each write
 /// either committed before the mark was set (and the reads after it see the write) or deleted or counted on the mark.</para>
@@ -257,7 +256,7 @@ public sealed record KeptValue(byte[] Data, IReadOnlyList<RowWrite> Writes);
 /// <summary>A row written since a value was saved: its table, and the contact, interaction or entry the row belongs to.</summary>
 public readonly record struct RowWrite(WrittenTable Table, long Key);
 
-/// <summary>The tables whose writes are noted row by row (migration 0007), by the numbers the notes use.</summary>
+/// <summary>The tables whose writes are noted row by row (migrations 0007 and 0008), by the numbers the notes use.</summary>
 public enum WrittenTable
 {
     /// <summary>Key: the contact.</summary>
@@ -289,4 +288,10 @@ public enum WrittenTable
 
     /// <summary>Key: the event attended.</summary>
     Attendances = 10,
+
+    /// <summary>Key: a contact of the link, before or after the write (migration 0008).</summary>
+    ContactLinks = 11,
+
+    /// <summary>Key: the introducer or a person introduced, before or after the write (migration 0008).</summary>
+    Introductions = 12,
 }

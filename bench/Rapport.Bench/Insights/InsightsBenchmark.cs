@@ -10,8 +10,9 @@ namespace Rapport.Bench.Insights;
 /// `rapport insights` over the 20,000-contact demo network (DESIGN.md §5: ≤ 200 ms), on a private copy of the
 /// scenario file. The whole use case and the load alone, three times: with the inputs an earlier command kept (nothing
 /// written since: read them, complete them as of the day); after the most common writes, an interaction logged with one
-/// contact, the contact edited and met at an event (read the kept inputs and patch them from the rows written); and after a write no patch
-/// follows, such as a link added (read every table and the history, infer links, keep the inputs for the next command);
+/// contact, the contact edited, met at an event and linked to another, and the link of the time before removed (read the
+/// kept inputs and patch them from the rows written); and after a write no patch follows, such as a contact put in the
+/// trash (read every table and the history, infer links, keep the inputs for the next command);
 /// then the engines alone over a network already in memory. Setup runs the use case once, so the stored aggregates exist
 /// (as after any demo write or import) and the inputs are kept.
 /// </summary>
@@ -88,9 +89,10 @@ public class InsightsBenchmark
     private int _next;
 
     /// <summary>
-    /// `rapport log &lt;contact&gt; --channel call` for another contact each time, then that contact's trust set and the
-    /// contact marked met at an event (another each time): the notes add up over the iterations, as over a day of use
-    /// (each patched load reads all of them).
+    /// `rapport log &lt;contact&gt; --channel call` for another contact each time, then that contact's trust set, the
+    /// contact marked met at an event (another each time) and linked to the next contact (`rapport link`), and the link the
+    /// time before made removed (its pair is told no longer, so its occasions are counted again): the notes add up over the
+    /// iterations, as over a day of use (each patched load reads all of them).
     /// </summary>
     [IterationSetup(Targets = [nameof(InsightsAfterALog), nameof(LoadAfterALog)])]
     public void LogAndEdit() => LogAndEditAsync().GetAwaiter().GetResult();
@@ -104,16 +106,22 @@ public class InsightsBenchmark
         await db.Database.ExecuteSqlRawAsync("""UPDATE "Contacts" SET "Trust" = 3 - "Trust" WHERE "Id" = {0}""", [id]);
         var events = await db.Events.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync();
         await new App.Events.AddAttendee(db).ExecuteAsync(events[_next % events.Count], id.ToString(System.Globalization.CultureInfo.InvariantCulture), met: true);
+        if (_linked is { } last) await db.ContactLinks.Where(l => l.Id == last).ExecuteDeleteAsync();
+        var other = _network.Contacts[(_next * 7_919 + 1) % _network.Contacts.Count].Id;
+        _linked = (await new App.Contacts.LinkContacts(db, BenchClock.Instance).ExecuteAsync(
+            id.ToString(System.Globalization.CultureInfo.InvariantCulture), other.ToString(System.Globalization.CultureInfo.InvariantCulture), "friend", 0.6)).Id;
     }
 
-    [Benchmark(Description = "insights, 20k demo network: load + engines, after a logged call, a contact edit and an attendance (patched)")]
+    private long? _linked;
+
+    [Benchmark(Description = "insights, 20k demo network: load + engines, after a logged call, a contact edit, an attendance and links (patched)")]
     public async Task<InsightsReport> InsightsAfterALog()
     {
         await using var db = _store!.Open();
         return await new BuildInsights(db, BenchClock.Instance).ExecuteAsync(default);
     }
 
-    [Benchmark(Description = "insights, 20k demo network: load only, after a logged call, a contact edit and an attendance (patched)")]
+    [Benchmark(Description = "insights, 20k demo network: load only, after a logged call, a contact edit, an attendance and links (patched)")]
     public async Task<int> LoadAfterALog()
     {
         await using var db = _store!.Open();
@@ -121,7 +129,7 @@ public class InsightsBenchmark
         return network.PatchedWrites == 0 ? throw new InvalidOperationException("the load patched nothing") : network.Contacts.Count;
     }
 
-    /// <summary>As after a write no patch follows (a link added, say): the kept inputs no longer hold, so the call reads the tables and keeps them again.</summary>
+    /// <summary>As after a write no patch follows (a contact put in the trash, say): the kept inputs no longer hold, so the call reads the tables and keeps them again.</summary>
     [IterationSetup(Targets = [nameof(InsightsAfterAWrite), nameof(LoadAfterAWrite)])]
     public void Invalidate()
     {

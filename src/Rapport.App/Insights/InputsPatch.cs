@@ -45,9 +45,11 @@ internal static class InputsPatch
         long[] Of(WrittenTable table) => keys.GetValueOrDefault(table) ?? [];
         var ids = inputs.Contacts.Select(c => c.Id).ToArray();
 
-        // Contacts first: their edits, then the categories of those whose categories alone changed, then those added.
+        // Contacts first: their edits, then the categories of those whose categories alone changed, those added, and those
+        // put in the trash (or deleted) or taken out of it.
         var metChanged = false;
         var edited = Of(WrittenTable.Contacts).Union(Of(WrittenTable.ContactCategories)).Order().ToArray();
+        var (gone, back) = (new List<long>(), new List<long>());
         if (edited.Length > 0)
         {
             var now = (await InsightsNetwork.ReadContactsAsync(db, new StringPool(), edited, ct)).ToDictionary(c => c.Id);
@@ -58,25 +60,38 @@ internal static class InputsPatch
                 if (was is null && row is null) continue;
                 if (was is null)
                 {
-                    // New since the read: nothing of it was read, and it has no links yet (those writes are not patched);
-                    // its memberships and attendances are noted apart.
-                    if (id <= inputs.LastContactId) return false;
+                    // New since the read (nothing of it was read), or back from the trash (its touches, links and occasions
+                    // are read below); memberships and attendances are read again below or noted apart.
+                    if (id <= inputs.LastContactId) back.Add(id);
                     inputs.ById[id] = row!;
                     inputs.Contacts.Add(row!);
                     metChanged |= row!.MetAtEventId is not null;
                     continue;
                 }
-                if (row is null) return false;
+                if (row is null)
+                {
+                    gone.Add(id);
+                    inputs.ById.Remove(id);
+                    continue;
+                }
                 metChanged |= was.MetAtEventId != row.MetAtEventId;
                 row.Mutuals = was.Mutuals;
                 inputs.ById[id] = row;
                 inputs.Contacts[Array.BinarySearch(ids, id)] = row;
             }
-            if (inputs.Contacts.Count > ids.Length)
-            {
-                ids = inputs.Contacts.Select(c => c.Id).ToArray();
-                inputs.Links = inputs.Links.WithContacts(ids);
-            }
+        }
+        var regrouped = gone.Count > 0 || back.Count > 0;
+        if (regrouped)
+        {
+            inputs.Contacts.RemoveAll(c => !inputs.ById.ContainsKey(c.Id));
+            inputs.Contacts.Sort((x, y) => x.Id.CompareTo(y.Id));
+        }
+        if (inputs.Contacts.Count != ids.Length || regrouped)
+        {
+            var before = ids;
+            ids = inputs.Contacts.Select(c => c.Id).ToArray();
+            inputs.Links = inputs.Links.Over(ids);
+            inputs.Touches = inputs.Touches.Over(before, ids, back.Count > 0 ? await KeptTouchesAsync(db, back, inputs.LastInteractionId, ct) : []);
         }
 
         // Occasions behind inferred links gained or lost (meetings, colleagues, events), applied to the links at the end.
@@ -89,34 +104,41 @@ internal static class InputsPatch
             (added, var meetings) = await NewTouchesAsync(db, inputs, ids, interactions, settings.MaxParticipantsForMeetingLinks, ct);
             occasions.AddRange(meetings.Select(pair => (pair, 0, 1, 0)));
         }
-        // Contacts added get their (empty) place in the touches, and the new touches go after their contacts' others.
-        if (added.Count > 0 || ids.Length > inputs.Touches.Contacts) inputs.Touches = inputs.Touches.With(ids.Length, added);
+        // The new touches go after their contacts' others.
+        if (added.Count > 0) inputs.Touches = inputs.Touches.With(ids.Length, added);
+        // A contact back from the trash: one more meeting with each contact in the network for each small meeting read before.
+        if (back.Count > 0) occasions.AddRange((await KeptMeetingsAsync(db, inputs, back, settings.MaxParticipantsForMeetingLinks, ct)).Select(pair => (pair, 0, 1, 0)));
 
-        // Organizations, memberships, events and attendances are small tables: read again whole when written, so that
-        // their order is the tables'; the links they infer change by the pairs of the organizations and events written.
+        // Organizations, memberships, events and attendances are small tables: read again whole when written, or when who
+        // is in the network changed, so that their order is the tables'; the links they infer change by the pairs of the
+        // organizations and events written, or where someone left or came back (a crowd may have crossed its size rule).
+        // The pairs of someone who left went with them.
+        bool InNetwork(ContactPair pair) => inputs.ById.ContainsKey(pair.A) && inputs.ById.ContainsKey(pair.B);
+        var moved = gone.Concat(back).ToHashSet();
         if (Of(WrittenTable.Organizations).Length > 0) inputs.Organizations = await InsightsNetwork.ReadOrganizationsAsync(db, ct);
-        if (Of(WrittenTable.Memberships) is { Length: > 0 } organizations)
+        if (Of(WrittenTable.Memberships).Length > 0 || regrouped)
         {
             var memberships = await InsightsNetwork.ReadMembershipsAsync(db, inputs.ById, ct);
-            foreach (var organization in organizations)
+            var organizations = Of(WrittenTable.Memberships).Union(inputs.Memberships.Concat(memberships).Where(m => moved.Contains(m.ContactId)).Select(m => m.OrganizationId));
+            foreach (var organization in organizations.Distinct())
             {
                 var before = LinkInference.Colleagues([.. inputs.Memberships.Where(m => m.OrganizationId == organization)], settings);
                 var after = LinkInference.Colleagues([.. memberships.Where(m => m.OrganizationId == organization)], settings);
-                occasions.AddRange(before.Except(after).Select(pair => (pair, -1, 0, 0)));
+                occasions.AddRange(before.Except(after).Where(InNetwork).Select(pair => (pair, -1, 0, 0)));
                 occasions.AddRange(after.Except(before).Select(pair => (pair, 1, 0, 0)));
             }
             inputs.Memberships = memberships;
         }
         var events = Of(WrittenTable.Events).Union(Of(WrittenTable.Attendances)).ToArray();
-        if (events.Length > 0 || metChanged)
+        if (events.Length > 0 || metChanged || regrouped)
         {
             if (Of(WrittenTable.Events).Length > 0) inputs.Events = await InsightsNetwork.ReadEventsAsync(db, ct);
             var (attendances, metAtEvents) = await InsightsNetwork.ReadAttendancesAsync(db, inputs.Events, inputs.Contacts, inputs.ById, ct);
-            foreach (var ev in events)
+            foreach (var ev in events.Union(inputs.Attendances.Concat(attendances).Where(a => moved.Contains(a.ContactId)).Select(a => a.EventId)).Distinct())
             {
                 var before = LinkInference.Attendees(inputs.Attendances.Where(a => a.EventId == ev).Select(a => a.ContactId), settings);
                 var after = LinkInference.Attendees(attendances.Where(a => a.EventId == ev).Select(a => a.ContactId), settings);
-                occasions.AddRange(before.Except(after).Select(pair => (pair, 0, 0, -1)));
+                occasions.AddRange(before.Except(after).Where(InNetwork).Select(pair => (pair, 0, 0, -1)));
                 occasions.AddRange(after.Except(before).Select(pair => (pair, 0, 0, 1)));
             }
             (inputs.Attendances, inputs.MetAtEvents) = (attendances, metAtEvents);
@@ -125,7 +147,13 @@ internal static class InputsPatch
 
         // Links told and introductions: every one naming a contact noted is read again, which settles each pair that
         // contact is in (after the occasions above, which leave a pair told as it is).
-        var linked = Of(WrittenTable.ContactLinks).Union(Of(WrittenTable.Introductions)).Where(inputs.ById.ContainsKey).ToHashSet();
+        // Someone leaving or coming back changes the mutual counts of those they are linked to, and brings back their links.
+        var linked = Of(WrittenTable.ContactLinks).Union(Of(WrittenTable.Introductions)).Union(moved).ToHashSet();
+        if (moved.Count > 0)
+        {
+            foreach (var l in (await InsightsNetwork.ReadToldAsync(db, moved, ct)).Stored) linked.UnionWith([l.A, l.B]);
+        }
+        linked.IntersectWith(inputs.ById.Keys);
         if (linked.Count > 0) inputs.Links = await WithToldAsync(db, inputs, linked, settings, ct);
 
         var hadStats = inputs.Stats.Count > 0;
@@ -142,7 +170,7 @@ internal static class InputsPatch
         // read of the tables decides whether they are to be rebuilt.
         if (inputs.Stats.Count == 0 && (hadStats || interactions.Length > 0)) return false;
 
-        if (Of(WrittenTable.Exchanges).Length > 0) inputs.Ledger = await InsightsNetwork.ReadLedgerAsync(db, inputs.ById, ct);
+        if (Of(WrittenTable.Exchanges).Length > 0 || regrouped) inputs.Ledger = await InsightsNetwork.ReadLedgerAsync(db, inputs.ById, ct);
         return true;
     }
 
@@ -218,6 +246,52 @@ internal static class InputsPatch
             InferredLink? link = colleague + met + attended > 0 ? LinkInference.Combine(pair, colleague, met, attended, settings) : null;
             return (pair, (NetworkLink?)null, link);
         }).ToList();
+    }
+
+    /// <summary>
+    /// The touches of each of <paramref name="contacts"/> (back from the trash) in the interactions read with the kept inputs
+    /// (up to <paramref name="lastInteraction"/>; those after it are patched as new), in the order of the interactions.
+    /// </summary>
+    private static async Task<Dictionary<long, Touch[]>> KeptTouchesAsync(RapportDbContext db, List<long> contacts, long lastInteraction, CancellationToken ct)
+    {
+        var touches = new Dictionary<long, List<Touch>>();
+        await AccountRows.ScanAsync(db, $"""
+            SELECT p."ContactId", i."OccurredAt", i."Channel", i."Direction"
+            FROM "InteractionParticipants" p JOIN "Interactions" i ON i."Id" = p."InteractionId" AND i."AccountId" = @account AND i."DeletedAt" IS NULL
+            WHERE p."AccountId" = @account AND p."InteractionId" <= {lastInteraction} {AccountRows.OnlyOf("ContactId", contacts)}
+            ORDER BY p."ContactId", i."Id"
+            """, r =>
+            {
+                var id = r.GetInt64(0);
+                if (!touches.TryGetValue(id, out var of)) touches[id] = of = [];
+                of.Add(new Touch(r.GetUtcTime(1), r.GetEnum<Channel>(2), r.GetEnum<Direction>(3)));
+            }, ct);
+        return touches.ToDictionary(t => t.Key, t => t.Value.ToArray());
+    }
+
+    /// <summary>
+    /// The pairs that the small meetings read with the kept inputs link between <paramref name="back"/> (contacts back from
+    /// the trash) and the others in the network, a pair once per meeting.
+    /// </summary>
+    private static async Task<List<ContactPair>> KeptMeetingsAsync(RapportDbContext db, NetworkInputs inputs, List<long> back, int crowd, CancellationToken ct)
+    {
+        var participants = new List<(long InteractionId, long ContactId)>();
+        await AccountRows.ScanAsync(db, $"""
+            SELECT p."InteractionId", p."ContactId"
+            FROM "InteractionParticipants" p JOIN "Interactions" i ON i."Id" = p."InteractionId" AND i."AccountId" = @account AND i."DeletedAt" IS NULL
+            WHERE p."AccountId" = @account AND p."InteractionId" <= {inputs.LastInteractionId}
+                AND p."InteractionId" IN (SELECT "InteractionId" FROM "InteractionParticipants" WHERE "AccountId" = @account {AccountRows.OnlyOf("ContactId", back)})
+            ORDER BY p."InteractionId", p."ContactId"
+            """, r => participants.Add((r.GetInt64(0), r.GetInt64(1))), ct);
+        var returned = back.ToHashSet();
+        var pairs = new List<ContactPair>();
+        foreach (var rows in participants.GroupBy(p => p.InteractionId))
+        {
+            var people = rows.Where(p => inputs.ById.ContainsKey(p.ContactId)).Select(p => p.ContactId).ToList();
+            if (!InsightsNetwork.LinksMeeting(rows.Count(), people.Count, crowd)) continue;
+            pairs.AddRange(ContactPair.Among(people).Where(pair => returned.Contains(pair.A) || returned.Contains(pair.B)));
+        }
+        return pairs;
     }
 
     /// <summary>

@@ -410,6 +410,28 @@ internal sealed class ContactTouches
         int Own(int i) => i + 1 < _starts.Length ? _starts[i + 1] - _starts[i] : 0;
     }
 
+    /// <summary>
+    /// These touches over other contacts, <paramref name="to"/> (ascending), these being of <paramref name="from"/>: a
+    /// contact in both keeps its touches, one only in <paramref name="to"/> has those in <paramref name="own"/> (or none).
+    /// </summary>
+    public ContactTouches Over(long[] from, long[] to, IReadOnlyDictionary<long, Touch[]> own)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        ArgumentNullException.ThrowIfNull(own);
+        if (from.Length != Contacts) throw new ArgumentException("the touches are of another number of contacts", nameof(from));
+        var segments = new ArraySegment<Touch>[to.Length];
+        var starts = new int[to.Length + 1];
+        for (var i = 0; i < to.Length; i++)
+        {
+            segments[i] = Array.BinarySearch(from, to[i]) is var j and >= 0 ? Of(j) : own.GetValueOrDefault(to[i]) ?? [];
+            starts[i + 1] = starts[i] + segments[i].Count;
+        }
+        var touches = new Touch[starts[^1]];
+        for (var i = 0; i < to.Length; i++) segments[i].CopyTo(touches, starts[i]);
+        return new ContactTouches(starts, touches);
+    }
+
     public void WriteTo(BinaryWriter w)
     {
         w.Write(_starts.Length);

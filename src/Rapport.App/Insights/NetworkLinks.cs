@@ -181,13 +181,30 @@ public sealed class NetworkLinks
         }
     }
 
-    /// <summary>These links over <paramref name="contactIds"/>: the contacts they were made over, then contacts added after them (larger ids, no links yet).</summary>
-    public NetworkLinks WithContacts(long[] contactIds)
+    /// <summary>
+    /// These links over other contacts, <paramref name="contactIds"/> (ascending): the links of a contact no longer there
+    /// go, and a contact new here has none yet.
+    /// </summary>
+    public NetworkLinks Over(long[] contactIds)
     {
         ArgumentNullException.ThrowIfNull(contactIds);
-        if (contactIds.Length < _ids.Length || !contactIds.AsSpan(0, _ids.Length).SequenceEqual(_ids) || (contactIds.Length > _ids.Length && _ids.Length > 0 && contactIds[_ids.Length] <= _ids[^1]))
-            throw new ArgumentException("the contacts must be these, then larger ids", nameof(contactIds));
-        return new NetworkLinks(contactIds, _rows, _countsAside);
+        for (var k = 1; k < contactIds.Length; k++)
+        {
+            if (contactIds[k - 1] >= contactIds[k]) throw new ArgumentException("contact ids must be ascending and distinct", nameof(contactIds));
+        }
+        // Both lists ascend, so the new positions keep the rows' order.
+        var to = new int[_ids.Length];
+        for (var i = 0; i < _ids.Length; i++) to[i] = Array.BinarySearch(contactIds, _ids[i]) is var j and >= 0 ? j : -1;
+        var rows = new List<Row>(_rows.Length);
+        var aside = new Dictionary<int, (int, int, int)>();
+        for (var k = 0; k < _rows.Length; k++)
+        {
+            var (a, b) = (to[_rows[k].A], to[_rows[k].B]);
+            if (a < 0 || b < 0) continue;
+            if (_countsAside.TryGetValue(k, out var counts)) aside[rows.Count] = counts;
+            rows.Add(_rows[k] with { A = a, B = b });
+        }
+        return new NetworkLinks(contactIds, [.. rows], aside);
     }
 
     /// <summary>

@@ -11,15 +11,18 @@ namespace Rapport.App.Insights;
 /// <summary>
 /// Brings kept inputs up to date from the rows written since they were kept (<see cref="KeptValue.Writes"/>), by reading
 /// just those rows again (the small tables whole): contacts, categories, interactions, aggregates, the ledger,
-/// organizations, memberships, events, attendances, links told and introductions. Whatever would change who is in the
-/// network is left to a read of the tables.
+/// organizations, memberships, events, attendances, links told and introductions. An older interaction edited is left to
+/// a read of the tables.
 /// </summary>
 /// <remarks>
 /// What each kind of write may change, and so what is patched:
 /// <list type="bullet">
 /// <item>A contact still in the network, edited: its own fields and categories, and where it met you (the people met at
-/// events are worked out again). A contact added since: one more, with no links yet. A contact restored or put in the
-/// trash changes who counts everywhere, and is not patched; one edited in the trash changes nothing.</item>
+/// events are worked out again). A contact added since: one more, with no links yet. A contact put in the trash (or
+/// deleted) leaves with its links and touches; one taken out of it comes back with its touches and small meetings up to
+/// the interactions read, and its links (below). Either way the organizations and events of that contact are paired
+/// again (a crowd may cross its size rule), and the ledger and the mutual counts of its partners read again. One edited
+/// in the trash changes nothing.</item>
 /// <item>An interaction newer than every one read: the touches of its participants, after their others, and when it is a
 /// small meeting of two or more of your contacts, one more meeting for each pair of them. An older interaction edited is
 /// not patched.</item>

@@ -6,8 +6,10 @@
 #                                                              # print the same text and the same --json
 #   WRITE_BETWEEN=contact bench/insights-command.sh 7       # a contact edited (not timed) before every run: the command
 #                                                              # patches the kept inputs from that row
-#   WRITE_BETWEEN=link bench/insights-command.sh 7          # a link written (not timed) before every run: no patch
-#                                                              # follows, the command reads the tables and keeps its inputs
+#   WRITE_BETWEEN=link bench/insights-command.sh 7          # a link written (not timed) before every run: patched too
+#   WRITE_BETWEEN=interaction bench/insights-command.sh 7   # the oldest interaction edited (not timed) before every run:
+#                                                              # no patch follows, the command reads the tables and keeps
+#                                                              # its inputs
 # Publishes the rapport program as a user installs it (Release, ReadyToRun, framework-dependent, linux-x64) into
 # /tmp/art-bench-insights (set ART to reuse another build). The demo network is generated once into the bench cache
 # ($RAPPORT_BENCH_CACHE, or rapport-bench under the temp folder) and its aggregates built (not timed).
@@ -46,7 +48,8 @@ for i in $(seq 1 "$runs"); do
       "") ;;
       contact) sqlite3 "$work/d.db" 'UPDATE "Contacts" SET "Trust" = "Trust" WHERE "Id" = (SELECT min("Id") FROM "Contacts");' ;;
       link) sqlite3 "$work/d.db" 'UPDATE "ContactLinks" SET "Strength" = "Strength" WHERE "Id" = (SELECT min("Id") FROM "ContactLinks");' ;;
-      *) echo "WRITE_BETWEEN is contact or link, not $WRITE_BETWEEN" >&2; exit 2 ;;
+      interaction) sqlite3 "$work/d.db" 'UPDATE "Interactions" SET "Channel" = "Channel" WHERE "Id" = (SELECT min("Id") FROM "Interactions");' ;;
+      *) echo "WRITE_BETWEEN is contact, link or interaction, not $WRITE_BETWEEN" >&2; exit 2 ;;
     esac
     RAPPORT_DB="$work/d.db" /usr/bin/time -f "%e %U %S" -o "$work/time.txt" "${bins[$k]}" insights > "$work/out-$k.txt"
     read -r wall user sys < "$work/time.txt"

@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Rapport.App.Demo;
 using Rapport.App.Insights;
 using Rapport.App.Nurture;
 using Rapport.Data.Storage;
@@ -37,7 +35,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider);
-        var store = await DemoAsync(test, 300, 1, ct);
+        var store = await KeptNetworks.DemoAsync(test, 300, 1, Clock, ct);
 
         await using (var db = store.Open())
         {
@@ -49,10 +47,10 @@ public class KeptInputsTest
         {
             await using var db = store.Open();
             var kept = await InsightsNetwork.LoadAsync(db, day, ct);
-            var tables = await TablesAsync(db, day, ct);
+            var tables = await KeptNetworks.TablesAsync(db, day, ct);
             Assert.True(kept.FromKeptInputs);
             Assert.False(tables.FromKeptInputs);
-            Assert.Equal(Describe(tables), Describe(kept));
+            Assert.Equal(KeptNetworks.Describe(tables), KeptNetworks.Describe(kept));
         }
     }
 
@@ -154,7 +152,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider);
-        var store = await DemoAsync(test, 120, 2, ct);
+        var store = await KeptNetworks.DemoAsync(test, 120, 2, Clock, ct);
 
         await using var db = store.Open();
         var sqlite = provider == "sqlite";
@@ -181,7 +179,7 @@ public class KeptInputsTest
             Assert.Equal(patched, next.FromKeptInputs);
             // A link or an introduction is noted by each of its contacts (the demo's introduction names two).
             Assert.Equal(!patched ? 0 : table is "ContactLinks" or "Introductions" ? 2 : 1, next.PatchedWrites);
-            Assert.Equal(Describe(await TablesAsync(db, Now, ct)), Describe(next));
+            Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(next));
             if (patched) await db.Database.ExecuteSqlRawAsync("""DELETE FROM "InsightsInputs" """, ct);
         }
     }
@@ -191,7 +189,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("postgres");
-        var store = await DemoAsync(test, 60, 6, ct);
+        var store = await KeptNetworks.DemoAsync(test, 60, 6, Clock, ct);
         await using var db = store.Open();
         await using var writer = store.Open();
 
@@ -218,7 +216,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider);
-        var store = await DemoAsync(test, 120, 3, ct);
+        var store = await KeptNetworks.DemoAsync(test, 120, 3, Clock, ct);
         await using var db = store.Open();
         await LoadAsync(db, ct);
         var before = await LoadAsync(db, ct);
@@ -232,7 +230,7 @@ public class KeptInputsTest
         await new App.Interactions.LogInteraction(db, Clock).ExecuteAsync(new App.Interactions.LogRequest(zoe.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "in-person"), ct);
         var after = await LoadAsync(db, ct);
         Assert.Equal(provider == "sqlite", after.FromKeptInputs);
-        Assert.Equal(Describe(await TablesAsync(db, Now, ct)), Describe(after));
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(after));
         Assert.Equal(before.Contacts.Count + 1, after.Contacts.Count);
         Assert.NotNull(after.ById[zoe.Id].LastTouch);
         Assert.True(after.ById[zoe.Id].Strength > 0);
@@ -250,7 +248,7 @@ public class KeptInputsTest
         var last = await LoadAsync(db, ct);
         Assert.Equal(provider == "sqlite", last.FromKeptInputs);
         Assert.Equal("Somewhere Else GmbH", last.ById[old.Id].Company);
-        Assert.Equal(Describe(await TablesAsync(db, Now, ct)), Describe(last));
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(last));
     }
 
     [Theory]
@@ -259,7 +257,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider);
-        var store = await DemoAsync(test, 300, 9, ct);
+        var store = await KeptNetworks.DemoAsync(test, 300, 9, Clock, ct);
         await using var db = store.Open();
         var trashed = await db.Contacts.OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync(ct);
         await db.Database.ExecuteSqlRawAsync("""UPDATE "Contacts" SET "DeletedAt" = '2026-11-01 08:00:00' WHERE "Id" = {0}""", [trashed], ct);
@@ -269,7 +267,7 @@ public class KeptInputsTest
         await App.Interactions.InteractionWriter.AddAsync(db, [new Interaction(Now.AddDays(-30), Channel.InPerson, Direction.Mutual, InteractionSource.Manual, met)], ct);
         // Two contacts in the trash when the inputs are kept, to come back below: one of that meeting, one who went to an
         // event small enough to link its attendees.
-        var first = await TablesAsync(db, Now, ct);
+        var first = await KeptNetworks.TablesAsync(db, Now, ct);
         var meeter = Pair(first, k => first.Links[k].Evidence is { Meetings: > 0 } e && met.Contains(e.Pair.A) && met.Contains(e.Pair.B))[0];
         var attendee = Pair(first, k => first.Links[k].Evidence is { Events: > 0 } e && e.Pair.A != meeter && e.Pair.B != meeter)[0];
         await TrashAsync(meeter, true);
@@ -457,11 +455,11 @@ public class KeptInputsTest
             // Patched on SQLite from every row noted since the value was kept (each row once).
             Assert.True(sqlite == network.FromKeptInputs, what);
             Assert.True(sqlite == network.PatchedWrites > 0, what);
-            Assert.Equal(Describe(await TablesAsync(db, Now, ct)), Describe(network));
+            Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
             // Forty days on (on PostgreSQL, from what the load above kept).
             var later = await InsightsNetwork.LoadAsync(db, Now.AddDays(40), ct);
             Assert.True(later.FromKeptInputs, what);
-            Assert.Equal(Describe(await TablesAsync(db, Now.AddDays(40), ct)), Describe(later));
+            Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now.AddDays(40), ct)), KeptNetworks.Describe(later));
         }
         var after = await LoadAsync(db, ct);
         Assert.Equal("Patchwork Ltd", after.ById[touched.Id].Company);
@@ -479,7 +477,7 @@ public class KeptInputsTest
             var network = await LoadAsync(db, ct);
             Assert.False(network.FromKeptInputs, what);
             Assert.Equal(0, await CountAsync(db, "InsightsInputsChanges", ct, sqlite));
-            Assert.Equal(Describe(await TablesAsync(db, Now, ct)), Describe(network));
+            Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
             Assert.True((await LoadAsync(db, ct)).FromKeptInputs, what);
         }
     }
@@ -503,7 +501,7 @@ public class KeptInputsTest
         var network = await LoadAsync(db, ct);
         Assert.False(network.FromKeptInputs);
         Assert.NotNull(network.ById[ada.Id].LastTouch);
-        Assert.Equal(Describe(await TablesAsync(db, Now, ct)), Describe(network));
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
     }
 
     [Fact]
@@ -511,7 +509,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("sqlite");
-        var store = await DemoAsync(test, 120, 21, ct);
+        var store = await KeptNetworks.DemoAsync(test, 120, 21, Clock, ct);
         await using var db = store.Open();
         var ev = await db.Events.OrderByDescending(e => e.Id).Select(e => e.Id).FirstAsync(ct);
         await db.Database.ExecuteSqlRawAsync("""UPDATE "Interactions" SET "EventId" = NULL""", ct);
@@ -526,7 +524,7 @@ public class KeptInputsTest
         var network = await LoadAsync(db, ct);
         Assert.True(network.FromKeptInputs);
         Assert.Null(network.ById[contact.Id].MetAtEventId);
-        Assert.Equal(Describe(await TablesAsync(db, Now, ct)), Describe(network));
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
     }
 
     [Fact]
@@ -534,7 +532,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("sqlite");
-        var store = await DemoAsync(test, 120, 22, ct);
+        var store = await KeptNetworks.DemoAsync(test, 120, 22, Clock, ct);
         await using var db = store.Open();
         var org = await db.Organizations.OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync(ct);
         await LoadAsync(db, ct);
@@ -547,7 +545,7 @@ public class KeptInputsTest
         var network = await LoadAsync(db, ct);
         Assert.True(network.FromKeptInputs);
         Assert.Null(network.Events.Single(e => e.Id == ev.Id).OrganizerId);
-        Assert.Equal(Describe(await TablesAsync(db, Now, ct)), Describe(network));
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
     }
 
     [Fact]
@@ -555,7 +553,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("sqlite");
-        var store = await DemoAsync(test, 60, 10, ct);
+        var store = await KeptNetworks.DemoAsync(test, 60, 10, Clock, ct);
         await using var db = store.Open();
         await LoadAsync(db, ct);
         const string touch = """UPDATE "Contacts" SET "Trust" = "Trust" WHERE "Id" = (SELECT min("Id") FROM "Contacts")""";
@@ -580,7 +578,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider);
-        var store = await DemoAsync(test, 60, 4, ct);
+        var store = await KeptNetworks.DemoAsync(test, 60, 4, Clock, ct);
         await using var db = store.Open();
 
         // Marked, then a write before the save: the save is refused.
@@ -607,7 +605,7 @@ public class KeptInputsTest
             Assert.False((await InsightsNetwork.LoadAsync(db, Now, ct)).FromKeptInputs);
         }
 
-        var expected = Describe(await InsightsNetwork.LoadAsync(db, Now, ct));
+        var expected = KeptNetworks.Describe(await InsightsNetwork.LoadAsync(db, Now, ct));
         Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
         // Other nurture settings: the aggregates and the key differ, the tables are read.
         await NurtureSettingsStore.SetAsync(db, "half-life.days", "60", ct);
@@ -626,7 +624,7 @@ public class KeptInputsTest
             : """UPDATE "InsightsInputs" SET "Data" = substring("Data" from 1 for length("Data") / 2)""", ct);
         var damaged = await LoadAsync(db, ct);
         Assert.False(damaged.FromKeptInputs);
-        Assert.Equal(expected, Describe(damaged));
+        Assert.Equal(expected, KeptNetworks.Describe(damaged));
         // So is one with a single byte changed (its length, its shape and its mark intact), and one of nonsense that
         // announces two billion contacts.
         Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
@@ -635,7 +633,7 @@ public class KeptInputsTest
         await db.Database.ExecuteSqlRawAsync("""UPDATE "InsightsInputs" SET "Data" = {0}""", [data], ct);
         var flipped = await LoadAsync(db, ct);
         Assert.False(flipped.FromKeptInputs);
-        Assert.Equal(expected, Describe(flipped));
+        Assert.Equal(expected, KeptNetworks.Describe(flipped));
         Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
         await db.Database.ExecuteSqlRawAsync("""UPDATE "InsightsInputs" SET "Data" = {0}""", [new byte[] { 1, 0, 0, 0, 0xF0, 0xFF, 0xFF, 0x7F }], ct);
         Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
@@ -646,7 +644,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("sqlite");
-        var store = await DemoAsync(test, 60, 7, ct);
+        var store = await KeptNetworks.DemoAsync(test, 60, 7, Clock, ct);
         await using var db = store.Open();
         await using var writer = store.Open();
 
@@ -670,7 +668,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("postgres");
-        var store = await DemoAsync(test, 60, 8, ct);
+        var store = await KeptNetworks.DemoAsync(test, 60, 8, Clock, ct);
         await using var db = store.Open();
         await LoadAsync(db, ct);
         Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
@@ -695,7 +693,7 @@ public class KeptInputsTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider);
-        var store = await DemoAsync(test, 60, 5, ct);
+        var store = await KeptNetworks.DemoAsync(test, 60, 5, Clock, ct);
         await using var db = store.Open();
 
         var cached = await new InsightsCache().GetAsync(db, Now, ct);
@@ -708,16 +706,6 @@ public class KeptInputsTest
 
     private static Task<InsightsNetwork> LoadAsync(RapportDbContext db, CancellationToken ct) => InsightsNetwork.LoadAsync(db, Now, ct);
 
-    /// <summary>The network as the tables give it, whatever is kept (the kept value is set aside for the read, and left as it was).</summary>
-    private static async Task<InsightsNetwork> TablesAsync(RapportDbContext db, DateTime day, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "InsightsInputs" """, ct);
-        var network = await InsightsNetwork.LoadAsync(db, day, ct, keepInputs: false);
-        Assert.False(network.FromKeptInputs);
-        await tx.RollbackAsync(ct);
-        return network;
-    }
 
     private static Task<byte[]?> ReadStoredAsync(RapportDbContext db, string key, CancellationToken ct) =>
         StoredInputs.ReadAsync(db, key, value => Task.FromResult<byte[]?>(value.Data), ct);
@@ -740,26 +728,4 @@ public class KeptInputsTest
         var sql = $"""SELECT CAST(count(*) AS INTEGER) AS "Value" FROM "{table}" """;
         return db.Database.SqlQueryRaw<int>(sql).SingleAsync(ct);
     }
-
-    /// <summary>A migrated database holding the demo network of <paramref name="contacts"/> contacts.</summary>
-    private static async Task<RapportStore> DemoAsync(TestDatabase test, int contacts, int seed, CancellationToken ct)
-    {
-        var store = await test.MigratedStoreAsync(Clock);
-        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(contacts, seed), null, ct);
-        return store;
-    }
-
-    /// <summary>Everything the engines read of a network, and the report they make of it, as text.</summary>
-    private static string Describe(InsightsNetwork network) => JsonSerializer.Serialize(new
-    {
-        Contacts = network.Contacts.Select(c => new
-        {
-            c.Id, c.Name, c.Company, c.Title, c.Industry, c.Function, c.Seniority, c.SeniorityAtLastContact, c.City, c.Country, c.Categories, c.Trust,
-            c.Closeness, c.TierPin, c.KnownSince, c.MetAtEventId, c.MetAtOrganizationId, c.CreatedAt, c.Mutuals, c.Measure, c.Band, c.BandYearAgo, c.Tier,
-            c.FirstTouch, c.LastTouch, c.Gives, c.Asks,
-        }),
-        Links = Enumerable.Range(0, network.Links.Count).Select(k => network.Links[k]),
-        network.Organizations, network.Memberships, network.Events, network.Attendances, MetAtEvents = network.MetAtEvents.Select(m => new { m.EventId, m.ContactId }), network.Goals,
-        Report = BuildInsights.Analyze(network),
-    });
 }

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Rapport.App.Demo;
 using Rapport.App.Insights;
 using Rapport.Data.Storage;
 using Rapport.Data.Tests.Support;
@@ -52,12 +50,12 @@ public class KeptLinksRandomTest
     {
         var rng = new Random(seed);
         await using var test = await TestDatabase.CreateAsync("sqlite");
-        var store = await DemoAsync(test, 200, seed, ct);
+        var store = await KeptNetworks.DemoAsync(test, 200, seed, Clock, ct);
         await using var db = store.Open();
         var all = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         var trashed = all[^1];
         await db.Database.ExecuteSqlRawAsync("""UPDATE "Contacts" SET "DeletedAt" = '2026-11-01 08:00:00' WHERE "Id" = {0}""", [trashed], ct);
-        var first = await TablesAsync(db, ct);
+        var first = await KeptNetworks.TablesAsync(db, Now, ct);
 
         // Pairs with occasions: colleagues, fellow attendees, people met together; some met again so that their pairs
         // have more than one kind. Most are told to know each other (a link, or an introduction) before the inputs are
@@ -342,7 +340,7 @@ public class KeptLinksRandomTest
             now = await LoadAsync(db, ct);
             var what = $"seed {seed}, write {w}: {string.Join("; ", log.TakeLast(pending))}";
             Assert.True(now.FromKeptInputs, what);
-            Assert.Equal(Describe(await TablesAsync(db, ct)), Describe(now));
+            Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(now));
             pending = 0;
             // Pairs told in the inputs kept and inferred now: only a recount of their occasions (RecountAsync) infers them.
             for (var k = 0; k < now.Links.Count; k++)
@@ -362,7 +360,7 @@ public class KeptLinksRandomTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("sqlite");
-        var store = await DemoAsync(test, 120, 41, ct);
+        var store = await KeptNetworks.DemoAsync(test, 120, 41, Clock, ct);
         await using var db = store.Open();
         var ids = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         var (t, a, b, x) = (ids[^1], ids[1], ids[2], ids[3]);
@@ -382,7 +380,7 @@ public class KeptLinksRandomTest
         Assert.Equal(0, await db.Introductions.CountAsync(i => i.IntroducerId == t || i.PersonAId == t || i.PersonBId == t, ct));
         var network = await LoadAsync(db, ct);
         Assert.True(network.FromKeptInputs);
-        Assert.Equal(Describe(await TablesAsync(db, ct)), Describe(network));
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
     }
 
     [Fact]
@@ -390,7 +388,7 @@ public class KeptLinksRandomTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("sqlite");
-        var store = await DemoAsync(test, 120, 42, ct);
+        var store = await KeptNetworks.DemoAsync(test, 120, 42, Clock, ct);
         await using var db = store.Open();
         await LoadAsync(db, ct);
         Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
@@ -404,12 +402,12 @@ public class KeptLinksRandomTest
             """, ct);
         var patched = await LoadAsync(db, ct);
         Assert.True(patched.FromKeptInputs);
-        Assert.Equal(Describe(await TablesAsync(db, ct)), Describe(patched));
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(patched));
 
         await db.Database.ExecuteSqlRawAsync("""UPDATE "ContactLinks" SET "Strength" = 0.3 WHERE "Id" = (SELECT max("Id") FROM "ContactLinks")""", ct);
         var read = await LoadAsync(db, ct);
         Assert.False(read.FromKeptInputs);
-        Assert.Equal(Describe(await TablesAsync(db, ct)), Describe(read));
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(read));
     }
 
     [Fact]
@@ -417,7 +415,7 @@ public class KeptLinksRandomTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("sqlite");
-        var store = await DemoAsync(test, 120, 43, ct);
+        var store = await KeptNetworks.DemoAsync(test, 120, 43, Clock, ct);
         await using var db = store.Open();
         var first = await LoadAsync(db, ct);
         // Two contacts not linked at all, told to know each other.
@@ -444,7 +442,7 @@ public class KeptLinksRandomTest
 
         var network = await LoadAsync(db, ct);
         Assert.True(network.FromKeptInputs);
-        Assert.Equal(Describe(await TablesAsync(db, ct)), Describe(network));
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
         var evidence = network.Links.Find(a, b)?.Evidence;
         Assert.Equal((1, 1, 1), (evidence?.Colleague, evidence?.Meetings, evidence?.Events));
     }
@@ -454,7 +452,7 @@ public class KeptLinksRandomTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("sqlite");
-        var store = await DemoAsync(test, 120, 44, ct);
+        var store = await KeptNetworks.DemoAsync(test, 120, 44, Clock, ct);
         await using var db = store.Open();
         var ids = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         var crowd = InsightSettings.Default.MaxParticipantsForMeetingLinks;
@@ -475,7 +473,7 @@ public class KeptLinksRandomTest
 
         var network = await LoadAsync(db, ct);
         Assert.True(network.FromKeptInputs);
-        Assert.Equal(Describe(await TablesAsync(db, ct)), Describe(network));
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
         Assert.True(network.Links.Find(a, b)?.Evidence?.Meetings >= 1);
     }
 
@@ -484,7 +482,7 @@ public class KeptLinksRandomTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("sqlite");
-        var store = await DemoAsync(test, 120, 45, ct);
+        var store = await KeptNetworks.DemoAsync(test, 120, 45, Clock, ct);
         await using var db = store.Open();
         var ids = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         var trashed = ids[^1];
@@ -511,7 +509,7 @@ public class KeptLinksRandomTest
         await db.Database.ExecuteSqlRawAsync(sql, ct);
         var network = await LoadAsync(db, ct);
         Assert.True(network.FromKeptInputs);
-        Assert.Equal(Describe(await TablesAsync(db, ct)), Describe(network));
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
         Assert.Equal(LinkKind.Friend, network.Links.Find(a, b)?.Kind);
 
         // Then the stronger half of each goes, and introductions lose people.
@@ -523,7 +521,7 @@ public class KeptLinksRandomTest
         await db.Database.ExecuteSqlRawAsync(sql, ct);
         network = await LoadAsync(db, ct);
         Assert.True(network.FromKeptInputs);
-        Assert.Equal(Describe(await TablesAsync(db, ct)), Describe(network));
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
     }
 
     [Fact]
@@ -531,7 +529,7 @@ public class KeptLinksRandomTest
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("sqlite");
-        var store = await DemoAsync(test, 120, 46, ct);
+        var store = await KeptNetworks.DemoAsync(test, 120, 46, Clock, ct);
         await using var db = store.Open();
         var ids = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         var (a, b, x, y) = (ids[7], ids[8], ids[9], ids[10]);
@@ -551,7 +549,7 @@ public class KeptLinksRandomTest
         await db.Database.ExecuteSqlRawAsync(sql, ct);
         var network = await LoadAsync(db, ct);
         Assert.True(network.FromKeptInputs);
-        Assert.Equal(Describe(await TablesAsync(db, ct)), Describe(network));
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
         Assert.Equal(LinkKind.Colleague, network.Links.Find(a, b)?.Kind);
         Assert.Equal(0.3, network.Links.Find(a, y)?.Strength);
     }
@@ -564,39 +562,4 @@ public class KeptLinksRandomTest
         [new Interaction(Now.AddHours(-2), Channel.InPerson, Direction.Mutual, InteractionSource.Manual, people)], ct);
 
     private static Task<InsightsNetwork> LoadAsync(RapportDbContext db, CancellationToken ct) => InsightsNetwork.LoadAsync(db, Now, ct);
-
-    // Copied from KeptInputsTest (private there): the network as the tables give it, a demo database, a network as text.
-
-    /// <summary>The network as the tables give it, whatever is kept (the kept value is set aside for the read, and left as it was).</summary>
-    private static async Task<InsightsNetwork> TablesAsync(RapportDbContext db, CancellationToken ct)
-    {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "InsightsInputs" """, ct);
-        var network = await InsightsNetwork.LoadAsync(db, Now, ct, keepInputs: false);
-        Assert.False(network.FromKeptInputs);
-        await tx.RollbackAsync(ct);
-        return network;
-    }
-
-    /// <summary>A migrated database holding the demo network of <paramref name="contacts"/> contacts.</summary>
-    private static async Task<RapportStore> DemoAsync(TestDatabase test, int contacts, int seed, CancellationToken ct)
-    {
-        var store = await test.MigratedStoreAsync(Clock);
-        await new DemoWriter(store, Clock).WriteAsync(new DemoOptions(contacts, seed), null, ct);
-        return store;
-    }
-
-    /// <summary>Everything the engines read of a network, and the report they make of it, as text.</summary>
-    private static string Describe(InsightsNetwork network) => JsonSerializer.Serialize(new
-    {
-        Contacts = network.Contacts.Select(c => new
-        {
-            c.Id, c.Name, c.Company, c.Title, c.Industry, c.Function, c.Seniority, c.SeniorityAtLastContact, c.City, c.Country, c.Categories, c.Trust,
-            c.Closeness, c.TierPin, c.KnownSince, c.MetAtEventId, c.MetAtOrganizationId, c.CreatedAt, c.Mutuals, c.Measure, c.Band, c.BandYearAgo, c.Tier,
-            c.FirstTouch, c.LastTouch, c.Gives, c.Asks,
-        }),
-        Links = Enumerable.Range(0, network.Links.Count).Select(k => network.Links[k]),
-        network.Organizations, network.Memberships, network.Events, network.Attendances, MetAtEvents = network.MetAtEvents.Select(m => new { m.EventId, m.ContactId }), network.Goals,
-        Report = BuildInsights.Analyze(network),
-    });
 }

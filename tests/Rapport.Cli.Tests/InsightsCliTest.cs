@@ -1,9 +1,40 @@
+using System.Text.Json;
 using Rapport.Data.Tests.Support;
 
 namespace Rapport.Cli.Tests;
 
 public class InsightsCliTest
 {
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task Intro_LogsAnIntroduction_AndTheInsightsLinkThoseItNames(string provider)
+    {
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var cli = new CliRunner(db);
+        foreach (var name in new[] { "Bea Braun", "Ana Silva", "Cy Chen", "Dee Diaz" })
+            Assert.Equal(0, (await cli.RunAsync("contact", "add", "--name", name)).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("log", "Bea Braun", "--channel", "call", "--date", "2026-11-01")).ExitCode);
+        Assert.Equal(0, (await cli.RunAsync("insights")).ExitCode);
+        Assert.Equal("0", (await cli.RunAsync("insights", "--json")).Json.GetProperty("links").GetProperty("introduced").GetRawText());
+
+        // Bea introduced Ana and Cy; then Dee was introduced to you by Ana.
+        var first = await cli.RunAsync("intro", "Ana Silva", "Cy Chen", "--by", "Bea Braun", "--date", "2026-10-05", "--outcome", "coffee in Lisbon");
+        Assert.Equal(0, first.ExitCode);
+        Assert.Matches(@"^Logged: Bea Braun introduced Ana Silva to Cy Chen on 2026-10-05 \(#\d+\)\.", first.Out);
+        var second = await cli.RunAsync("intro", "Dee Diaz", "--by", "Ana Silva", "--json");
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(JsonValueKind.Null, second.Json.GetProperty("personBId").ValueKind);
+        Assert.Equal(JsonValueKind.Number, second.Json.GetProperty("introducerId").ValueKind);
+
+        // Bea–Ana, Bea–Cy, Ana–Cy and Ana–Dee: links from logged introductions, the kept inputs patched with them.
+        var json = await cli.RunAsync("insights", "--json");
+        Assert.Equal("4", json.Json.GetProperty("links").GetProperty("introduced").GetRawText());
+        var path = await cli.RunAsync("path", "Cy Chen");
+        Assert.Equal(0, path.ExitCode);
+        Assert.Contains("you → Bea Braun → Cy Chen", path.Out);
+    }
+
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]

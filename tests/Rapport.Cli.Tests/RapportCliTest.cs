@@ -53,6 +53,11 @@ public class RapportCliTest
     [InlineData("log", "Ana Silva", "--channel", "call", "--date", "2026-13-01")]
     [InlineData("give", "Ana Silva", "--kind", "money")]
     [InlineData("link", "Ana Silva", "Ana Silva")]
+    [InlineData("intro", "Ana Silva")]
+    [InlineData("intro", "Ana Silva", "Ana Silva")]
+    [InlineData("intro", "Ana Silva", "--by", "Ana Silva")]
+    [InlineData("intro", "Ana Silva", "nobody")]
+    [InlineData("intro", "Ana Silva", "--by", "ana@x.org", "--date", "2026-02-30")]
     [InlineData("life-event", "Ana Silva", "--kind", "wedding")]
     [InlineData("no-such-command")]
     public async Task BadInput_ExitsWith2_SaysWhatWasWrong_AndWritesNothing(params string[] args)
@@ -171,11 +176,11 @@ public class RapportCliTest
         var cli = new CliRunner(db);
         var root = await cli.RunAsync("--help");
         Assert.Equal(0, root.ExitCode);
-        foreach (var command in new[] { "serve", "demo", "contact", "log", "give", "ask", "link", "life-event" })
+        foreach (var command in new[] { "serve", "demo", "contact", "log", "give", "ask", "link", "intro", "life-event" })
             Assert.Contains(command, root.Out);
         Assert.Contains("RAPPORT_NOW", root.Out);
 
-        foreach (var path in new[] { "serve", "demo", "contact add", "contact list", "contact show", "contact edit", "log", "give", "ask", "link", "life-event" })
+        foreach (var path in new[] { "serve", "demo", "contact add", "contact list", "contact show", "contact edit", "log", "give", "ask", "link", "intro", "life-event" })
         {
             var help = await cli.RunAsync([.. path.Split(' '), "--help"]);
             Assert.Equal(0, help.ExitCode);

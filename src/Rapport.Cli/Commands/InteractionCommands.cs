@@ -6,7 +6,7 @@ using Rapport.Domain.Exchanges;
 
 namespace Rapport.Cli.Commands;
 
-/// <summary>`rapport log`, `give`, `ask`, `link` and `life-event`: recording what happens in relationships.</summary>
+/// <summary>`rapport log`, `give`, `ask`, `link`, `intro` and `life-event`: recording what happens in relationships.</summary>
 internal static class InteractionCommands
 {
     public static Command Log(CommandServices s)
@@ -80,6 +80,29 @@ internal static class InteractionCommands
             var l = await new LinkContacts(db, ctx.Clock).ExecuteAsync(p.GetValue(a)!, p.GetValue(b)!, p.GetValue(kind), p.GetValue(strength), ct);
             if (ctx.Json) await ctx.WriteJsonAsync(new { l.Id, l.ContactAId, l.ContactBId, l.Kind, l.Strength, l.Inferred });
             else await ctx.Out.WriteLineAsync($"Linked #{l.ContactAId} and #{l.ContactBId} ({App.Common.Input.Kebab(l.Kind)}).");
+            return 0;
+        });
+        return cmd;
+    }
+
+    public static Command Intro(CommandServices s)
+    {
+        var a = Opt.Who("first", "The person introduced.");
+        var b = new Argument<string?>("second") { Description = "The person they were introduced to; leave out with --by when it was you.", Arity = ArgumentArity.ZeroOrOne };
+        var by = Opt.Of<string?>("--by", "Who made the introduction: a contact; default you.");
+        var date = Opt.Of<string?>("--date", "When, as 2026-05-01; default today.");
+        var outcome = Opt.Of<string?>("--outcome", "What came of it, e.g. \"became a regular coffee\".");
+        var note = Opt.Of<string?>("--note", "Anything else worth keeping.");
+        var cmd = new Command("intro", "Log an introduction: you introduced two contacts, a contact (--by) introduced two, or one to you. "
+            + "The insights link those it names.").With(a, b, by, date, outcome, note);
+        cmd.SetAction(async (p, ct) =>
+        {
+            var ctx = s.Context(p);
+            await using var db = await ctx.OpenAsync(ct);
+            var (i, introducer, first, second) = await new LogIntroduction(db, ctx.Clock)
+                .ExecuteAsync(p.GetValue(a)!, p.GetValue(b), p.GetValue(by), p.GetValue(date), p.GetValue(outcome), p.GetValue(note), ct);
+            if (ctx.Json) await ctx.WriteJsonAsync(new { i.Id, i.IntroducerId, i.PersonAId, i.PersonBId, date = i.IntroducedOn, i.Outcome, i.Note });
+            else await ctx.Out.WriteLineAsync($"Logged: {introducer ?? "you"} introduced {first} to {second ?? "you"} on {i.IntroducedOn:yyyy-MM-dd} (#{i.Id}).");
             return 0;
         });
         return cmd;

@@ -8,8 +8,10 @@
 #                                                              # patches the kept inputs from that row
 #   WRITE_BETWEEN=link bench/insights-command.sh 7          # a link written (not timed) before every run: patched too
 #   WRITE_BETWEEN=interaction bench/insights-command.sh 7   # the oldest interaction edited (not timed) before every run:
-#                                                              # no patch follows, the command reads the tables and keeps
-#                                                              # its inputs
+#                                                              # patched too
+#   WRITE_BETWEEN=unpatched bench/insights-command.sh 7     # the kept inputs' mark deleted before every run, as a write no
+#                                                              # patch follows (a settings change, say) leaves it: the
+#                                                              # command reads the tables and keeps its inputs
 # Publishes the rapport program as a user installs it (Release, ReadyToRun, framework-dependent, linux-x64) into
 # /tmp/art-bench-insights (set ART to reuse another build). The demo network is generated once into the bench cache
 # ($RAPPORT_BENCH_CACHE, or rapport-bench under the temp folder) and its aggregates built (not timed).
@@ -49,7 +51,8 @@ for i in $(seq 1 "$runs"); do
       contact) sqlite3 "$work/d.db" 'UPDATE "Contacts" SET "Trust" = "Trust" WHERE "Id" = (SELECT min("Id") FROM "Contacts");' ;;
       link) sqlite3 "$work/d.db" 'UPDATE "ContactLinks" SET "Strength" = "Strength" WHERE "Id" = (SELECT min("Id") FROM "ContactLinks");' ;;
       interaction) sqlite3 "$work/d.db" 'UPDATE "Interactions" SET "Channel" = "Channel" WHERE "Id" = (SELECT min("Id") FROM "Interactions");' ;;
-      *) echo "WRITE_BETWEEN is contact, link or interaction, not $WRITE_BETWEEN" >&2; exit 2 ;;
+      unpatched) sqlite3 "$work/d.db" 'DELETE FROM "InsightsInputsMarks";' ;;
+      *) echo "WRITE_BETWEEN is contact, link, interaction or unpatched, not $WRITE_BETWEEN" >&2; exit 2 ;;
     esac
     RAPPORT_DB="$work/d.db" /usr/bin/time -f "%e %U %S" -o "$work/time.txt" "${bins[$k]}" insights > "$work/out-$k.txt"
     read -r wall user sys < "$work/time.txt"

@@ -11,8 +11,8 @@ namespace Rapport.Bench.Insights;
 /// scenario file. The whole use case and the load alone, three times: with the inputs an earlier command kept (nothing
 /// written since: read them, complete them as of the day); after the most common writes, an interaction logged with one
 /// contact, the contact edited, met at an event and linked to another, and the link of the time before removed (read the
-/// kept inputs and patch them from the rows written); and after a write no patch follows, such as an older interaction
-/// edited (read every table and the history, infer links, keep the inputs for the next command);
+/// kept inputs and patch them from the rows written); and after a write no patch follows, such as a settings change
+/// (read every table and the history, infer links, keep the inputs for the next command);
 /// then the engines alone over a network already in memory. Setup runs the use case once, so the stored aggregates exist
 /// (as after any demo write or import) and the inputs are kept.
 /// </summary>
@@ -129,7 +129,7 @@ public class InsightsBenchmark
         return network.PatchedWrites == 0 ? throw new InvalidOperationException("the load patched nothing") : network.Contacts.Count;
     }
 
-    /// <summary>As after a write no patch follows (an older interaction edited, say): the kept inputs no longer hold, so the call reads the tables and keeps them again.</summary>
+    /// <summary>As after a write no patch follows (a settings change, say): the kept inputs no longer hold, so the call reads the tables and keeps them again.</summary>
     [IterationSetup(Targets = [nameof(InsightsAfterAWrite), nameof(LoadAfterAWrite)])]
     public void Invalidate()
     {

@@ -11,8 +11,8 @@ namespace Rapport.App.Insights;
 /// <summary>
 /// Brings kept inputs up to date from the rows written since they were kept (<see cref="KeptValue.Writes"/>), by reading
 /// just those rows again (the small tables whole): contacts, categories, interactions, aggregates, the ledger,
-/// organizations, memberships, events, attendances, links told and introductions. An older interaction edited is left to
-/// a read of the tables.
+/// organizations, memberships, events, attendances, links told and introductions. What the settings change is left to a
+/// read of the tables (another key).
 /// </summary>
 /// <remarks>
 /// What each kind of write may change, and so what is patched:
@@ -24,8 +24,9 @@ namespace Rapport.App.Insights;
 /// again (a crowd may cross its size rule), and the ledger and the mutual counts of its partners read again. One edited
 /// in the trash changes nothing.</item>
 /// <item>An interaction newer than every one read: the touches of its participants, after their others, and when it is a
-/// small meeting of two or more of your contacts, one more meeting for each pair of them. An older interaction edited is
-/// not patched.</item>
+/// small meeting of two or more of your contacts, one more meeting for each pair of them. An older interaction edited:
+/// the touches of everyone in it before or after (the contacts of participant rows written are noted) read again, and
+/// the meetings of their pairs counted again.</item>
 /// <item>Organizations, memberships, events, attendances: read again whole (their order is the tables'); the colleagues
 /// of each organization written and the attendees of each event written are paired before and after, and the inferred
 /// links gain or lose those occasions (<see cref="NetworkLinks.WithOccasions"/>).</item>
@@ -101,10 +102,14 @@ internal static class InputsPatch
         var occasions = new List<(ContactPair Pair, int Colleague, int Meetings, int Events)>();
         var interactions = Of(WrittenTable.Interactions).Union(Of(WrittenTable.InteractionParticipants)).Order().ToArray();
         List<(int Index, Touch Touch)> added = [];
-        if (interactions.Length > 0)
+        // An interaction among those read, edited: the touches of everyone in it, before or after, read again, and the
+        // meetings of their pairs counted again (both up to the interactions read; those after are patched as new).
+        var older = interactions.Where(id => id <= inputs.LastInteractionId).ToArray();
+        if (older.Length > 0) occasions.AddRange(await OlderEditedAsync(db, inputs, ids, older, Of(WrittenTable.ParticipantContacts), back, settings.MaxParticipantsForMeetingLinks, ct));
+        var newer = interactions.Where(id => id > inputs.LastInteractionId).ToArray();
+        if (newer.Length > 0)
         {
-            if (interactions[0] <= inputs.LastInteractionId) return false;
-            (added, var meetings) = await NewTouchesAsync(db, inputs, ids, interactions, settings.MaxParticipantsForMeetingLinks, ct);
+            (added, var meetings) = await NewTouchesAsync(db, inputs, ids, newer, settings.MaxParticipantsForMeetingLinks, ct);
             occasions.AddRange(meetings.Select(pair => (pair, 0, 1, 0)));
         }
         // The new touches go after their contacts' others.
@@ -252,8 +257,44 @@ internal static class InputsPatch
     }
 
     /// <summary>
-    /// The touches of each of <paramref name="contacts"/> (back from the trash) in the interactions read with the kept inputs
-    /// (up to <paramref name="lastInteraction"/>; those after it are patched as new), in the order of the interactions.
+    /// Brings the touches and meetings of those in <paramref name="older"/> (interactions read with the kept inputs, edited
+    /// since) up to date: who took part before (<paramref name="noted"/>, the contacts of participant rows written) or takes
+    /// part now has its touches read again, and the meetings of each pair of theirs counted again; the difference from the
+    /// kept count is returned as occasions. Contacts <paramref name="back"/> from the trash are read whole elsewhere.
+    /// </summary>
+    private static async Task<List<(ContactPair Pair, int Colleague, int Meetings, int Events)>> OlderEditedAsync(
+        RapportDbContext db, NetworkInputs inputs, long[] ids, long[] older, long[] noted, List<long> back, int crowd, CancellationToken ct)
+    {
+        var affected = noted.ToHashSet();
+        await AccountRows.ScanAsync(db, $"""
+            SELECT "ContactId" FROM "InteractionParticipants" WHERE "AccountId" = @account {AccountRows.OnlyOf("InteractionId", older)}
+            """, r => affected.Add(r.GetInt64(0)), ct);
+        affected.IntersectWith(inputs.ById.Keys);
+        affected.ExceptWith(back);
+        if (affected.Count == 0) return [];
+        var people = affected.Order().ToList();
+        var touches = await KeptTouchesAsync(db, people, inputs.LastInteractionId, ct);
+        inputs.Touches = inputs.Touches.Over(ids, ids, people.ToDictionary(id => id, id => touches.GetValueOrDefault(id) ?? []));
+
+        // The meetings of their pairs now, against those the inferred links count (a pair told is left as it is).
+        var returned = back.ToHashSet();
+        var now = (await KeptMeetingsAsync(db, inputs, people, crowd, ct)).Where(pair => !returned.Contains(pair.A) && !returned.Contains(pair.B))
+            .GroupBy(pair => pair).ToDictionary(g => g.Key, g => g.Count());
+        var was = new Dictionary<ContactPair, int>();
+        var links = inputs.Links;
+        var positions = people.Select(links.IndexOf).ToHashSet();
+        for (var k = 0; k < links.Count; k++)
+        {
+            if (!links.FromOccasions(k) || !(positions.Contains(links.IndexA(k)) || positions.Contains(links.IndexB(k)))) continue;
+            if (links[k].Evidence is { Meetings: > 0 } evidence) was[evidence.Pair] = evidence.Meetings;
+        }
+        return [.. now.Keys.Union(was.Keys).Select(pair => (pair, 0, now.GetValueOrDefault(pair) - was.GetValueOrDefault(pair), 0)).Where(c => c.Item3 != 0)];
+    }
+
+    /// <summary>
+    /// The touches of each of <paramref name="contacts"/> (back from the trash, or in an interaction edited) in the
+    /// interactions read with the kept inputs (up to <paramref name="lastInteraction"/>; those after it are patched as
+    /// new), in the order of the interactions.
     /// </summary>
     private static async Task<Dictionary<long, Touch[]>> KeptTouchesAsync(RapportDbContext db, List<long> contacts, long lastInteraction, CancellationToken ct)
     {
@@ -273,26 +314,26 @@ internal static class InputsPatch
     }
 
     /// <summary>
-    /// The pairs that the small meetings read with the kept inputs link between <paramref name="back"/> (contacts back from
-    /// the trash) and the others in the network, a pair once per meeting.
+    /// The pairs that the small meetings read with the kept inputs link between <paramref name="contacts"/> and the others
+    /// in the network (or among themselves), a pair once per meeting.
     /// </summary>
-    private static async Task<List<ContactPair>> KeptMeetingsAsync(RapportDbContext db, NetworkInputs inputs, List<long> back, int crowd, CancellationToken ct)
+    private static async Task<List<ContactPair>> KeptMeetingsAsync(RapportDbContext db, NetworkInputs inputs, List<long> contacts, int crowd, CancellationToken ct)
     {
         var participants = new List<(long InteractionId, long ContactId)>();
         await AccountRows.ScanAsync(db, $"""
             SELECT p."InteractionId", p."ContactId"
             FROM "InteractionParticipants" p JOIN "Interactions" i ON i."Id" = p."InteractionId" AND i."AccountId" = @account AND i."DeletedAt" IS NULL
             WHERE p."AccountId" = @account AND p."InteractionId" <= {inputs.LastInteractionId}
-                AND p."InteractionId" IN (SELECT "InteractionId" FROM "InteractionParticipants" WHERE "AccountId" = @account {AccountRows.OnlyOf("ContactId", back)})
+                AND p."InteractionId" IN (SELECT "InteractionId" FROM "InteractionParticipants" WHERE "AccountId" = @account {AccountRows.OnlyOf("ContactId", contacts)})
             ORDER BY p."InteractionId", p."ContactId"
             """, r => participants.Add((r.GetInt64(0), r.GetInt64(1))), ct);
-        var returned = back.ToHashSet();
+        var among = contacts.ToHashSet();
         var pairs = new List<ContactPair>();
         foreach (var rows in participants.GroupBy(p => p.InteractionId))
         {
             var people = rows.Where(p => inputs.ById.ContainsKey(p.ContactId)).Select(p => p.ContactId).ToList();
             if (!InsightsNetwork.LinksMeeting(rows.Count(), people.Count, crowd)) continue;
-            pairs.AddRange(ContactPair.Among(people).Where(pair => returned.Contains(pair.A) || returned.Contains(pair.B)));
+            pairs.AddRange(ContactPair.Among(people).Where(pair => among.Contains(pair.A) || among.Contains(pair.B)));
         }
         return pairs;
     }

@@ -412,7 +412,8 @@ internal sealed class ContactTouches
 
     /// <summary>
     /// These touches over other contacts, <paramref name="to"/> (ascending), these being of <paramref name="from"/>: a
-    /// contact in both keeps its touches, one only in <paramref name="to"/> has those in <paramref name="own"/> (or none).
+    /// contact in <paramref name="own"/> has those touches, else one in both keeps its own, and one only in
+    /// <paramref name="to"/> has none.
     /// </summary>
     public ContactTouches Over(long[] from, long[] to, IReadOnlyDictionary<long, Touch[]> own)
     {
@@ -424,7 +425,7 @@ internal sealed class ContactTouches
         var starts = new int[to.Length + 1];
         for (var i = 0; i < to.Length; i++)
         {
-            segments[i] = Array.BinarySearch(from, to[i]) is var j and >= 0 ? Of(j) : own.GetValueOrDefault(to[i]) ?? [];
+            segments[i] = own.TryGetValue(to[i], out var given) ? given : Array.BinarySearch(from, to[i]) is var j and >= 0 ? Of(j) : ArraySegment<Touch>.Empty;
             starts[i + 1] = starts[i] + segments[i].Count;
         }
         var touches = new Touch[starts[^1]];

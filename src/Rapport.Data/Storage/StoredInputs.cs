@@ -10,7 +10,8 @@ namespace Rapport.Data.Storage;
 /// </summary>
 /// <remarks>
 /// <para>SQLite: triggers on every table the value is derived from note the rows written (<see cref="WrittenTable"/>) and
-/// count the write on the mark, which goes past 2000 writes (migrations 0007 and 0008); a value is read only while the mark that was set before its load is still there, with the notes. To save:
+/// count the write on the mark, which goes past 2000 writes (migrations 0007 to 0009); a value is read only while the
+/// mark that was set before its load is still there, with the notes. To save:
 /// <see cref="BeginAsync"/> sets a new mark and returns its token, the caller reads the tables, then <see cref="SaveAsync"/>
 /// stores the value only if that mark survived and counted no write. SQLite lets one writer at a time, so each write
 /// either committed before the mark was set (and the reads after it see the write) or deleted or counted on the mark.</para>
@@ -256,7 +257,7 @@ public sealed record KeptValue(byte[] Data, IReadOnlyList<RowWrite> Writes);
 /// <summary>A row written since a value was saved: its table, and the contact, interaction or entry the row belongs to.</summary>
 public readonly record struct RowWrite(WrittenTable Table, long Key);
 
-/// <summary>The tables whose writes are noted row by row (migrations 0007 and 0008), by the numbers the notes use.</summary>
+/// <summary>The tables whose writes are noted row by row (migrations 0007 to 0009), by the numbers the notes use.</summary>
 public enum WrittenTable
 {
     /// <summary>Key: the contact.</summary>
@@ -294,4 +295,7 @@ public enum WrittenTable
 
     /// <summary>Key: the introducer or a person introduced, before or after the write (migration 0008).</summary>
     Introductions = 12,
+
+    /// <summary>Key: the contact of a participant row, before or after the write (migration 0009; table 4 notes its interaction).</summary>
+    ParticipantContacts = 13,
 }

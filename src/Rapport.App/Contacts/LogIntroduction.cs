@@ -27,8 +27,8 @@ public sealed class LogIntroduction(RapportDbContext db, TimeProvider clock)
         var on = date is null ? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime) : Input.ParseDate("date", date);
         var introduction = new Introduction(introducer?.Id, a.Id, b?.Id, on)
         {
-            Outcome = string.IsNullOrWhiteSpace(outcome) ? null : outcome.Trim(),
-            Note = string.IsNullOrWhiteSpace(note) ? null : note.Trim(),
+            Outcome = Input.TrimmedOrNull(outcome),
+            Note = Input.TrimmedOrNull(note),
         };
         db.Introductions.Add(introduction);
         await db.SaveChangesAsync(ct);

@@ -85,6 +85,8 @@ internal static class InputsPatch
             }
         }
         var regrouped = gone.Count > 0 || back.Count > 0;
+        // A contact back from the trash: what the interactions read (those after are patched as new) give it.
+        var backHistory = back.Count > 0 ? await HistoryOfAsync(db, back, inputs.LastInteractionId, ct) : [];
         if (regrouped)
         {
             inputs.Contacts.RemoveAll(c => !inputs.ById.ContainsKey(c.Id));
@@ -95,7 +97,7 @@ internal static class InputsPatch
             var before = ids;
             ids = inputs.Contacts.Select(c => c.Id).ToArray();
             inputs.Links = inputs.Links.Over(ids);
-            inputs.Touches = inputs.Touches.Over(before, ids, back.Count > 0 ? await KeptTouchesAsync(db, back, inputs.LastInteractionId, ct) : []);
+            inputs.Touches = inputs.Touches.Over(before, ids, TouchesOf(backHistory, back));
         }
 
         // Occasions behind inferred links gained or lost (meetings, colleagues, events), applied to the links at the end.
@@ -113,9 +115,9 @@ internal static class InputsPatch
             occasions.AddRange(meetings.Select(pair => (pair, 0, 1, 0)));
         }
         // The new touches go after their contacts' others.
-        if (added.Count > 0) inputs.Touches = inputs.Touches.With(ids.Length, added);
+        if (added.Count > 0) inputs.Touches = inputs.Touches.With(added);
         // A contact back from the trash: one more meeting with each contact in the network for each small meeting read before.
-        if (back.Count > 0) occasions.AddRange((await KeptMeetingsAsync(db, inputs, back, settings.MaxParticipantsForMeetingLinks, ct)).Select(pair => (pair, 0, 1, 0)));
+        occasions.AddRange(MeetingPairs(backHistory, inputs.ById, back, settings.MaxParticipantsForMeetingLinks).Select(pair => (pair, 0, 1, 0)));
 
         // Organizations, memberships, events and attendances are small tables: read again whole when written, or when who
         // is in the network changed, so that their order is the tables'; the links they infer change by the pairs of the
@@ -202,13 +204,11 @@ internal static class InputsPatch
 
         var told = InsightsNetwork.ToldLinks(stored, intros, inputs.ById, pair => linked.Contains(pair.A) || linked.Contains(pair.B));
         var links = inputs.Links;
-        var positions = linked.Select(links.IndexOf).ToHashSet();
         var untold = new List<ContactPair>();
-        for (var k = 0; k < links.Count; k++)
+        foreach (var k in links.RowsOf(linked))
         {
-            if (links.FromOccasions(k) || !(positions.Contains(links.IndexA(k)) || positions.Contains(links.IndexB(k)))) continue;
             var pair = new ContactPair(links.A(k), links.B(k));
-            if (!told.ContainsKey(pair)) untold.Add(pair);
+            if (!links.FromOccasions(k) && !told.ContainsKey(pair)) untold.Add(pair);
         }
         var changes = told.Select(t => (t.Key, (NetworkLink?)t.Value, (InferredLink?)null)).ToList();
         if (untold.Count > 0) changes.AddRange(await RecountAsync(db, inputs, untold, settings, ct));
@@ -231,26 +231,15 @@ internal static class InputsPatch
         var attendees = inputs.Attendances.Where(a => events.Contains(a.EventId)).GroupBy(a => a.EventId)
             .Select(g => LinkInference.Attendees(g.Select(a => a.ContactId), settings)).ToList();
 
-        // The meetings of each of these people: interactions not deleted, with few enough participants (all of them counted).
-        var meetings = new Dictionary<long, HashSet<long>>();
-        await AccountRows.ScanAsync(db, $"""
-            SELECT p."ContactId", p."InteractionId",
-                   (SELECT count(*) FROM "InteractionParticipants" q WHERE q."AccountId" = @account AND q."InteractionId" = p."InteractionId")
-            FROM "InteractionParticipants" p JOIN "Interactions" i ON i."Id" = p."InteractionId" AND i."AccountId" = @account AND i."DeletedAt" IS NULL
-            WHERE p."AccountId" = @account {AccountRows.OnlyOf("ContactId", people)}
-            """, r =>
-            {
-                if (!InsightsNetwork.LinksMeeting((int)r.GetInt64(2), 2, settings.MaxParticipantsForMeetingLinks)) return;
-                var id = r.GetInt64(0);
-                if (!meetings.TryGetValue(id, out var of)) meetings[id] = of = [];
-                of.Add(r.GetInt64(1));
-            }, ct);
+        // The small meetings of these people, among all the interactions (a pair once per meeting).
+        var meetings = MeetingPairs(await HistoryOfAsync(db, people, long.MaxValue, ct), inputs.ById, people, settings.MaxParticipantsForMeetingLinks)
+            .CountBy(pair => pair).ToDictionary();
 
         return pairs.Select(pair =>
         {
             var colleague = colleagues.Count(c => c.Contains(pair));
             var attended = attendees.Count(a => a.Contains(pair));
-            var met = meetings.TryGetValue(pair.A, out var ofA) && meetings.TryGetValue(pair.B, out var ofB) ? ofA.Count(ofB.Contains) : 0;
+            var met = meetings.GetValueOrDefault(pair);
             InferredLink? link = colleague + met + attended > 0 ? LinkInference.Combine(pair, colleague, met, attended, settings) : null;
             return (pair, (NetworkLink?)null, link);
         }).ToList();
@@ -272,70 +261,61 @@ internal static class InputsPatch
         affected.IntersectWith(inputs.ById.Keys);
         affected.ExceptWith(back);
         if (affected.Count == 0) return [];
-        var people = affected.Order().ToList();
-        var touches = await KeptTouchesAsync(db, people, inputs.LastInteractionId, ct);
-        inputs.Touches = inputs.Touches.Over(ids, ids, people.ToDictionary(id => id, id => touches.GetValueOrDefault(id) ?? []));
+        var history = await HistoryOfAsync(db, affected, inputs.LastInteractionId, ct);
+        var touches = TouchesOf(history, affected);
+        inputs.Touches = inputs.Touches.Over(ids, ids, affected.ToDictionary(id => id, id => touches.GetValueOrDefault(id) ?? []));
 
         // The meetings of their pairs now, against those the inferred links count (a pair told is left as it is).
         var returned = back.ToHashSet();
-        var now = (await KeptMeetingsAsync(db, inputs, people, crowd, ct)).Where(pair => !returned.Contains(pair.A) && !returned.Contains(pair.B))
-            .GroupBy(pair => pair).ToDictionary(g => g.Key, g => g.Count());
+        var now = MeetingPairs(history, inputs.ById, affected, crowd).Where(pair => !returned.Contains(pair.A) && !returned.Contains(pair.B))
+            .CountBy(pair => pair).ToDictionary();
         var was = new Dictionary<ContactPair, int>();
         var links = inputs.Links;
-        var positions = people.Select(links.IndexOf).ToHashSet();
-        for (var k = 0; k < links.Count; k++)
+        foreach (var k in links.RowsOf(affected))
         {
-            if (!links.FromOccasions(k) || !(positions.Contains(links.IndexA(k)) || positions.Contains(links.IndexB(k)))) continue;
-            if (links[k].Evidence is { Meetings: > 0 } evidence) was[evidence.Pair] = evidence.Meetings;
+            if (links.FromOccasions(k) && links[k].Evidence is { Meetings: > 0 } evidence) was[evidence.Pair] = evidence.Meetings;
         }
         return [.. now.Keys.Union(was.Keys).Select(pair => (pair, 0, now.GetValueOrDefault(pair) - was.GetValueOrDefault(pair), 0)).Where(c => c.Item3 != 0)];
     }
 
     /// <summary>
-    /// The touches of each of <paramref name="contacts"/> (back from the trash, or in an interaction edited) in the
-    /// interactions read with the kept inputs (up to <paramref name="lastInteraction"/>; those after it are patched as
-    /// new), in the order of the interactions.
+    /// Every participant row, with the touch it gives, of the live interactions up to <paramref name="upTo"/> that one of
+    /// <paramref name="contacts"/> took part in, by interaction and contact.
     /// </summary>
-    private static async Task<Dictionary<long, Touch[]>> KeptTouchesAsync(RapportDbContext db, List<long> contacts, long lastInteraction, CancellationToken ct)
+    private static async Task<List<(long InteractionId, long ContactId, Touch Touch)>> HistoryOfAsync(
+        RapportDbContext db, IReadOnlyCollection<long> contacts, long upTo, CancellationToken ct)
     {
-        var touches = new Dictionary<long, List<Touch>>();
+        var rows = new List<(long, long, Touch)>();
         await AccountRows.ScanAsync(db, $"""
-            SELECT p."ContactId", i."OccurredAt", i."Channel", i."Direction"
+            SELECT p."InteractionId", p."ContactId", i."OccurredAt", i."Channel", i."Direction"
             FROM "InteractionParticipants" p JOIN "Interactions" i ON i."Id" = p."InteractionId" AND i."AccountId" = @account AND i."DeletedAt" IS NULL
-            WHERE p."AccountId" = @account AND p."InteractionId" <= {lastInteraction} {AccountRows.OnlyOf("ContactId", contacts)}
-            ORDER BY p."ContactId", i."Id"
-            """, r =>
-            {
-                var id = r.GetInt64(0);
-                if (!touches.TryGetValue(id, out var of)) touches[id] = of = [];
-                of.Add(new Touch(r.GetUtcTime(1), r.GetEnum<Channel>(2), r.GetEnum<Direction>(3)));
-            }, ct);
-        return touches.ToDictionary(t => t.Key, t => t.Value.ToArray());
-    }
-
-    /// <summary>
-    /// The pairs that the small meetings read with the kept inputs link between <paramref name="contacts"/> and the others
-    /// in the network (or among themselves), a pair once per meeting.
-    /// </summary>
-    private static async Task<List<ContactPair>> KeptMeetingsAsync(RapportDbContext db, NetworkInputs inputs, List<long> contacts, int crowd, CancellationToken ct)
-    {
-        var participants = new List<(long InteractionId, long ContactId)>();
-        await AccountRows.ScanAsync(db, $"""
-            SELECT p."InteractionId", p."ContactId"
-            FROM "InteractionParticipants" p JOIN "Interactions" i ON i."Id" = p."InteractionId" AND i."AccountId" = @account AND i."DeletedAt" IS NULL
-            WHERE p."AccountId" = @account AND p."InteractionId" <= {inputs.LastInteractionId}
+            WHERE p."AccountId" = @account AND p."InteractionId" <= {upTo}
                 AND p."InteractionId" IN (SELECT "InteractionId" FROM "InteractionParticipants" WHERE "AccountId" = @account {AccountRows.OnlyOf("ContactId", contacts)})
             ORDER BY p."InteractionId", p."ContactId"
-            """, r => participants.Add((r.GetInt64(0), r.GetInt64(1))), ct);
-        var among = contacts.ToHashSet();
-        var pairs = new List<ContactPair>();
-        foreach (var rows in participants.GroupBy(p => p.InteractionId))
+            """, r => rows.Add((r.GetInt64(0), r.GetInt64(1), new Touch(r.GetUtcTime(2), r.GetEnum<Channel>(3), r.GetEnum<Direction>(4)))), ct);
+        return rows;
+    }
+
+    /// <summary>The touches of each of <paramref name="contacts"/> in <paramref name="history"/>, in the order of the interactions.</summary>
+    private static Dictionary<long, Touch[]> TouchesOf(List<(long InteractionId, long ContactId, Touch Touch)> history, IReadOnlyCollection<long> contacts) =>
+        history.Where(r => contacts.Contains(r.ContactId)).GroupBy(r => r.ContactId).ToDictionary(g => g.Key, g => g.Select(r => r.Touch).ToArray());
+
+    /// <summary>
+    /// The pairs the small meetings in <paramref name="history"/> link between <paramref name="contacts"/> and the others in
+    /// the network (or among themselves), a pair once per meeting.
+    /// </summary>
+    private static IEnumerable<ContactPair> MeetingPairs(
+        List<(long InteractionId, long ContactId, Touch Touch)> history, Dictionary<long, NetworkContact> byId, IReadOnlyCollection<long> contacts, int crowd)
+    {
+        foreach (var rows in history.GroupBy(r => r.InteractionId))
         {
-            var people = rows.Where(p => inputs.ById.ContainsKey(p.ContactId)).Select(p => p.ContactId).ToList();
+            var people = rows.Where(r => byId.ContainsKey(r.ContactId)).Select(r => r.ContactId).ToList();
             if (!InsightsNetwork.LinksMeeting(rows.Count(), people.Count, crowd)) continue;
-            pairs.AddRange(ContactPair.Among(people).Where(pair => among.Contains(pair.A) || among.Contains(pair.B)));
+            foreach (var pair in ContactPair.Among(people))
+            {
+                if (contacts.Contains(pair.A) || contacts.Contains(pair.B)) yield return pair;
+            }
         }
-        return pairs;
     }
 
     /// <summary>

@@ -386,14 +386,13 @@ internal sealed class ContactTouches
     }
 
     /// <summary>
-    /// These touches over <paramref name="contacts"/> contacts (those here, then any added after them, with none yet), with
-    /// <paramref name="added"/> after those of their contact (by position), in the order given: that of interactions later
-    /// than every one here.
+    /// These touches with <paramref name="added"/> after those of their contact (by position), in the order given: that of
+    /// interactions later than every one here.
     /// </summary>
-    public ContactTouches With(int contacts, IReadOnlyList<(int Index, Touch Touch)> added)
+    public ContactTouches With(IReadOnlyList<(int Index, Touch Touch)> added)
     {
         ArgumentNullException.ThrowIfNull(added);
-        ArgumentOutOfRangeException.ThrowIfLessThan(contacts, _starts.Length - 1);
+        var contacts = Contacts;
         var starts = new int[contacts + 1];
         foreach (var (index, _) in added) starts[index + 1]++;
         for (var i = 0; i < contacts; i++) starts[i + 1] += starts[i] + Own(i);
@@ -401,13 +400,13 @@ internal sealed class ContactTouches
         var next = new int[contacts];
         for (var i = 0; i < contacts; i++)
         {
-            if (Own(i) > 0) Array.Copy(_touches, _starts[i], touches, starts[i], Own(i));
+            Array.Copy(_touches, _starts[i], touches, starts[i], Own(i));
             next[i] = starts[i] + Own(i);
         }
         foreach (var (index, touch) in added) touches[next[index]++] = touch;
         return new ContactTouches(starts, touches);
 
-        int Own(int i) => i + 1 < _starts.Length ? _starts[i + 1] - _starts[i] : 0;
+        int Own(int i) => _starts[i + 1] - _starts[i];
     }
 
     /// <summary>

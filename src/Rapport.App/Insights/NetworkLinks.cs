@@ -80,6 +80,17 @@ public sealed class NetworkLinks
     /// <summary>Whether Rapport inferred link <paramref name="k"/> itself from occasions, rather than it being told (entered, imported, introduced).</summary>
     public bool FromOccasions(int k) => (_rows[k].Flags & EvidenceFlag) != 0;
 
+    /// <summary>The rows of the links that one of <paramref name="contactIds"/> at least is in, in order.</summary>
+    public IEnumerable<int> RowsOf(IEnumerable<long> contactIds)
+    {
+        ArgumentNullException.ThrowIfNull(contactIds);
+        var positions = contactIds.Select(IndexOf).Where(i => i >= 0).ToHashSet();
+        for (var k = 0; k < _rows.Length; k++)
+        {
+            if (positions.Contains(_rows[k].A) || positions.Contains(_rows[k].B)) yield return k;
+        }
+    }
+
     /// <summary>The position of a contact among the network's contacts, or −1.</summary>
     public int IndexOf(long contactId)
     {

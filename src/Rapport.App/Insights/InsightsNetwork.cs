@@ -203,7 +203,9 @@ public sealed class InsightsNetwork
         }, ct);
         if (kept is not null) return await CompleteAsync(db, kept, now, settings, nurture, fromKept: true, patched, ct);
 
-        // The mark goes first, so that a write committed during the reads below stops them being kept.
+        // The aggregates are brought up to date first (after a settings change, all of them): that is a write, which would
+        // stop the reads below being kept. Then the mark, so that a write committed during those reads stops them being kept.
+        if (keepInputs && db.Database.CurrentTransaction is null) await NetworkLoader.RefreshStaleStatsAsync(db, nurture, ct);
         var token = keepInputs ? await StoredInputs.BeginAsync(db, ct) : null;
         var inputs = await ReadInputsAsync(db, settings, nurture, ct);
         if (token is not null) await StoredInputs.SaveAsync(db, token, key, inputs.ToBytes(), now, ct);

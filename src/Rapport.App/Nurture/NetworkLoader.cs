@@ -206,6 +206,26 @@ public static class NetworkLoader
         return rows.ToDictionary(r => r.ContactId);
     }
 
+    /// <summary>
+    /// Builds the stored aggregates that <see cref="LoadStoredStatsAsync"/> would build (none yet while there are
+    /// interactions, or rows made under other settings), reading only which rows are current: a load that keeps what it
+    /// reads calls it before it sets its mark, so that the rebuild after a settings change is not a write during its own read.
+    /// </summary>
+    internal static async Task RefreshStaleStatsAsync(RapportDbContext db, NurtureSettings settings, CancellationToken ct)
+    {
+        var rows = 0;
+        var stale = new List<long>();
+        await AccountRows.ScanAsync(db, """
+            SELECT "ContactId", ("NeedsRecompute" OR "SettingsStamp" <> @stamp) FROM "ContactStats" WHERE "AccountId" = @account
+            """, new Dictionary<string, object> { ["@stamp"] = ContactStats.Stamp(settings) }, r =>
+            {
+                rows++;
+                if (r.GetBoolean(1)) stale.Add(r.GetInt64(0));
+            }, ct);
+        if (rows == 0 && await AnyInteractionAsync(db, ct)) await ContactStatsRefresher.RebuildAsync(db, null, settings, ct);
+        else if (stale.Count > 0) await ContactStatsRefresher.RebuildAsync(db, stale.Count * 2 > rows ? null : stale, settings, ct);
+    }
+
     private static async Task<bool> AnyInteractionAsync(RapportDbContext db, CancellationToken ct)
     {
         var any = false;

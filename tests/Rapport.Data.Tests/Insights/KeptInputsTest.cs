@@ -496,15 +496,20 @@ public class KeptInputsTest
         // The pair told until its links went is inferred from the meeting logged before.
         Assert.True(after.Links.Find(toldPair[0], toldPair[1])?.Evidence?.Meetings >= 1);
 
-        // A setting the aggregates depend on: the next load reads the tables and rebuilds the aggregates, a write during its
-        // own read, so it keeps nothing; the load after it keeps again, and the one after that reads what it kept.
+        // A setting the aggregates depend on: the next load rebuilds the aggregates before it sets its mark, reads the tables
+        // and keeps what it read, so the load after it reads what was kept.
         await NurtureSettingsStore.SetAsync(db, "half-life.days", "75", ct);
+        var stamp = Domain.Nurture.ContactStats.Stamp(await NurtureSettingsStore.LoadAsync(db, ct));
+        Assert.True(await db.ContactStats.AnyAsync(s => s.SettingsStamp != stamp, ct));
         var rebuilt = await LoadAsync(db, ct);
         Assert.False(rebuilt.FromKeptInputs);
+        Assert.False(await db.ContactStats.AnyAsync(s => s.SettingsStamp != stamp || s.NeedsRecompute, ct));
         Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(rebuilt));
-        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
         Assert.Equal(0, await CountAsync(db, "InsightsInputsChanges", ct, sqlite));
-        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+        var kept = await LoadAsync(db, ct);
+        Assert.True(kept.FromKeptInputs);
+        Assert.Equal(0, kept.PatchedWrites);
+        Assert.Equal(KeptNetworks.Describe(rebuilt), KeptNetworks.Describe(kept));
     }
 
     [Fact]
@@ -635,9 +640,8 @@ public class KeptInputsTest
         // Other nurture settings: the aggregates and the key differ, the tables are read.
         await NurtureSettingsStore.SetAsync(db, "half-life.days", "60", ct);
         Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
-        // Back: the first load rebuilds the aggregates (a write, so it keeps nothing), the second keeps, the third reads them.
+        // Back: the first load rebuilds the aggregates before its mark and keeps what it reads, the second reads that.
         await NurtureSettingsStore.SetAsync(db, "half-life.days", Domain.Nurture.NurtureSettings.Default.Get("half-life.days"), ct);
-        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
         Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
         Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
         // Other insight settings: the key differs.

@@ -9,15 +9,18 @@ namespace Rapport.Data.Storage;
 /// here), good for as long as nothing it was derived from has changed since (migration 0006).
 /// </summary>
 /// <remarks>
-/// <para>SQLite: triggers on every table the value is derived from note the rows written (<see cref="WrittenTable"/>) and
-/// count the write on the mark, which goes past 2000 writes (migrations 0007 to 0009); a value is read only while the
-/// mark that was set before its load is still there, with the notes. To save:
-/// <see cref="BeginAsync"/> sets a new mark and returns its token, the caller reads the tables, then <see cref="SaveAsync"/>
-/// stores the value only if that mark survived and counted no write. SQLite lets one writer at a time, so each write
-/// either committed before the mark was set (and the reads after it see the write) or deleted or counted on the mark.</para>
-/// <para>PostgreSQL runs writers side by side, so a mark could miss a write still in progress. There each writing
-/// transaction notes its id, the token carries the snapshot the load began with, and a value is good while no noted
-/// transaction is missing from that snapshot (see the migration).</para>
+/// <para>Triggers on every table the value is derived from note the rows written since (<see cref="WrittenTable"/>), so
+/// that a reader can bring the value up to date from just those rows.</para>
+/// <para>SQLite (migrations 0007 to 0009): the triggers note while the account has a mark, and count the write on it; the
+/// mark goes past 2000 writes. A value is read only while the mark that was set before its load is still there, with the
+/// notes. To save: <see cref="BeginAsync"/> sets a new mark and returns its token, the caller reads the tables, then
+/// <see cref="SaveAsync"/> stores the value only if that mark survived and counted no write. SQLite lets one writer at a
+/// time, so each write either committed before the mark was set (and the reads after it see the write) or deleted or
+/// counted on the mark.</para>
+/// <para>PostgreSQL (migrations 0006 and 0010) runs writers side by side, so a mark could miss a write still in progress.
+/// There every write notes its rows with the id of its transaction, the token carries the snapshot the load began with,
+/// and a value is saved only while no note of its account is missing from that snapshot; the notes missing from it later
+/// are the rows to patch from, read with the value in one snapshot (see the migration).</para>
 /// </remarks>
 public static class StoredInputs
 {
@@ -30,22 +33,16 @@ public static class StoredInputs
     /// good value.
     /// </summary>
     /// <remarks>
-    /// On SQLite the value, the notes and whatever <paramref name="use"/> reads through <see cref="AccountRows"/> are read in
-    /// one read transaction, so the rows it re-reads are those the notes speak of and no later write's; <paramref name="use"/>
-    /// must not query through EF Core meanwhile. PostgreSQL notes no rows: any write there makes the value stale.
+    /// The value, the notes and whatever <paramref name="use"/> reads through <see cref="AccountRows"/> are read in one
+    /// snapshot (SQLite: a read transaction; PostgreSQL: a REPEATABLE READ transaction), so the rows it re-reads are those
+    /// the notes speak of and no later write's; on SQLite <paramref name="use"/> must not query through EF Core meanwhile.
+    /// Inside a caller's transaction on PostgreSQL, a value is used only when nothing was written since.
     /// </remarks>
     public static async Task<T?> ReadAsync<T>(RapportDbContext db, string key, Func<KeptValue, Task<T?>> use, CancellationToken ct) where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(use);
-        if (!db.Database.IsSqlite())
-        {
-            var data = await ReadValueAsync(db, $"""
-                SELECT i."Data" FROM "InsightsInputs" i
-                WHERE i."AccountId" = @account AND i."Key" = @key AND i."Data" IS NOT NULL AND {NothingWrittenSince("i")}
-                """, key, ct);
-            return data is null ? null : await use(new KeptValue(data, []));
-        }
+        if (!db.Database.IsSqlite()) return await ReadPostgresAsync(db, key, use, ct);
 
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -67,6 +64,49 @@ public static class StoredInputs
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    // PostgreSQL: the value, the notes its snapshot misses and whatever use reads, in one REPEATABLE READ snapshot, so that
+    // the rows re-read are as the notes read say. Inside a caller's transaction (whose snapshot may move between statements)
+    // the value is used only with nothing written since.
+    private static async Task<T?> ReadPostgresAsync<T>(RapportDbContext db, string key, Func<KeptValue, Task<T?>> use, CancellationToken ct) where T : class
+    {
+        if (db.Database.CurrentTransaction is not null)
+        {
+            var data = await ReadValueAsync(db, $"""
+                SELECT i."Data" FROM "InsightsInputs" i
+                WHERE i."AccountId" = @account AND i."Key" = @key AND i."Data" IS NOT NULL AND {NothingWrittenSince("i")}
+                """, key, ct);
+            return data is null ? null : await use(new KeptValue(data, []));
+        }
+
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var read = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+            var data = await ReadValueAsync(db, $"""
+                SELECT i."Data" FROM "InsightsInputs" i
+                WHERE i."AccountId" = @account AND i."Key" = @key AND i."Data" IS NOT NULL AND split_part(i."Token", ' ', 3) = {ServerStart}
+                """, key, ct);
+            if (data is null) return null;
+            var writes = new List<RowWrite>();
+            await AccountRows.ScanAsync(db, $"""
+                SELECT DISTINCT w."Tab", w."Key" FROM "InsightsInputsChanges" w JOIN "InsightsInputs" i ON i."AccountId" = w."AccountId"
+                WHERE w."AccountId" = @account AND NOT pg_visible_in_snapshot(w."Xid", {SnapshotOf("i")})
+                ORDER BY w."Tab", w."Key" LIMIT {MaxWrites + 1}
+                """, r => writes.Add(new RowWrite((WrittenTable)r.GetInt64(0), r.GetInt64(1))), ct);
+            if (writes.Count > MaxWrites) return null;
+            var result = await use(new KeptValue(data, writes));
+            await read.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>How many rows written since a value was kept a load patches it from, at most (PostgreSQL; SQLite counts writes, migration 0007).</summary>
+    private const int MaxWrites = 2000;
 
     private static async Task<byte[]?> ReadValueAsync(RapportDbContext db, string sql, string key, CancellationToken ct)
     {
@@ -104,10 +144,17 @@ public static class StoredInputs
                 """, [("@account", db.AccountId), ("@token", mark)], ct);
             return changed is null ? null : mark;
         }
-        // PostgreSQL: the account's row registers the snapshot the load starts from (and holds no value until saved).
-        var token = await ScalarAsync(db, $"""
-            INSERT INTO "InsightsInputs" ("AccountId", "Token", "Key", "SavedAt", "Data") VALUES (@account, @mark || ' ' || pg_current_snapshot()::text || ' ' || {ServerStart}, '', '', NULL)
+        // PostgreSQL: the account's row is registered first, then the snapshot the load starts from is taken in a transaction
+        // of its own, later than any tidy that does not see the row yet (see migration 0010). The row holds no value until saved.
+        var registered = await ScalarAsync(db, """
+            INSERT INTO "InsightsInputs" ("AccountId", "Token", "Key", "SavedAt", "Data") VALUES (@account, @mark, '', '', NULL)
             ON CONFLICT ("AccountId") DO UPDATE SET "Token" = excluded."Token", "Key" = '', "SavedAt" = '', "Data" = NULL
+            RETURNING "Token"
+            """, [("@account", db.AccountId), ("@mark", mark)], ct);
+        if (registered is null) return null;
+        var token = await ScalarAsync(db, $"""
+            UPDATE "InsightsInputs" SET "Token" = @mark || ' ' || pg_current_snapshot()::text || ' ' || {ServerStart}
+            WHERE "AccountId" = @account AND "Token" = @mark
             RETURNING "Token"
             """, [("@account", db.AccountId), ("@mark", mark)], ct);
         return token as string;
@@ -148,11 +195,11 @@ public static class StoredInputs
     }
 
     /// <summary>
-    /// PostgreSQL: the value's snapshot was taken by this server since it started, and no transaction that wrote a table the
-    /// value comes from is missing from it.
+    /// PostgreSQL: the value's snapshot was taken by this server since it started, and no row of its account written to a
+    /// table the value comes from is missing from it.
     /// </summary>
     private static string NothingWrittenSince(string row) =>
-        $"""split_part({row}."Token", ' ', 3) = {ServerStart} AND NOT EXISTS (SELECT 1 FROM "InsightsInputsWrites" w WHERE NOT pg_visible_in_snapshot(w."Xid", {SnapshotOf(row)}))""";
+        $"""split_part({row}."Token", ' ', 3) = {ServerStart} AND NOT EXISTS (SELECT 1 FROM "InsightsInputsChanges" w WHERE w."AccountId" = {row}."AccountId" AND NOT pg_visible_in_snapshot(w."Xid", {SnapshotOf(row)}))""";
 
     /// <summary>When the server started, as text that does not depend on the session's time zone.</summary>
     private const string ServerStart = "extract(epoch FROM pg_postmaster_start_time())::text";

@@ -1,0 +1,423 @@
+-- 0010: PostgreSQL now patches the kept insights inputs from the rows written since, as SQLite does from 0007 to 0009
+-- (Rapport.App.Insights.InputsPatch), instead of reading every table after any write.
+--
+-- The triggers of 0006 noted each writing transaction once. Now every write also notes, in "InsightsInputsChanges", the
+-- rows it wrote, by the same table numbers and keys as on SQLite (the contact, interaction, entry, organization or event
+-- a row belongs to; both contacts of a link; everyone an introduction names; a participant's interaction and contact),
+-- with the account of the row and the id of the writing transaction, before and after an update. The notes are taken
+-- from the statement's transition tables, one insert per statement however many rows it wrote.
+--
+-- A kept value carries the snapshot its load began with. It was saved only if no note of its account was missing from
+-- that snapshot when it was saved, so it holds exactly what that snapshot saw. The rows written since are then those of
+-- the notes missing from it: committed later, or still running when it was taken (a transaction's notes appear when it
+-- commits). A load reads the value and those notes, and re-reads the rows they name, in one REPEATABLE READ snapshot;
+-- past 2000 such notes it reads the tables instead and keeps afresh.
+--
+-- Notes are written whether or not a value is kept: a transaction may have written before a load registered its
+-- snapshot and commit after, and its rows must be noted then too. A load registers in two steps, the account's row
+-- first and its snapshot in a later transaction, so that a tidy which does not yet see the row took its own snapshot
+-- before the load's and can only have seen notes the load's snapshot sees as well.
+--
+-- The tidying runs once per writing transaction (the statement triggers of 0006) and after a save, never waiting for a
+-- lock: a value past 2000 missing notes goes; notes its snapshot sees go, as do those of an account with no row; an
+-- account registered without a snapshot yet keeps its notes. A TRUNCATE, which notes no rows, drops every kept value.
+-- A row moved to another account is noted in both (the program never moves one).
+
+DELETE FROM "InsightsInputs";
+DELETE FROM "InsightsInputsWrites";
+
+CREATE TABLE "InsightsInputsChanges" (
+    "AccountId" bigint NOT NULL,
+    "Xid" xid8 NOT NULL,
+    "Tab" integer NOT NULL,
+    "Key" bigint NOT NULL,
+    PRIMARY KEY ("AccountId", "Xid", "Tab", "Key")
+);
+
+COMMENT ON TABLE "InsightsInputs" IS 'The insights'' kept inputs, one value per account, patched from the rows written since its snapshot (migrations 0006, 0010).';
+
+CREATE OR REPLACE FUNCTION "InsightsInputs_Tidy"() RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    WITH gone AS (
+        DELETE FROM "InsightsInputs" WHERE "AccountId" IN (
+            SELECT s."AccountId" FROM "InsightsInputs" s
+            WHERE split_part(s."Token", ' ', 2) <> ''
+              AND (SELECT count(*) FROM (SELECT 1 FROM "InsightsInputsChanges" c
+                                         WHERE c."AccountId" = s."AccountId" AND NOT pg_visible_in_snapshot(c."Xid", split_part(s."Token", ' ', 2)::pg_snapshot)
+                                         LIMIT 2001) n) > 2000
+            FOR UPDATE SKIP LOCKED)
+        RETURNING "AccountId"),
+    notes AS (
+        DELETE FROM "InsightsInputsChanges" WHERE ("AccountId", "Xid", "Tab", "Key") IN (
+            SELECT c."AccountId", c."Xid", c."Tab", c."Key" FROM "InsightsInputsChanges" c
+            LEFT JOIN "InsightsInputs" s ON s."AccountId" = c."AccountId" AND s."AccountId" NOT IN (SELECT "AccountId" FROM gone)
+            WHERE c."Xid" IS DISTINCT FROM pg_current_xact_id_if_assigned()
+              AND (s."AccountId" IS NULL
+                   OR (split_part(s."Token", ' ', 2) <> '' AND pg_visible_in_snapshot(c."Xid", split_part(s."Token", ' ', 2)::pg_snapshot)))
+            FOR UPDATE OF c SKIP LOCKED)
+        RETURNING 1)
+    DELETE FROM "InsightsInputsWrites" WHERE "Xid" IN (
+        SELECT "Xid" FROM "InsightsInputsWrites" WHERE "Xid" < pg_snapshot_xmin(pg_current_snapshot()) FOR UPDATE SKIP LOCKED);
+$$;
+
+CREATE FUNCTION "InsightsInputs_Truncated"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    DELETE FROM "InsightsInputs";
+    RETURN NULL;
+END
+$$;
+
+DROP TRIGGER "InsightsInputs_Contacts" ON "Contacts";
+CREATE TRIGGER "InsightsInputs_Contacts" AFTER INSERT OR UPDATE OR DELETE ON "Contacts"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
+CREATE TRIGGER "InsightsInputs_Contacts_Truncate" AFTER TRUNCATE ON "Contacts"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
+CREATE FUNCTION "InsightsInputs_Contacts_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 1, r."Id" FROM new_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 1, r."Id" FROM old_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER "InsightsInputs_Contacts_InsertNoted" AFTER INSERT ON "Contacts" REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Contacts_Noted"();
+CREATE TRIGGER "InsightsInputs_Contacts_UpdateNoted" AFTER UPDATE ON "Contacts" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Contacts_Noted"();
+CREATE TRIGGER "InsightsInputs_Contacts_DeleteNoted" AFTER DELETE ON "Contacts" REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Contacts_Noted"();
+
+DROP TRIGGER "InsightsInputs_ContactCategories" ON "ContactCategories";
+CREATE TRIGGER "InsightsInputs_ContactCategories" AFTER INSERT OR UPDATE OR DELETE ON "ContactCategories"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
+CREATE TRIGGER "InsightsInputs_ContactCategories_Truncate" AFTER TRUNCATE ON "ContactCategories"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
+CREATE FUNCTION "InsightsInputs_ContactCategories_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 2, r."ContactId" FROM new_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 2, r."ContactId" FROM old_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER "InsightsInputs_ContactCategories_InsertNoted" AFTER INSERT ON "ContactCategories" REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactCategories_Noted"();
+CREATE TRIGGER "InsightsInputs_ContactCategories_UpdateNoted" AFTER UPDATE ON "ContactCategories" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactCategories_Noted"();
+CREATE TRIGGER "InsightsInputs_ContactCategories_DeleteNoted" AFTER DELETE ON "ContactCategories" REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactCategories_Noted"();
+
+DROP TRIGGER "InsightsInputs_Interactions" ON "Interactions";
+CREATE TRIGGER "InsightsInputs_Interactions" AFTER INSERT OR UPDATE OR DELETE ON "Interactions"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
+CREATE TRIGGER "InsightsInputs_Interactions_Truncate" AFTER TRUNCATE ON "Interactions"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
+CREATE FUNCTION "InsightsInputs_Interactions_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 3, r."Id" FROM new_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 3, r."Id" FROM old_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER "InsightsInputs_Interactions_InsertNoted" AFTER INSERT ON "Interactions" REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Interactions_Noted"();
+CREATE TRIGGER "InsightsInputs_Interactions_UpdateNoted" AFTER UPDATE ON "Interactions" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Interactions_Noted"();
+CREATE TRIGGER "InsightsInputs_Interactions_DeleteNoted" AFTER DELETE ON "Interactions" REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Interactions_Noted"();
+
+DROP TRIGGER "InsightsInputs_InteractionParticipants" ON "InteractionParticipants";
+CREATE TRIGGER "InsightsInputs_InteractionParticipants" AFTER INSERT OR UPDATE OR DELETE ON "InteractionParticipants"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
+CREATE TRIGGER "InsightsInputs_InteractionParticipants_Truncate" AFTER TRUNCATE ON "InteractionParticipants"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
+CREATE FUNCTION "InsightsInputs_InteractionParticipants_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 4, r."InteractionId" FROM new_rows r
+            UNION SELECT r."AccountId", 13, r."ContactId" FROM new_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 4, r."InteractionId" FROM old_rows r
+            UNION SELECT r."AccountId", 13, r."ContactId" FROM old_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER "InsightsInputs_InteractionParticipants_InsertNoted" AFTER INSERT ON "InteractionParticipants" REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_InteractionParticipants_Noted"();
+CREATE TRIGGER "InsightsInputs_InteractionParticipants_UpdateNoted" AFTER UPDATE ON "InteractionParticipants" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_InteractionParticipants_Noted"();
+CREATE TRIGGER "InsightsInputs_InteractionParticipants_DeleteNoted" AFTER DELETE ON "InteractionParticipants" REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_InteractionParticipants_Noted"();
+
+DROP TRIGGER "InsightsInputs_ContactStats" ON "ContactStats";
+CREATE TRIGGER "InsightsInputs_ContactStats" AFTER INSERT OR UPDATE OR DELETE ON "ContactStats"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
+CREATE TRIGGER "InsightsInputs_ContactStats_Truncate" AFTER TRUNCATE ON "ContactStats"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
+CREATE FUNCTION "InsightsInputs_ContactStats_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 5, r."ContactId" FROM new_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 5, r."ContactId" FROM old_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER "InsightsInputs_ContactStats_InsertNoted" AFTER INSERT ON "ContactStats" REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactStats_Noted"();
+CREATE TRIGGER "InsightsInputs_ContactStats_UpdateNoted" AFTER UPDATE ON "ContactStats" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactStats_Noted"();
+CREATE TRIGGER "InsightsInputs_ContactStats_DeleteNoted" AFTER DELETE ON "ContactStats" REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactStats_Noted"();
+
+DROP TRIGGER "InsightsInputs_Exchanges" ON "Exchanges";
+CREATE TRIGGER "InsightsInputs_Exchanges" AFTER INSERT OR UPDATE OR DELETE ON "Exchanges"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
+CREATE TRIGGER "InsightsInputs_Exchanges_Truncate" AFTER TRUNCATE ON "Exchanges"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
+CREATE FUNCTION "InsightsInputs_Exchanges_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 6, r."Id" FROM new_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 6, r."Id" FROM old_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER "InsightsInputs_Exchanges_InsertNoted" AFTER INSERT ON "Exchanges" REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Exchanges_Noted"();
+CREATE TRIGGER "InsightsInputs_Exchanges_UpdateNoted" AFTER UPDATE ON "Exchanges" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Exchanges_Noted"();
+CREATE TRIGGER "InsightsInputs_Exchanges_DeleteNoted" AFTER DELETE ON "Exchanges" REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Exchanges_Noted"();
+
+DROP TRIGGER "InsightsInputs_Organizations" ON "Organizations";
+CREATE TRIGGER "InsightsInputs_Organizations" AFTER INSERT OR UPDATE OR DELETE ON "Organizations"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
+CREATE TRIGGER "InsightsInputs_Organizations_Truncate" AFTER TRUNCATE ON "Organizations"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
+CREATE FUNCTION "InsightsInputs_Organizations_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 7, r."Id" FROM new_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 7, r."Id" FROM old_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER "InsightsInputs_Organizations_InsertNoted" AFTER INSERT ON "Organizations" REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Organizations_Noted"();
+CREATE TRIGGER "InsightsInputs_Organizations_UpdateNoted" AFTER UPDATE ON "Organizations" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Organizations_Noted"();
+CREATE TRIGGER "InsightsInputs_Organizations_DeleteNoted" AFTER DELETE ON "Organizations" REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Organizations_Noted"();
+
+DROP TRIGGER "InsightsInputs_Memberships" ON "Memberships";
+CREATE TRIGGER "InsightsInputs_Memberships" AFTER INSERT OR UPDATE OR DELETE ON "Memberships"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
+CREATE TRIGGER "InsightsInputs_Memberships_Truncate" AFTER TRUNCATE ON "Memberships"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
+CREATE FUNCTION "InsightsInputs_Memberships_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 8, r."OrganizationId" FROM new_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 8, r."OrganizationId" FROM old_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER "InsightsInputs_Memberships_InsertNoted" AFTER INSERT ON "Memberships" REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Memberships_Noted"();
+CREATE TRIGGER "InsightsInputs_Memberships_UpdateNoted" AFTER UPDATE ON "Memberships" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Memberships_Noted"();
+CREATE TRIGGER "InsightsInputs_Memberships_DeleteNoted" AFTER DELETE ON "Memberships" REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Memberships_Noted"();
+
+DROP TRIGGER "InsightsInputs_Events" ON "Events";
+CREATE TRIGGER "InsightsInputs_Events" AFTER INSERT OR UPDATE OR DELETE ON "Events"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
+CREATE TRIGGER "InsightsInputs_Events_Truncate" AFTER TRUNCATE ON "Events"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
+CREATE FUNCTION "InsightsInputs_Events_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 9, r."Id" FROM new_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 9, r."Id" FROM old_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER "InsightsInputs_Events_InsertNoted" AFTER INSERT ON "Events" REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Events_Noted"();
+CREATE TRIGGER "InsightsInputs_Events_UpdateNoted" AFTER UPDATE ON "Events" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Events_Noted"();
+CREATE TRIGGER "InsightsInputs_Events_DeleteNoted" AFTER DELETE ON "Events" REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Events_Noted"();
+
+DROP TRIGGER "InsightsInputs_Attendances" ON "Attendances";
+CREATE TRIGGER "InsightsInputs_Attendances" AFTER INSERT OR UPDATE OR DELETE ON "Attendances"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
+CREATE TRIGGER "InsightsInputs_Attendances_Truncate" AFTER TRUNCATE ON "Attendances"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
+CREATE FUNCTION "InsightsInputs_Attendances_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 10, r."EventId" FROM new_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 10, r."EventId" FROM old_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER "InsightsInputs_Attendances_InsertNoted" AFTER INSERT ON "Attendances" REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Attendances_Noted"();
+CREATE TRIGGER "InsightsInputs_Attendances_UpdateNoted" AFTER UPDATE ON "Attendances" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Attendances_Noted"();
+CREATE TRIGGER "InsightsInputs_Attendances_DeleteNoted" AFTER DELETE ON "Attendances" REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Attendances_Noted"();
+
+DROP TRIGGER "InsightsInputs_ContactLinks" ON "ContactLinks";
+CREATE TRIGGER "InsightsInputs_ContactLinks" AFTER INSERT OR UPDATE OR DELETE ON "ContactLinks"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
+CREATE TRIGGER "InsightsInputs_ContactLinks_Truncate" AFTER TRUNCATE ON "ContactLinks"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
+CREATE FUNCTION "InsightsInputs_ContactLinks_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 11, r."ContactAId" FROM new_rows r
+            UNION SELECT r."AccountId", 11, r."ContactBId" FROM new_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 11, r."ContactAId" FROM old_rows r
+            UNION SELECT r."AccountId", 11, r."ContactBId" FROM old_rows r) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER "InsightsInputs_ContactLinks_InsertNoted" AFTER INSERT ON "ContactLinks" REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactLinks_Noted"();
+CREATE TRIGGER "InsightsInputs_ContactLinks_UpdateNoted" AFTER UPDATE ON "ContactLinks" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactLinks_Noted"();
+CREATE TRIGGER "InsightsInputs_ContactLinks_DeleteNoted" AFTER DELETE ON "ContactLinks" REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactLinks_Noted"();
+
+DROP TRIGGER "InsightsInputs_Introductions" ON "Introductions";
+CREATE TRIGGER "InsightsInputs_Introductions" AFTER INSERT OR UPDATE OR DELETE ON "Introductions"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
+CREATE TRIGGER "InsightsInputs_Introductions_Truncate" AFTER TRUNCATE ON "Introductions"
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
+CREATE FUNCTION "InsightsInputs_Introductions_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    IF TG_OP <> 'DELETE' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 12, r."IntroducerId" FROM new_rows r WHERE r."IntroducerId" IS NOT NULL
+            UNION SELECT r."AccountId", 12, r."PersonAId" FROM new_rows r WHERE r."PersonAId" IS NOT NULL
+            UNION SELECT r."AccountId", 12, r."PersonBId" FROM new_rows r WHERE r."PersonBId" IS NOT NULL) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    IF TG_OP <> 'INSERT' THEN
+        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
+        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
+            SELECT r."AccountId", 12, r."IntroducerId" FROM old_rows r WHERE r."IntroducerId" IS NOT NULL
+            UNION SELECT r."AccountId", 12, r."PersonAId" FROM old_rows r WHERE r."PersonAId" IS NOT NULL
+            UNION SELECT r."AccountId", 12, r."PersonBId" FROM old_rows r WHERE r."PersonBId" IS NOT NULL) v
+        ON CONFLICT DO NOTHING;
+    END IF;
+    RETURN NULL;
+END
+$$;
+CREATE TRIGGER "InsightsInputs_Introductions_InsertNoted" AFTER INSERT ON "Introductions" REFERENCING NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Introductions_Noted"();
+CREATE TRIGGER "InsightsInputs_Introductions_UpdateNoted" AFTER UPDATE ON "Introductions" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Introductions_Noted"();
+CREATE TRIGGER "InsightsInputs_Introductions_DeleteNoted" AFTER DELETE ON "Introductions" REFERENCING OLD TABLE AS old_rows
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Introductions_Noted"();

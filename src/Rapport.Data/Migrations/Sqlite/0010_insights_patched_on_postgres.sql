@@ -1,0 +1,2 @@
+-- 0010: PostgreSQL now patches the kept insights inputs from the rows written since, as SQLite has since 0007 (see the
+-- PostgreSQL script of the same number). Nothing changes here; the script keeps both providers' lists of migrations the same.

@@ -5,6 +5,7 @@ using Rapport.Bench.Scenarios;
 
 // Two modes:
 //   --scenario N[,N...] [--seed S] [--fresh]   write the demo network scenario files (N = 1000, 20000, 100000 or "all") and print the times
+//                                              (with RAPPORT_BENCH_PG set: the scenario databases on that PostgreSQL server)
 //   anything else                              BenchmarkDotNet, e.g. --filter '*' or --list flat
 if (args.Length > 0 && args[0] == "--scenario")
 {
@@ -51,6 +52,13 @@ internal static class ScenarioCommand
 
         foreach (var n in sizes)
         {
+            if (ScenarioDatabases.Server is { } server)
+            {
+                var (database, time) = await ScenarioDatabases.EnsureAsync(server, n, seed, fresh);
+                if (time is { } t) Console.WriteLine(string.Create(inv, $"{n,7} contacts: demo write {t.TotalSeconds:0.00} s -> PostgreSQL database {database}"));
+                else Console.WriteLine(string.Create(inv, $"{n,7} contacts: reused PostgreSQL database {database}; pass --fresh to time a new write"));
+                continue;
+            }
             var w = await ScenarioFiles.EnsureAsync(n, seed, fresh);
             if (w.Reused)
             {

@@ -14,13 +14,15 @@ namespace Rapport.Bench.Insights;
 /// kept inputs and patch them from the rows written); and after a write no patch follows, such as a settings change
 /// (read every table and the history, infer links, keep the inputs for the next command);
 /// then the engines alone over a network already in memory. Setup runs the use case once, so the stored aggregates exist
-/// (as after any demo write or import) and the inputs are kept.
+/// (as after any demo write or import) and the inputs are kept. With RAPPORT_BENCH_PG set, the same on that PostgreSQL
+/// server (see <see cref="ScenarioDatabases"/>).
 /// </summary>
 [RapportJob(warmupCount: 1, iterationCount: 15)]
 [MemoryDiagnoser]
 public class InsightsBenchmark
 {
     private string _file = "";
+    private string? _copy;
     private RapportStore? _store;
     private InsightsNetwork? _network;
 
@@ -57,13 +59,22 @@ public class InsightsBenchmark
 
     private async Task SetupAsync()
     {
-        var scenario = await ScenarioFiles.EnsureAsync(20_000);
-        _file = Path.Combine(ScenarioFiles.CacheFolder, $"bench-insights-{Environment.ProcessId}.db");
-        ScenarioFiles.DeleteDatabase(_file);
-        File.Copy(scenario.Path, _file);
-        // A cached scenario may predate the latest schema: bring the copy up to date first.
-        await MigrationRunner.MigrateAsync(DbTarget.Sqlite(_file), BenchClock.Instance);
-        _store = new RapportStore(DbTarget.Sqlite(_file));
+        if (ScenarioDatabases.Server is { } server)
+        {
+            // RAPPORT_BENCH_PG: the same network on that PostgreSQL server.
+            _copy = $"rapport_bench_insights_{Environment.ProcessId}";
+            _store = new RapportStore(await ScenarioDatabases.CopyAsync(server, 20_000, _copy));
+        }
+        else
+        {
+            var scenario = await ScenarioFiles.EnsureAsync(20_000);
+            _file = Path.Combine(ScenarioFiles.CacheFolder, $"bench-insights-{Environment.ProcessId}.db");
+            ScenarioFiles.DeleteDatabase(_file);
+            File.Copy(scenario.Path, _file);
+            // A cached scenario may predate the latest schema: bring the copy up to date first.
+            await MigrationRunner.MigrateAsync(DbTarget.Sqlite(_file), BenchClock.Instance);
+            _store = new RapportStore(DbTarget.Sqlite(_file));
+        }
         await using var db = _store.Open();
         var report = await new BuildInsights(db, BenchClock.Instance).ExecuteAsync(default);
         _network = await InsightsNetwork.LoadAsync(db, BenchClock.Now, default);
@@ -134,7 +145,7 @@ public class InsightsBenchmark
     public void Invalidate()
     {
         using var db = _store!.Open();
-        db.Database.ExecuteSqlRaw("""DELETE FROM "InsightsInputsMarks" """);
+        db.Database.ExecuteSqlRaw(_copy is null ? """DELETE FROM "InsightsInputsMarks" """ : """DELETE FROM "InsightsInputs" """);
     }
 
     [Benchmark(Description = "insights, 20k demo network: load + engines, after a write not patched (tables read, inputs kept)")]
@@ -160,7 +171,8 @@ public class InsightsBenchmark
     {
         _network = null;
         _store = null;
-        ScenarioFiles.DeleteDatabase(_file);
+        if (_copy is not null) ScenarioDatabases.DropAsync(ScenarioDatabases.Server!, _copy).GetAwaiter().GetResult();
+        else ScenarioFiles.DeleteDatabase(_file);
         GC.Collect();
     }
 }

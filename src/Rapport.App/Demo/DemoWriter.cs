@@ -325,9 +325,11 @@ public sealed class DemoWriter(RapportStore store, TimeProvider clock)
             await bulk.InsertAsync(new List<Introduction> { new(allIds[0], null, allIds[4], today.AddMonths(-10)) { Outcome = "Became a regular coffee" } }, ct);
         }
 
+        // The planner's statistics first: the rebuild joins the tables just written, which PostgreSQL would otherwise plan
+        // as nearly empty (nested loops over the whole history: minutes at 20,000 contacts).
+        await RapportStore.AnalyzeAsync(db, ct);
         await ContactStatsRefresher.RebuildAsync(db, null, ct);
         await tx.CommitAsync(ct);
-        await RapportStore.AnalyzeAsync(db, ct);
         return new DemoSummary(allIds.Count, interactionCount, orgs.Count, events.Count, links.Count, exchangeCount);
     }
 

@@ -995,10 +995,12 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
             db.ChangeTracker.Clear();
         }
 
+        // A bulk write refreshes the planner's statistics before the rebuild joins what it wrote (PostgreSQL would
+        // otherwise plan those tables as nearly empty).
+        if (newDrafts.Count + newInteractions.Count >= 1000) await RapportStore.AnalyzeAsync(db, ct);
         if (touched.Count > 0) await Nurture.ContactStatsRefresher.RebuildAsync(db, touched, ct);
         await WriteSnapshotsAsync(ct);
         await tx.CommitAsync(ct);
-        if (newDrafts.Count + newInteractions.Count >= 1000) await RapportStore.AnalyzeAsync(db, ct);
     }
 
     /// <summary>Keeps with each stored source key the company and title its source gives now (one prepared statement).</summary>

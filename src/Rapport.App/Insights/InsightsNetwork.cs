@@ -180,7 +180,8 @@ public sealed class InsightsNetwork
     /// <summary>Loads the current account's network as of <paramref name="now"/>, with links inferred from shared organizations, events and meetings.</summary>
     /// <remarks>
     /// <para>What does not depend on the day (see <see cref="NetworkInputs"/>) is read from the inputs kept by an earlier
-    /// load when nothing they came from has changed since; else from the tables, and then kept for the next load unless
+    /// load, brought up to date from the rows written since (<see cref="InputsPatch"/>, on SQLite and PostgreSQL alike);
+    /// else (other settings, a write the patch does not take, too many writes) from the tables, and then kept for the next load unless
     /// <paramref name="keepInputs"/> is false (the web app keeps its networks in memory and does not write on a read).</para>
     /// <para>From the tables: one set query per table and nothing per contact: the contacts and their stored aggregates
     /// (rebuilt where missing or stale), the links read once for both the mutual counts and the graph, and the

@@ -12,10 +12,11 @@ using Rapport.Domain.Interactions;
 namespace Rapport.Data.Tests.Insights;
 
 /// <summary>
-/// Links told and introductions patched into the kept inputs (migration 0008, SQLite): random writes to links,
-/// introductions, meetings, memberships and attendances, a load now and then, and each load patched and equal to the
-/// network the tables give. The pairs written are pairs with occasions, so that a link told no longer is inferred again
-/// from colleagues, events and meetings counted anew.
+/// Links told and introductions patched into the kept inputs (migration 0008 on SQLite, 0010 on PostgreSQL): random
+/// writes to links, introductions, meetings, memberships and attendances, a load now and then, and each load patched and
+/// equal to the network the tables give. The pairs written are pairs with occasions, so that a link told no longer is
+/// inferred again from colleagues, events and meetings counted anew. SQL written here runs on both providers (booleans
+/// as TRUE and FALSE, which SQLite reads as 1 and 0).
 /// </summary>
 public class KeptLinksRandomTest
 {
@@ -24,14 +25,15 @@ public class KeptLinksRandomTest
     private static readonly string[] KindNames = ["colleague", "friend", "family", "introduced", "same-event", "other"];
     private static readonly LinkKind[] Kinds = Enum.GetValues<LinkKind>();
 
-    [Fact]
-    public async Task Sqlite_RandomWritesToLinksAndIntroductions_ArePatched_AndGiveTheTablesNetwork()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task RandomWritesToLinksAndIntroductions_ArePatched_AndGiveTheTablesNetwork(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
         var recounted = (Colleague: 0, Events: 0, Meetings: 0, All: 0, Many: 0);
         foreach (var seed in new[] { 1, 2, 3 })
         {
-            var seen = await RunAsync(seed, 40, ct);
+            var seen = await RunAsync(provider, seed, 40, ct);
             recounted = (recounted.Colleague + seen.Colleague, recounted.Events + seen.Events, recounted.Meetings + seen.Meetings, recounted.All + seen.All, recounted.Many + seen.Many);
         }
         TestContext.Current.TestOutputHelper?.WriteLine($"pairs told no longer, inferred again: {recounted}");
@@ -46,10 +48,10 @@ public class KeptLinksRandomTest
     /// One seed: <paramref name="writes"/> random writes, loads among them; how many times a pair told in the inputs kept
     /// was inferred in a load (by a recount of its occasions: colleague, event, meeting; all; more than one of a kind).
     /// </summary>
-    private static async Task<(int Colleague, int Events, int Meetings, int All, int Many)> RunAsync(int seed, int writes, CancellationToken ct)
+    private static async Task<(int Colleague, int Events, int Meetings, int All, int Many)> RunAsync(string provider, int seed, int writes, CancellationToken ct)
     {
         var rng = new Random(seed);
-        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await using var test = await TestDatabase.CreateAsync(provider);
         var store = await KeptNetworks.DemoAsync(test, 200, seed, Clock, ct);
         await using var db = store.Open();
         var all = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
@@ -145,7 +147,7 @@ public class KeptLinksRandomTest
                     double? strength = rng.Next(3) == 0 ? 0.5 : null;
                     await RawAsync($"""
                         INSERT INTO "ContactLinks" ("AccountId", "ContactAId", "ContactBId", "Kind", "Strength", "Inferred", "CreatedAt")
-                        SELECT "AccountId", {hi}, {lo}, '{Pick(Kinds)}', {Db(strength)}, {(rng.Next(3) > 0 ? 1 : 0)}, '2026-11-20 09:00:00' FROM "Contacts" WHERE "Id" = {hi}
+                        SELECT "AccountId", {hi}, {lo}, '{Pick(Kinds)}', {Db(strength)}, {Bool(rng.Next(3) > 0)}, '2026-11-20 09:00:00' FROM "Contacts" WHERE "Id" = {hi}
                         """, ct);
                     return $"imported {hi}-{lo} {strength}";
                 }
@@ -156,7 +158,7 @@ public class KeptLinksRandomTest
                     var b = rng.Next(2) == 0 ? a : trashed;
                     await db.Database.ExecuteSqlRawAsync("""
                         INSERT INTO "ContactLinks" ("AccountId", "ContactAId", "ContactBId", "Kind", "Strength", "Inferred", "CreatedAt")
-                        SELECT "AccountId", {0}, {1}, 'Friend', 0.4, 0, {2} FROM "Contacts" WHERE "Id" = {0}
+                        SELECT "AccountId", {0}, {1}, 'Friend', 0.4, FALSE, {2} FROM "Contacts" WHERE "Id" = {0}
                         """, [a, b, Now], ct);
                     return $"odd link {a}-{b}";
                 }
@@ -167,7 +169,7 @@ public class KeptLinksRandomTest
                     if (ids.Count == 0) return "no link to change";
                     var id = Pick(ids);
                     double? strength = rng.Next(4) switch { 0 => null, 1 => 0.5, _ => Math.Round(0.1 + 0.9 * rng.NextDouble(), 2) };
-                    await RawAsync($"""UPDATE "ContactLinks" SET "Strength" = {Db(strength)}, "Kind" = '{Pick(Kinds)}', "Inferred" = {rng.Next(2)} WHERE "Id" = {id}""", ct);
+                    await RawAsync($"""UPDATE "ContactLinks" SET "Strength" = {Db(strength)}, "Kind" = '{Pick(Kinds)}', "Inferred" = {Bool(rng.Next(2) == 1)} WHERE "Id" = {id}""", ct);
                     return $"link {id} set to {strength}";
                 }
                 case 5:
@@ -330,7 +332,7 @@ public class KeptLinksRandomTest
             {
                 log.Add(await WriteAsync());
             }
-            catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 19)
+            catch (Exception e) when (Refused(e))
             {
                 // A link written twice the same way round: the unique index refuses it, and nothing is written.
                 log.Add("refused: " + e.Message);
@@ -355,11 +357,12 @@ public class KeptLinksRandomTest
         return seen;
     }
 
-    [Fact]
-    public async Task Sqlite_AContactInTheTrashDeleted_ItsLinksGoAndItsIntroductionsLoseIt_IsPatched()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AContactInTheTrashDeleted_ItsLinksGoAndItsIntroductionsLoseIt_IsPatched(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await using var test = await TestDatabase.CreateAsync(provider);
         var store = await KeptNetworks.DemoAsync(test, 120, 41, Clock, ct);
         await using var db = store.Open();
         var ids = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
@@ -383,6 +386,8 @@ public class KeptLinksRandomTest
         Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
     }
 
+    // SQLite only: it counts writes on the account's mark (migration 0007), and this is about its 2,000th. PostgreSQL counts
+    // the rows noted (these note 100 contacts); its limit is tested in KeptInputsTest.
     [Fact]
     public async Task Sqlite_TwoThousandLinksWritten_ArePatched_AndOneMoreHasTheTablesRead()
     {
@@ -410,11 +415,12 @@ public class KeptLinksRandomTest
         Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(read));
     }
 
-    [Fact]
-    public async Task Sqlite_APairToldNoLonger_WhileItGainsAColleagueAnEventAndAMeetingInTheSamePatch_IsInferredFromAllThree()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task APairToldNoLonger_WhileItGainsAColleagueAnEventAndAMeetingInTheSamePatch_IsInferredFromAllThree(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await using var test = await TestDatabase.CreateAsync(provider);
         var store = await KeptNetworks.DemoAsync(test, 120, 43, Clock, ct);
         await using var db = store.Open();
         var first = await LoadAsync(db, ct);
@@ -447,11 +453,12 @@ public class KeptLinksRandomTest
         Assert.Equal((1, 1, 1), (evidence?.Colleague, evidence?.Meetings, evidence?.Events));
     }
 
-    [Fact]
-    public async Task Sqlite_APairToldNoLonger_MetInMeetingsOfTheLargestSize_SomeoneInTheTrashAmongThem_CountsTheMeetingsAsTheTables()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task APairToldNoLonger_MetInMeetingsOfTheLargestSize_SomeoneInTheTrashAmongThem_CountsTheMeetingsAsTheTables(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await using var test = await TestDatabase.CreateAsync(provider);
         var store = await KeptNetworks.DemoAsync(test, 120, 44, Clock, ct);
         await using var db = store.Open();
         var ids = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
@@ -477,11 +484,12 @@ public class KeptLinksRandomTest
         Assert.True(network.Links.Find(a, b)?.Evidence?.Meetings >= 1);
     }
 
-    [Fact]
-    public async Task Sqlite_OddLinksAndIntroductions_InOnePatch_GiveTheTablesNetwork()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task OddLinksAndIntroductions_InOnePatch_GiveTheTablesNetwork(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await using var test = await TestDatabase.CreateAsync(provider);
         var store = await KeptNetworks.DemoAsync(test, 120, 45, Clock, ct);
         await using var db = store.Open();
         var ids = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
@@ -495,7 +503,7 @@ public class KeptLinksRandomTest
         // to the trash; introductions by nobody, of one person, naming someone twice, and by someone in the trash.
         string Insert(long x, long y, string kind, string strength, int inferred) => $"""
             INSERT INTO "ContactLinks" ("AccountId", "ContactAId", "ContactBId", "Kind", "Strength", "Inferred", "CreatedAt")
-            SELECT "AccountId", {x}, {y}, '{kind}', {strength}, {inferred}, '2026-11-20 09:00:00' FROM "Contacts" WHERE "Id" = {x};
+            SELECT "AccountId", {x}, {y}, '{kind}', {strength}, {Bool(inferred == 1)}, '2026-11-20 09:00:00' FROM "Contacts" WHERE "Id" = {x};
             """;
         string Intro(string i, string p, string q) => $"""
             INSERT INTO "Introductions" ("AccountId", "IntroducerId", "PersonAId", "PersonBId", "IntroducedOn")
@@ -524,11 +532,12 @@ public class KeptLinksRandomTest
         Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
     }
 
-    [Fact]
-    public async Task Sqlite_LinksReplacedOnTheirUniquePair_WhoseOldRowsGoWithoutADeleteTrigger_ArePatched()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task LinksReplacedOnTheirUniquePair_ArePatched(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await using var test = await TestDatabase.CreateAsync(provider);
         var store = await KeptNetworks.DemoAsync(test, 120, 46, Clock, ct);
         await using var db = store.Open();
         var ids = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
@@ -539,13 +548,23 @@ public class KeptLinksRandomTest
         await LoadAsync(db, ct);
         Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
 
-        // REPLACE deletes the row in the way with no delete trigger (recursive triggers are off); the row written names the
-        // same two contacts, so they are noted all the same.
-        var sql = $"""
-            INSERT OR REPLACE INTO "ContactLinks" ("AccountId", "ContactAId", "ContactBId", "Kind", "Strength", "Inferred", "CreatedAt")
-            SELECT "AccountId", {a}, {b}, 'Colleague', 0.9, 0, '2026-11-20 09:00:00' FROM "Contacts" WHERE "Id" = {a};
-            UPDATE OR REPLACE "ContactLinks" SET "ContactBId" = {y} WHERE "ContactAId" = {a} AND "ContactBId" = {x};
-            """;
+        // SQLite: REPLACE deletes the row in the way with no delete trigger (recursive triggers are off); the row written
+        // names the same two contacts, so they are noted all the same. PostgreSQL has no REPLACE: the same in one statement
+        // each, an insert that updates the row in the way (ON CONFLICT, whose statement fires both the insert and the update
+        // triggers), and an update whose statement also deletes the row in the way (a writable CTE: two transition tables).
+        var sql = provider == "sqlite"
+            ? $"""
+                INSERT OR REPLACE INTO "ContactLinks" ("AccountId", "ContactAId", "ContactBId", "Kind", "Strength", "Inferred", "CreatedAt")
+                SELECT "AccountId", {a}, {b}, 'Colleague', 0.9, 0, '2026-11-20 09:00:00' FROM "Contacts" WHERE "Id" = {a};
+                UPDATE OR REPLACE "ContactLinks" SET "ContactBId" = {y} WHERE "ContactAId" = {a} AND "ContactBId" = {x};
+                """
+            : $"""
+                INSERT INTO "ContactLinks" ("AccountId", "ContactAId", "ContactBId", "Kind", "Strength", "Inferred", "CreatedAt")
+                SELECT "AccountId", {a}, {b}, 'Colleague', 0.9, FALSE, '2026-11-20 09:00:00' FROM "Contacts" WHERE "Id" = {a}
+                ON CONFLICT ("AccountId", "ContactAId", "ContactBId") DO UPDATE SET "Kind" = excluded."Kind", "Strength" = excluded."Strength";
+                WITH gone AS (DELETE FROM "ContactLinks" WHERE "ContactAId" = {a} AND "ContactBId" = {y} RETURNING "Id")
+                UPDATE "ContactLinks" SET "ContactBId" = {y} WHERE "ContactAId" = {a} AND "ContactBId" = {x} AND "Id" NOT IN (SELECT "Id" FROM gone);
+                """;
         await db.Database.ExecuteSqlRawAsync(sql, ct);
         var network = await LoadAsync(db, ct);
         Assert.True(network.FromKeptInputs);
@@ -557,6 +576,13 @@ public class KeptLinksRandomTest
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static string Db(double? value) => value is { } v ? v.ToString("R", CultureInfo.InvariantCulture) : "NULL";
+
+    /// <summary>A boolean as both providers read it in SQL (SQLite takes TRUE and FALSE for 1 and 0).</summary>
+    private static string Bool(bool value) => value ? "TRUE" : "FALSE";
+
+    /// <summary>A write a constraint refused, nothing of it written: SQLite's SQLITE_CONSTRAINT, PostgreSQL's class 23.</summary>
+    private static bool Refused(Exception e) => e is DbUpdateException { InnerException: { } inner } ? Refused(inner)
+        : e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } || (e is Npgsql.PostgresException pg && pg.SqlState.StartsWith("23", StringComparison.Ordinal));
 
     private static Task MeetAsync(RapportDbContext db, long[] people, CancellationToken ct) => App.Interactions.InteractionWriter.AddAsync(db,
         [new Interaction(Now.AddHours(-2), Channel.InPerson, Direction.Mutual, InteractionSource.Manual, people)], ct);

@@ -29,6 +29,10 @@ internal static class KeptNetworks
         return network;
     }
 
+    /// <summary>A write a constraint refused, nothing of it written: SQLite's SQLITE_CONSTRAINT, PostgreSQL's class 23.</summary>
+    public static bool Refused(Exception e) => e is DbUpdateException { InnerException: { } inner } ? Refused(inner)
+        : e is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } || (e is Npgsql.PostgresException pg && pg.SqlState.StartsWith("23", StringComparison.Ordinal));
+
     /// <summary>Everything the engines read of a network, and the report they make of it, as text.</summary>
     public static string Describe(InsightsNetwork network) => JsonSerializer.Serialize(new
     {

@@ -14,7 +14,7 @@ using Rapport.Domain.Organizations;
 namespace Rapport.Data.Tests.Insights;
 
 /// <summary>
-/// Contacts put in the trash, taken out of it and deleted for good, patched into the kept inputs (SQLite): random steps
+/// Contacts put in the trash, taken out of it and deleted for good, patched into the kept inputs (both providers): random steps
 /// among a few "movers" (members of an organization and attendees of an event at their size limits, people of small
 /// meetings logged before the inputs are kept), with the inputs kept again now and then so that some are in the trash in
 /// the value kept and come back later with touches and meetings read before; interactions, memberships, attendances,
@@ -50,14 +50,17 @@ public class KeptTrashRandomTest
             $"hard deletes patched {HardDeletedPatched} (of a contact in the value kept {HardDeletedGone}); new contacts in the trash {NewAndTrashed}; links with counts aside {CountsAside}";
     }
 
-    [Fact]
-    public async Task Sqlite_ContactsTrashedRestoredAndDeleted_AmongRandomWrites_ArePatched_AndGiveTheTablesNetwork()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ContactsTrashedRestoredAndDeleted_AmongRandomWrites_ArePatched_AndGiveTheTablesNetwork(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
         var seen = new Seen();
-        // (TRASH_SEEDS=4,5,6 runs other seeds.)
-        var seeds = Environment.GetEnvironmentVariable("TRASH_SEEDS") is { Length: > 0 } given ? given.Split(',').Select(int.Parse) : [1, 2, 3];
-        foreach (var seed in seeds) seen.Add(await RunAsync(seed, 40, ct));
+        // (TRASH_SEEDS=4,5,6 runs other seeds.) PostgreSQL runs two of the three, which between them cover all that is
+        // asserted below, to keep its run short (each seed takes some eight seconds on either provider).
+        var seeds = Environment.GetEnvironmentVariable("TRASH_SEEDS") is { Length: > 0 } given ? given.Split(',').Select(int.Parse)
+            : provider == "sqlite" ? [1, 2, 3] : [1, 3];
+        foreach (var seed in seeds) seen.Add(await RunAsync(provider, seed, 40, ct));
         TestContext.Current.TestOutputHelper?.WriteLine(seen.ToString());
         // The test proves it covered what the patch of the trash does.
         Assert.True(seen.Patched >= seen.Loads / 2, seen.ToString());
@@ -70,12 +73,13 @@ public class KeptTrashRandomTest
         Assert.True(seen.CountsAside > 0, seen.ToString());
     }
 
-    private static async Task<Seen> RunAsync(int seed, int steps, CancellationToken ct)
+    private static async Task<Seen> RunAsync(string provider, int seed, int steps, CancellationToken ct)
     {
         var rng = new Random(seed);
-        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await using var test = await TestDatabase.CreateAsync(provider);
         var store = await KeptNetworks.DemoAsync(test, 160, seed, Clock, ct);
         await using var db = store.Open();
+        var sqlite = provider == "sqlite";
         var all = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
         T Pick<T>(IReadOnlyList<T> xs) => xs[rng.Next(xs.Count)];
         List<long> Shuffled(IEnumerable<long> xs) => [.. xs.OrderBy(_ => rng.Next())];
@@ -140,7 +144,7 @@ public class KeptTrashRandomTest
         {
             kept = read;
             keptLastInteraction = await ScalarAsync(db, """
-                SELECT max(x) AS "Value" FROM (SELECT max("InteractionId") AS x FROM "InteractionParticipants" UNION ALL SELECT max("Id") FROM "Interactions" WHERE "DeletedAt" IS NULL)
+                SELECT max(x) AS "Value" FROM (SELECT max("InteractionId") AS x FROM "InteractionParticipants" UNION ALL SELECT max("Id") FROM "Interactions" WHERE "DeletedAt" IS NULL) m
                 """, ct);
             keptLastContact = await ScalarAsync(db, """SELECT max("Id") AS "Value" FROM "Contacts" """, ct);
         }
@@ -430,23 +434,26 @@ public class KeptTrashRandomTest
             {
                 pending.Add(await StepAsync());
             }
-            catch (DbUpdateException e) when (e.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
+            catch (Exception e) when (KeptNetworks.Refused(e))
             {
-                pending.Add("refused: " + e.InnerException.Message);
-            }
-            catch (Microsoft.Data.Sqlite.SqliteException e) when (e.SqliteErrorCode == 19)
-            {
-                pending.Add("refused: " + e.Message);
+                pending.Add("refused: " + (e.InnerException ?? e).Message);
             }
             if (s < steps - 1 && rng.Next(5) < 3) continue;
 
-            // What the load is to patch: the notes since the value was kept.
+            // What the load is to patch: the notes since the value was kept (on PostgreSQL, those missing from its snapshot),
+            // and whether a value is kept to patch (SQLite: its mark is still there).
             // Read row by row, not through SqlQuery of a class: that adds an ad-hoc type to the shared model, which
             // CompiledModelTest compares with the compiled one.
             var notes = new List<Note>();
-            await AccountRows.ScanAsync(db, """SELECT "Tab", "Key" FROM "InsightsInputsChanges" WHERE "AccountId" = @account""",
-                r => notes.Add(new Note(r.GetInt64(0), r.GetInt64(1))), ct);
-            var marked = await ScalarAsync(db, """SELECT count(*) AS "Value" FROM "InsightsInputsMarks" """, ct) > 0;
+            await AccountRows.ScanAsync(db, sqlite
+                ? """SELECT "Tab", "Key" FROM "InsightsInputsChanges" WHERE "AccountId" = @account"""
+                : """
+                    SELECT DISTINCT c."Tab", c."Key" FROM "InsightsInputsChanges" c JOIN "InsightsInputs" i ON i."AccountId" = c."AccountId" AND i."Data" IS NOT NULL
+                    WHERE c."AccountId" = @account AND NOT pg_visible_in_snapshot(c."Xid", split_part(i."Token", ' ', 2)::pg_snapshot)
+                    """, r => notes.Add(new Note(r.GetInt64(0), r.GetInt64(1))), ct);
+            var marked = await ScalarAsync(db, sqlite
+                ? """SELECT count(*) AS "Value" FROM "InsightsInputsMarks" """
+                : """SELECT count(*) AS "Value" FROM "InsightsInputs" WHERE "Data" IS NOT NULL""", ct) > 0;
             var olderInteraction = notes.Any(n => n.Tab is 3 or 4 && n.Key <= keptLastInteraction);
             var what = $"seed {seed}, step {s}: {string.Join("; ", pending)}";
             var load = await InsightsNetwork.LoadAsync(db, Now, ct);
@@ -487,11 +494,12 @@ public class KeptTrashRandomTest
     /// event in the same patch; a contact added since and put in the trash, with a link, a membership and a meeting; a
     /// contact of the value kept deleted for good, whose cascades take an organization under its size rule.
     /// </summary>
-    [Fact]
-    public async Task Sqlite_TwoWhoMetBothBack_OneBackAndEdited_OneNewInTheTrash_OneDeletedForGood_ArePatched()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TwoWhoMetBothBack_OneBackAndEdited_OneNewInTheTrash_OneDeletedForGood_ArePatched(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await using var test = await TestDatabase.CreateAsync(provider);
         var store = await KeptNetworks.DemoAsync(test, 150, 47, Clock, ct);
         await using var db = store.Open();
         var ids = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);

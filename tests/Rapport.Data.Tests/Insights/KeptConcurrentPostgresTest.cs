@@ -243,6 +243,36 @@ public class KeptConcurrentPostgresTest
         Assert.Equal(0, await CountAsync(db, """SELECT count(*) FROM "InsightsInputsChanges" """, ct));
     }
 
+    [Fact]
+    public async Task ATransactionLeftOpenElsewhereOnTheServer_LetsNoNoteOfTheWritesPileUp()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync("postgres");
+        var store = await KeptNetworks.DemoAsync(test, 40, 13, Clock, ct);
+        await using var db = store.Open();
+        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+
+        // A session of another database on the same server with a transaction open (a long report, a backup, another
+        // program's tests): the oldest transaction the server runs, for as long as the writes below.
+        await using var elsewhere = new Npgsql.NpgsqlConnection(TestDatabase.ServerConnectionString());
+        await elsewhere.OpenAsync(ct);
+        await using var open = await elsewhere.BeginTransactionAsync(ct);
+        await using (var cmd = new Npgsql.NpgsqlCommand("SELECT pg_current_xact_id()", elsewhere, open)) await cmd.ExecuteScalarAsync(ct);
+
+        for (var i = 0; i < 20; i++) await db.Database.ExecuteSqlRawAsync(Touch, ct);
+        var patched = await LoadAsync(db, ct);
+        Assert.True(patched.FromKeptInputs);
+        Assert.Equal(1, patched.PatchedWrites);
+        // Each writing transaction notes itself once, to tidy once: once it has ended, its note is of no more use, whatever
+        // else runs on the server.
+        Assert.True(await CountAsync(db, """SELECT count(*) FROM "InsightsInputsWrites" """, ct) <= 1);
+        // Kept afresh: the notes of the rows written are all seen by its snapshot, and go.
+        await db.Database.ExecuteSqlRawAsync("""DELETE FROM "InsightsInputs" """, ct);
+        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+        Assert.Equal(0, await CountAsync(db, """SELECT count(*) FROM "InsightsInputsChanges" """, ct));
+        await open.RollbackAsync(ct);
+    }
+
     /// <summary>The contacts one writer writes, and what it made of theirs: interactions, introductions, contacts added.</summary>
     private sealed class Owned(IEnumerable<long> contacts)
     {
@@ -410,6 +440,9 @@ public class KeptConcurrentPostgresTest
         }
         return await load;
     }
+
+    /// <summary>A write of one contact that changes nothing, as far as the network goes.</summary>
+    private const string Touch = """UPDATE "Contacts" SET "Trust" = "Trust" WHERE "Id" = (SELECT min("Id") FROM "Contacts")""";
 
     private static Task SetCompanyAsync(RapportDbContext db, long id, string company, CancellationToken ct) =>
         db.Database.ExecuteSqlRawAsync("""UPDATE "Contacts" SET "Company" = {0} WHERE "Id" = {1}""", [company, id], ct);

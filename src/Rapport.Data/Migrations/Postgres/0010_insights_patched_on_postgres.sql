@@ -36,6 +36,9 @@ CREATE TABLE "InsightsInputsChanges" (
 
 COMMENT ON TABLE "InsightsInputs" IS 'The insights'' kept inputs, one value per account, patched from the rows written since its snapshot (migrations 0006, 0010).';
 
+-- The note that a writing transaction has tidied once goes when the transaction has ended: a row of another transaction is
+-- seen only then (not once every transaction of the server older than it has ended, which a session open anywhere on
+-- the server would put off).
 CREATE OR REPLACE FUNCTION "InsightsInputs_Tidy"() RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
     WITH gone AS (
         DELETE FROM "InsightsInputs" WHERE "AccountId" IN (
@@ -56,7 +59,7 @@ CREATE OR REPLACE FUNCTION "InsightsInputs_Tidy"() RETURNS void LANGUAGE sql SEC
             FOR UPDATE OF c SKIP LOCKED)
         RETURNING 1)
     DELETE FROM "InsightsInputsWrites" WHERE "Xid" IN (
-        SELECT "Xid" FROM "InsightsInputsWrites" WHERE "Xid" < pg_snapshot_xmin(pg_current_snapshot()) FOR UPDATE SKIP LOCKED);
+        SELECT "Xid" FROM "InsightsInputsWrites" WHERE "Xid" IS DISTINCT FROM pg_current_xact_id_if_assigned() FOR UPDATE SKIP LOCKED);
 $$;
 
 CREATE FUNCTION "InsightsInputs_Truncated"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$

@@ -257,14 +257,15 @@ public static class StoredInputs
             return await cmd.ExecuteScalarAsync(ct);
         });
 
-    // PostgreSQL: one transaction of its own that waits at most WaitSeconds for a lock (lock_timeout), then gives up.
+    // PostgreSQL: one READ COMMITTED transaction of its own (whatever the server's default: the snapshot registered is the
+    // statement's, and the tidying runs only there) that waits at most WaitSeconds for a lock (lock_timeout), then gives up.
     private static async Task<T?> OnPostgresAsync<T>(RapportDbContext db, (string Name, object Value)[] parameters, CancellationToken ct, Func<DbCommand, Task<T>> run)
     {
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
         try
         {
-            await using var tx = await connection.BeginTransactionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
             await using (var limit = connection.CreateCommand())
             {
                 limit.Transaction = tx;

@@ -273,6 +273,39 @@ public class KeptConcurrentPostgresTest
         await open.RollbackAsync(ct);
     }
 
+    [Theory]
+    [InlineData(System.Data.IsolationLevel.RepeatableRead)]
+    [InlineData(System.Data.IsolationLevel.Serializable)]
+    public async Task AWriterInAStricterIsolation_IsNotRefused_ForNotesAnotherWriterTidiedSinceItsSnapshot(System.Data.IsolationLevel isolation)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync("postgres");
+        var store = await KeptNetworks.DemoAsync(test, 40, 14, Clock, ct);
+        await using var db = store.Open();
+        // Not the contact Touch writes: the two writers write rows of their own.
+        var id = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).Skip(1).FirstAsync(ct);
+
+        // Nothing kept: the notes of a write wait for the next writing transaction to tidy them away.
+        await db.Database.ExecuteSqlRawAsync(Touch, ct);
+        Assert.True(await CountAsync(db, """SELECT count(*) FROM "InsightsInputsChanges" """, ct) > 0);
+        // A writer whose snapshot sees those notes...
+        await using var strict = store.Open();
+        await using var tx = await strict.Database.BeginTransactionAsync(isolation, ct);
+        Assert.True(await strict.Contacts.CountAsync(ct) > 0);
+        // ... another writer tidies them away...
+        await db.Database.ExecuteSqlRawAsync(Touch, ct);
+        // ... and the first writes: the tidying is not its business, and must not make its write fail.
+        await SetCompanyAsync(strict, id, "Strict Ltd", ct);
+        await tx.CommitAsync(ct);
+
+        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+        await SetCompanyAsync(db, id, "Read Committed Ltd", ct);
+        var patched = await LoadAsync(db, ct);
+        Assert.True(patched.FromKeptInputs);
+        Assert.Equal("Read Committed Ltd", patched.ById[id].Company);
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(patched));
+    }
+
     /// <summary>The contacts one writer writes, and what it made of theirs: interactions, introductions, contacts added.</summary>
     private sealed class Owned(IEnumerable<long> contacts)
     {

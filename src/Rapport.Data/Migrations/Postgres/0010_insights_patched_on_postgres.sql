@@ -19,9 +19,10 @@
 -- before the load's and can only have seen notes the load's snapshot sees as well.
 --
 -- The tidying runs once per writing transaction (the statement triggers of 0006) and after a save, never waiting for a
--- lock: a value past 2000 missing notes goes; notes its snapshot sees go, as do those of an account with no row; an
--- account registered without a snapshot yet keeps its notes. A TRUNCATE, which notes no rows, drops every kept value.
--- A row moved to another account is noted in both (the program never moves one).
+-- lock, and only in READ COMMITTED transactions (StoredInputs saves in one whatever the server's default): a value past
+-- 2000 missing notes goes; notes its snapshot sees go, as do those of an account with no row; an account registered
+-- without a snapshot yet keeps its notes. A TRUNCATE, which notes no rows, drops every kept value. A row moved to another
+-- account is noted in both (the program never moves one).
 
 DELETE FROM "InsightsInputs";
 DELETE FROM "InsightsInputsWrites";
@@ -36,10 +37,17 @@ CREATE TABLE "InsightsInputsChanges" (
 
 COMMENT ON TABLE "InsightsInputs" IS 'The insights'' kept inputs, one value per account, patched from the rows written since its snapshot (migrations 0006, 0010).';
 
+-- It runs only in a READ COMMITTED transaction: in a stricter one (a writer's, or any under a stricter server default) a
+-- row another transaction tidied away since its snapshot would make the tidying, and so the write it runs for, fail with
+-- a serialization error. StoredInputs saves in READ COMMITTED whatever the default, so a save always tidies.
 -- The note that a writing transaction has tidied once goes when the transaction has ended: a row of another transaction is
 -- seen only then (not once every transaction of the server older than it has ended, which a session open anywhere on
 -- the server would put off).
-CREATE OR REPLACE FUNCTION "InsightsInputs_Tidy"() RETURNS void LANGUAGE sql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+CREATE OR REPLACE FUNCTION "InsightsInputs_Tidy"() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+BEGIN
+    IF current_setting('transaction_isolation') NOT IN ('read committed', 'read uncommitted') THEN
+        RETURN;
+    END IF;
     WITH gone AS (
         DELETE FROM "InsightsInputs" WHERE "AccountId" IN (
             SELECT s."AccountId" FROM "InsightsInputs" s
@@ -60,6 +68,7 @@ CREATE OR REPLACE FUNCTION "InsightsInputs_Tidy"() RETURNS void LANGUAGE sql SEC
         RETURNING 1)
     DELETE FROM "InsightsInputsWrites" WHERE "Xid" IN (
         SELECT "Xid" FROM "InsightsInputsWrites" WHERE "Xid" IS DISTINCT FROM pg_current_xact_id_if_assigned() FOR UPDATE SKIP LOCKED);
+END
 $$;
 
 CREATE FUNCTION "InsightsInputs_Truncated"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$

@@ -731,6 +731,31 @@ public class KeptInputsTest
         Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
     }
 
+    [Fact]
+    public async Task PostgreSql_ALoadStoppedBetweenItsTwoSteps_DoesNotLetNotesPileUp()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync("postgres");
+        var store = await KeptNetworks.DemoAsync(test, 60, 15, Clock, ct);
+        await using var db = store.Open();
+        await LoadAsync(db, ct);
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+
+        // A load that registered the account's row and stopped there (cancelled, or its process ended) before it took its
+        // snapshot: the row holds its mark alone, which keeps every note of the account until a later load registers.
+        await db.Database.ExecuteSqlRawAsync("""UPDATE "InsightsInputs" SET "Token" = 'stopped', "Key" = '', "SavedAt" = '', "Data" = NULL""", ct);
+        // Then no load that keeps (the web app's, say), only writes: a few transactions that each write every interaction.
+        const string all = """UPDATE "Interactions" SET "Channel" = "Channel" """;
+        var each = await db.Database.ExecuteSqlRawAsync(all, ct);
+        while (await CountAsync(db, "InsightsInputsChanges", ct) <= 2_000) await db.Database.ExecuteSqlRawAsync(all, ct);
+        // Past 2,000 notes the row goes, as a value's does, and the notes with it: the next writing transaction's own stay.
+        await db.Database.ExecuteSqlRawAsync(all, ct);
+        Assert.Equal(0, await CountAsync(db, "InsightsInputs", ct));
+        Assert.True(await CountAsync(db, "InsightsInputsChanges", ct) <= each, $"{await CountAsync(db, "InsightsInputsChanges", ct)} notes");
+        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task TheWebAppsCache_KeepsNoInputs_ButReadsThoseKeptByACommand(string provider)

@@ -21,8 +21,9 @@
 -- The tidying runs once per writing transaction (the statement triggers of 0006) and after a save, never waiting for a
 -- lock, and only in READ COMMITTED transactions (StoredInputs saves in one whatever the server's default): a value past
 -- 2000 missing notes goes; notes its snapshot sees go, as do those of an account with no row; an account registered
--- without a snapshot yet keeps its notes, up to 2000. A TRUNCATE, which notes no rows, drops every kept value. A row
--- moved to another account is noted in both (the program never moves one).
+-- without a snapshot yet keeps its notes, up to 2000; notes of transaction ids the server has not reached (restored from
+-- another cluster) go. A TRUNCATE, which notes no rows, drops every kept value. A row moved to another account is noted
+-- in both (the program never moves one).
 
 DELETE FROM "InsightsInputs";
 DELETE FROM "InsightsInputsWrites";
@@ -37,17 +38,22 @@ CREATE TABLE "InsightsInputsChanges" (
 
 COMMENT ON TABLE "InsightsInputs" IS 'The insights'' kept inputs, one value per account, patched from the rows written since its snapshot (migrations 0006, 0010).';
 
--- It runs only in a READ COMMITTED transaction: in a stricter one (a writer's, or any under a stricter server default) a
--- row another transaction tidied away since its snapshot would make the tidying, and so the write it runs for, fail with
--- a serialization error. StoredInputs saves in READ COMMITTED whatever the default, so a save always tidies.
--- A value goes past 2000 notes of its account missing from its snapshot (its next load would read the tables anyway), and
--- so does a row registered without a snapshot yet past 2000 notes of its account: a load stopped between its two steps
--- (cancelled, its process ended) would else keep every note of the account until another load registers, which the web
--- app's loads never do. The registering load then finds no row to put its snapshot in, and keeps nothing. (CASE, not
--- AND, keeps the empty snapshot of such a row from being cast.)
--- The note that a writing transaction has tidied once goes when the transaction has ended: a row of another transaction is
--- seen only then (not once every transaction of the server older than it has ended, which a session open anywhere on
--- the server would put off).
+-- The tidying, run by the trigger of 0006 once per writing transaction and after a save, never waits for a lock (SKIP
+-- LOCKED), and runs only in a READ COMMITTED transaction: in a stricter one (a writer's, or any under a stricter server
+-- default) a row another transaction tidied away since its snapshot would make the tidying, and so the write it runs
+-- for, fail with a serialization error. StoredInputs saves in READ COMMITTED whatever the default, so a save tidies.
+--  - A value goes past 2000 notes of its account missing from its snapshot (its next load would read the tables anyway),
+--    and so does a row registered without a snapshot yet past 2000 notes of its account: a load stopped between its two
+--    steps (cancelled, its process ended) would else keep every note of the account until another load registers,
+--    which the web app's loads never do. The registering load then finds no row to put its snapshot in, and keeps
+--    nothing. (CASE, not AND, keeps the empty snapshot of such a row from being cast.)
+--  - A note goes once the snapshot of its account's row sees it, or when the account has no row; so does a note of a
+--    transaction id this server has not reached yet (seen, so committed, it cannot be one of this server's: it was
+--    restored from another cluster, and would be missing from every snapshot, so that no value could be kept again).
+--    The tidying transaction's own notes stay.
+--  - The note that a writing transaction has tidied once goes when the transaction has ended: a row of another
+--    transaction is seen only then (not once every transaction of the server older than it has ended, which a session
+--    open anywhere on the server would put off).
 CREATE OR REPLACE FUNCTION "InsightsInputs_Tidy"() RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
 BEGIN
     IF current_setting('transaction_isolation') NOT IN ('read committed', 'read uncommitted') THEN
@@ -68,7 +74,7 @@ BEGIN
             SELECT c."AccountId", c."Xid", c."Tab", c."Key" FROM "InsightsInputsChanges" c
             LEFT JOIN "InsightsInputs" s ON s."AccountId" = c."AccountId" AND s."AccountId" NOT IN (SELECT "AccountId" FROM gone)
             WHERE c."Xid" IS DISTINCT FROM pg_current_xact_id_if_assigned()
-              AND CASE WHEN s."AccountId" IS NULL THEN true
+              AND CASE WHEN s."AccountId" IS NULL OR c."Xid" >= pg_snapshot_xmax(pg_current_snapshot()) THEN true
                        WHEN split_part(s."Token", ' ', 2) = '' THEN false
                        ELSE pg_visible_in_snapshot(c."Xid", split_part(s."Token", ' ', 2)::pg_snapshot) END
             FOR UPDATE OF c SKIP LOCKED)

@@ -131,11 +131,12 @@ public class KeptInputsTest
         for (var k = 0; k < expected.Count; k++) Assert.Equal(expected[k], patched[k]);
     }
 
-    [Fact]
-    public async Task AnEmptyNetwork_IsKeptToo()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnEmptyNetwork_IsKeptToo(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await using var test = await TestDatabase.CreateAsync(provider);
         var store = await test.MigratedStoreAsync(Clock);
         await using var db = store.Open();
         Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
@@ -518,11 +519,12 @@ public class KeptInputsTest
         Assert.Equal(KeptNetworks.Describe(rebuilt), KeptNetworks.Describe(kept));
     }
 
-    [Fact]
-    public async Task Sqlite_AnInteractionWrittenWithoutAggregates_IntoAKeptNetworkWithNone_HasTheTablesReadAndTheAggregatesBuilt()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnInteractionWrittenWithoutAggregates_IntoAKeptNetworkWithNone_HasTheTablesReadAndTheAggregatesBuilt(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await using var test = await TestDatabase.CreateAsync(provider);
         var store = await test.MigratedStoreAsync(Clock);
         await using var db = store.Open();
         var ada = new Contact("Ada Alone", Now.AddDays(-30));
@@ -540,11 +542,12 @@ public class KeptInputsTest
         Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
     }
 
-    [Fact]
-    public async Task Sqlite_AnEventDeleted_WhereAContactEditedSinceSaysTheyMetYou_IsDeletedAndPatched()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnEventDeleted_WhereAContactEditedSinceSaysTheyMetYou_IsDeletedAndPatched(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await using var test = await TestDatabase.CreateAsync(provider);
         var store = await KeptNetworks.DemoAsync(test, 120, 21, Clock, ct);
         await using var db = store.Open();
         var ev = await db.Events.OrderByDescending(e => e.Id).Select(e => e.Id).FirstAsync(ct);
@@ -563,11 +566,12 @@ public class KeptInputsTest
         Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
     }
 
-    [Fact]
-    public async Task Sqlite_AnOrganizationDeleted_ThatOrganizedAnEventEditedSince_IsDeletedAndPatched()
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AnOrganizationDeleted_ThatOrganizedAnEventEditedSince_IsDeletedAndPatched(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var test = await TestDatabase.CreateAsync("sqlite");
+        await using var test = await TestDatabase.CreateAsync(provider);
         var store = await KeptNetworks.DemoAsync(test, 120, 22, Clock, ct);
         await using var db = store.Open();
         var org = await db.Organizations.OrderByDescending(o => o.Id).Select(o => o.Id).FirstAsync(ct);

@@ -14,8 +14,8 @@ using Rapport.Domain.Organizations;
 namespace Rapport.Data.Tests.Insights;
 
 /// <summary>
-/// Contacts put in the trash, taken out of it and deleted for good, patched into the kept inputs (both providers): random steps
-/// among a few "movers" (members of an organization and attendees of an event at their size limits, people of small
+/// Contacts put in the trash, taken out of it and deleted for good, patched into the kept inputs (both providers): random
+/// steps among a few "movers" (members of an organization and attendees of an event at their size limits, people of small
 /// meetings logged before the inputs are kept), with the inputs kept again now and then so that some are in the trash in
 /// the value kept and come back later with touches and meetings read before; interactions, memberships, attendances,
 /// links, introductions, gives and asks written for them in the trash or out of it; contacts added (some put in the trash

@@ -21,7 +21,8 @@ namespace Rapport.Data.Tests.Insights;
 /// </summary>
 /// <remarks>
 /// A load is held in its read of the tables, after it registered its snapshot, by a transaction that locks the ledger's
-/// table (read last but one): so a write can be made, committed or left open at a chosen point of the load.
+/// table (read late, after the contacts, the links, the organizations and the events): so a write can be made, committed
+/// or left open at a chosen point of the load.
 /// </remarks>
 public class KeptConcurrentPostgresTest
 {
@@ -130,9 +131,10 @@ public class KeptConcurrentPostgresTest
     }
 
     /// <summary>
-    /// Writers (each on its own contacts, so that they never wait for one another's rows) and loads side by side, in rounds
-    /// of about a second; at the end of each, with every transaction committed or rolled back, a load is patched or read
-    /// afresh and gives the tables' network. CONCURRENT_SEED=n repeats a run's choices (not its timing).
+    /// Writers (each on its own contacts, so that they never wait for one another's rows; the aggregates' lock lets one
+    /// transaction at a time write interactions) and loads side by side, in rounds of about a second; at the end of each,
+    /// with every transaction committed or rolled back, a load is patched or read afresh and gives the tables' network.
+    /// CONCURRENT_SEED=n repeats a run's choices (not its timing).
     /// </summary>
     [Fact]
     public async Task WritersSideBySideWithLoads_LeaveAValueThatIsPatchedOrReadAfresh_AndGivesTheTablesNetwork()
@@ -145,8 +147,8 @@ public class KeptConcurrentPostgresTest
         var store = await KeptNetworks.DemoAsync(test, 120, seed % 97, Clock, ct);
         await using var db = store.Open();
         var all = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
-        var organizations = await db.Organizations.Select(o => o.Id).ToListAsync(ct);
-        var events = await db.Events.Select(e => e.Id).ToListAsync(ct);
+        var organizations = await db.Organizations.OrderBy(o => o.Id).Select(o => o.Id).ToListAsync(ct);
+        var events = await db.Events.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync(ct);
         const int writers = 3, loaders = 2, rounds = 4;
         var roundTime = TimeSpan.FromSeconds(1);
         var owned = Enumerable.Range(0, writers).Select(k => new Owned(all.Where((_, i) => i % writers == k))).ToArray();

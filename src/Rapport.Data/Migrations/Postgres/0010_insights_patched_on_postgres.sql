@@ -22,8 +22,9 @@
 -- lock, and only in READ COMMITTED transactions (StoredInputs saves in one whatever the server's default): a value past
 -- 2000 missing notes goes; notes its snapshot sees go, as do those of an account with no row; an account registered
 -- without a snapshot yet keeps its notes, up to 2000; notes of transaction ids the server has not reached (restored from
--- another cluster) go. A TRUNCATE, which notes no rows, drops every kept value. A row moved to another account is noted
--- in both (the program never moves one).
+-- another cluster) go. (On a server whose default isolation is stricter, writers leave the tidying to the saves, so
+-- notes then wait for the next load that keeps.) A TRUNCATE, which notes no rows, drops every kept value. A row moved to
+-- another account is noted in both (the program never moves one).
 
 DELETE FROM "InsightsInputs";
 DELETE FROM "InsightsInputsWrites";

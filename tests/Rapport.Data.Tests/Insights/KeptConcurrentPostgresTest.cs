@@ -176,7 +176,9 @@ public class KeptConcurrentPostgresTest
                         for (var n = 1 + rng.Next(3); n > 0; n--)
                         {
                             await WriteAsync(w, name, mine, organizations, events, rng, ct);
-                            if (rng.Next(2) == 0) await Task.Delay(rng.Next(1, 40), ct);
+                            // Open for tens of milliseconds, about as long as a load: across a load's registration, read
+                            // and save, and with few enough commits that some loads keep what they read.
+                            await Task.Delay(rng.Next(5, 60), ct);
                         }
                         if (rng.Next(7) == 0)
                         {
@@ -205,7 +207,7 @@ public class KeptConcurrentPostgresTest
                         // Now and then in the first half of a round the value kept goes (as when it cannot be patched), so that
                         // the load keeps afresh with writers running: its snapshot misses their transactions still open. The
                         // value kept last is then most often one kept while they wrote, which the end of the round checks.
-                        var afresh = clock.Elapsed < roundTime / 2 && rng.Next(3) == 0;
+                        var afresh = clock.Elapsed < roundTime / 2 && rng.Next(2) == 0;
                         if (afresh) await l.Database.ExecuteSqlRawAsync("""DELETE FROM "InsightsInputs" """, ct);
                         var network = await InsightsNetwork.LoadAsync(l, Now, ct);
                         Interlocked.Increment(ref loads);

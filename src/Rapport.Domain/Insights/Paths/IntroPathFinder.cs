@@ -163,7 +163,11 @@ public static class IntroPathFinder
                 accepted.Add(candidates[best]);
                 candidates.RemoveAt(best);
             }
-            return accepted;
+            // Each path's score once more, multiplied from you outwards: a spur's score is its root's times its own, and
+            // float products taken in another order can differ in the last bits, so that two paths of the same strength
+            // (one link swapped for another as strong) came out unequal and, now and then, a later one a hair stronger.
+            // The order stays Yen's wherever the scores tie.
+            return [.. accepted.Select(p => (p.Nodes, search.Score(p.Nodes))).OrderByDescending(p => p.Item2)];
         }
         finally
         {

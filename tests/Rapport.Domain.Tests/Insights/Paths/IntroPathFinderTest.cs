@@ -193,6 +193,21 @@ public class IntroPathFinderTest
     }
 
     [Fact]
+    public void PathsOfTheSameStrength_ScoreTheSame_AndComeInOrder()
+    {
+        // A seed the random property found: 6 → 3 → 1 and 6 → 3 → 7 are as strong as each other (3 → 1 and 3 → 7 are),
+        // but their scores differed in the last bits, the weaker-looking one ranked first.
+        const int seed = 541107359;
+        var (graph, targets, maxHops) = RandomNetwork(seed);
+        var found = IntroPathFinder.TopPaths(graph, targets, maxHops, 5, 0.05, 0.01);
+
+        Assert.Equal([[3, 1], [3, 7], [3, 0], [6, 3, 1], [6, 3, 7]], found.Select(p => p.Nodes.ToArray()).ToArray());
+        Assert.Equal(found[0].Score, found[1].Score);
+        Assert.Equal(found[3].Score, found[4].Score);
+        for (var i = 1; i < found.Count; i++) Assert.True(found[i].Score <= found[i - 1].Score);
+    }
+
+    [Fact]
     public void RankedPaths_HaveNonIncreasingStrength_AndRespectTheHopLimit()
     {
         Prop.ForAll(Arb.From(Gen.Choose(0, int.MaxValue)), seed =>

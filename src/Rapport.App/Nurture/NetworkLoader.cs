@@ -192,24 +192,15 @@ public static class NetworkLoader
     internal static async Task<Dictionary<long, ContactStats>> LoadStoredStatsAsync(RapportDbContext db, NurtureSettings settings, CancellationToken ct)
     {
         var rows = await ReadStatsAsync(db, ct);
-        if (rows.Count == 0 && await AnyInteractionAsync(db, ct))
-        {
-            await ContactStatsRefresher.RebuildAsync(db, null, settings, ct);
+        if (await RebuildStaleAsync(db, rows.Count, [.. rows.Where(r => !r.IsCurrentFor(settings)).Select(r => r.ContactId)], settings, ct))
             rows = await ReadStatsAsync(db, ct);
-        }
-        var stale = rows.Where(r => !r.IsCurrentFor(settings)).Select(r => r.ContactId).ToList();
-        if (stale.Count > 0)
-        {
-            await ContactStatsRefresher.RebuildAsync(db, stale.Count * 2 > rows.Count ? null : stale, settings, ct);
-            rows = await ReadStatsAsync(db, ct);
-        }
         return rows.ToDictionary(r => r.ContactId);
     }
 
     /// <summary>
-    /// Builds the stored aggregates that <see cref="LoadStoredStatsAsync"/> would build (none yet while there are
-    /// interactions, or rows made under other settings), reading only which rows are current: a load that keeps what it
-    /// reads calls it before it sets its mark, so that the rebuild after a settings change is not a write during its own read.
+    /// Builds the stored aggregates that <see cref="LoadStoredStatsAsync"/> would build, reading only which rows are
+    /// current: a load that keeps what it reads calls it before it sets its mark, so that the rebuild after a settings
+    /// change is not a write during its own read.
     /// </summary>
     internal static async Task RefreshStaleStatsAsync(RapportDbContext db, NurtureSettings settings, CancellationToken ct)
     {
@@ -222,8 +213,17 @@ public static class NetworkLoader
                 rows++;
                 if (r.GetBoolean(1)) stale.Add(r.GetInt64(0));
             }, ct);
+        await RebuildStaleAsync(db, rows, stale, settings, ct);
+    }
+
+    // None stored while there are interactions (written before the aggregates existed): all are built. Else those made under
+    // other settings or marked for a recompute, all at once past half of them. True when anything was rebuilt.
+    private static async Task<bool> RebuildStaleAsync(RapportDbContext db, int rows, List<long> stale, NurtureSettings settings, CancellationToken ct)
+    {
         if (rows == 0 && await AnyInteractionAsync(db, ct)) await ContactStatsRefresher.RebuildAsync(db, null, settings, ct);
         else if (stale.Count > 0) await ContactStatsRefresher.RebuildAsync(db, stale.Count * 2 > rows ? null : stale, settings, ct);
+        else return false;
+        return true;
     }
 
     private static async Task<bool> AnyInteractionAsync(RapportDbContext db, CancellationToken ct)

@@ -92,358 +92,166 @@ BEGIN
 END
 $$;
 
+-- Notes the rows a statement wrote, from its transition tables (new_rows after an insert or update, old_rows after an
+-- update or delete). The trigger's arguments name, in pairs, a table number and the column holding its key; a row with
+-- no key there (an introduction without an introducer) is not noted. One insert per statement, each note once.
+CREATE FUNCTION "InsightsInputs_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
+DECLARE
+    source text;
+    parts text[] := '{}';
+BEGIN
+    FOREACH source IN ARRAY CASE TG_OP WHEN 'INSERT' THEN ARRAY['new_rows'] WHEN 'DELETE' THEN ARRAY['old_rows'] ELSE ARRAY['new_rows', 'old_rows'] END LOOP
+        FOR i IN 0 .. TG_NARGS - 1 BY 2 LOOP
+            parts := parts || format('SELECT r."AccountId", %s, r.%I FROM %I r WHERE r.%I IS NOT NULL',
+                TG_ARGV[i]::integer, TG_ARGV[i + 1], source, TG_ARGV[i + 1]);
+        END LOOP;
+    END LOOP;
+    EXECUTE format('INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid") SELECT v.*, pg_current_xact_id() FROM (%s) v ON CONFLICT DO NOTHING',
+        array_to_string(parts, ' UNION '));
+    RETURN NULL;
+END
+$$;
+
 DROP TRIGGER "InsightsInputs_Contacts" ON "Contacts";
 CREATE TRIGGER "InsightsInputs_Contacts" AFTER INSERT OR UPDATE OR DELETE ON "Contacts"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
 CREATE TRIGGER "InsightsInputs_Contacts_Truncate" AFTER TRUNCATE ON "Contacts"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
-CREATE FUNCTION "InsightsInputs_Contacts_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 1, r."Id" FROM new_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 1, r."Id" FROM old_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
-END
-$$;
 CREATE TRIGGER "InsightsInputs_Contacts_InsertNoted" AFTER INSERT ON "Contacts" REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Contacts_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('1', 'Id');
 CREATE TRIGGER "InsightsInputs_Contacts_UpdateNoted" AFTER UPDATE ON "Contacts" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Contacts_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('1', 'Id');
 CREATE TRIGGER "InsightsInputs_Contacts_DeleteNoted" AFTER DELETE ON "Contacts" REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Contacts_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('1', 'Id');
 
 DROP TRIGGER "InsightsInputs_ContactCategories" ON "ContactCategories";
 CREATE TRIGGER "InsightsInputs_ContactCategories" AFTER INSERT OR UPDATE OR DELETE ON "ContactCategories"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
 CREATE TRIGGER "InsightsInputs_ContactCategories_Truncate" AFTER TRUNCATE ON "ContactCategories"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
-CREATE FUNCTION "InsightsInputs_ContactCategories_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 2, r."ContactId" FROM new_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 2, r."ContactId" FROM old_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
-END
-$$;
 CREATE TRIGGER "InsightsInputs_ContactCategories_InsertNoted" AFTER INSERT ON "ContactCategories" REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactCategories_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('2', 'ContactId');
 CREATE TRIGGER "InsightsInputs_ContactCategories_UpdateNoted" AFTER UPDATE ON "ContactCategories" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactCategories_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('2', 'ContactId');
 CREATE TRIGGER "InsightsInputs_ContactCategories_DeleteNoted" AFTER DELETE ON "ContactCategories" REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactCategories_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('2', 'ContactId');
 
 DROP TRIGGER "InsightsInputs_Interactions" ON "Interactions";
 CREATE TRIGGER "InsightsInputs_Interactions" AFTER INSERT OR UPDATE OR DELETE ON "Interactions"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
 CREATE TRIGGER "InsightsInputs_Interactions_Truncate" AFTER TRUNCATE ON "Interactions"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
-CREATE FUNCTION "InsightsInputs_Interactions_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 3, r."Id" FROM new_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 3, r."Id" FROM old_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
-END
-$$;
 CREATE TRIGGER "InsightsInputs_Interactions_InsertNoted" AFTER INSERT ON "Interactions" REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Interactions_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('3', 'Id');
 CREATE TRIGGER "InsightsInputs_Interactions_UpdateNoted" AFTER UPDATE ON "Interactions" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Interactions_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('3', 'Id');
 CREATE TRIGGER "InsightsInputs_Interactions_DeleteNoted" AFTER DELETE ON "Interactions" REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Interactions_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('3', 'Id');
 
 DROP TRIGGER "InsightsInputs_InteractionParticipants" ON "InteractionParticipants";
 CREATE TRIGGER "InsightsInputs_InteractionParticipants" AFTER INSERT OR UPDATE OR DELETE ON "InteractionParticipants"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
 CREATE TRIGGER "InsightsInputs_InteractionParticipants_Truncate" AFTER TRUNCATE ON "InteractionParticipants"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
-CREATE FUNCTION "InsightsInputs_InteractionParticipants_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 4, r."InteractionId" FROM new_rows r
-            UNION SELECT r."AccountId", 13, r."ContactId" FROM new_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 4, r."InteractionId" FROM old_rows r
-            UNION SELECT r."AccountId", 13, r."ContactId" FROM old_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
-END
-$$;
 CREATE TRIGGER "InsightsInputs_InteractionParticipants_InsertNoted" AFTER INSERT ON "InteractionParticipants" REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_InteractionParticipants_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('4', 'InteractionId', '13', 'ContactId');
 CREATE TRIGGER "InsightsInputs_InteractionParticipants_UpdateNoted" AFTER UPDATE ON "InteractionParticipants" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_InteractionParticipants_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('4', 'InteractionId', '13', 'ContactId');
 CREATE TRIGGER "InsightsInputs_InteractionParticipants_DeleteNoted" AFTER DELETE ON "InteractionParticipants" REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_InteractionParticipants_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('4', 'InteractionId', '13', 'ContactId');
 
 DROP TRIGGER "InsightsInputs_ContactStats" ON "ContactStats";
 CREATE TRIGGER "InsightsInputs_ContactStats" AFTER INSERT OR UPDATE OR DELETE ON "ContactStats"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
 CREATE TRIGGER "InsightsInputs_ContactStats_Truncate" AFTER TRUNCATE ON "ContactStats"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
-CREATE FUNCTION "InsightsInputs_ContactStats_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 5, r."ContactId" FROM new_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 5, r."ContactId" FROM old_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
-END
-$$;
 CREATE TRIGGER "InsightsInputs_ContactStats_InsertNoted" AFTER INSERT ON "ContactStats" REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactStats_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('5', 'ContactId');
 CREATE TRIGGER "InsightsInputs_ContactStats_UpdateNoted" AFTER UPDATE ON "ContactStats" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactStats_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('5', 'ContactId');
 CREATE TRIGGER "InsightsInputs_ContactStats_DeleteNoted" AFTER DELETE ON "ContactStats" REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactStats_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('5', 'ContactId');
 
 DROP TRIGGER "InsightsInputs_Exchanges" ON "Exchanges";
 CREATE TRIGGER "InsightsInputs_Exchanges" AFTER INSERT OR UPDATE OR DELETE ON "Exchanges"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
 CREATE TRIGGER "InsightsInputs_Exchanges_Truncate" AFTER TRUNCATE ON "Exchanges"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
-CREATE FUNCTION "InsightsInputs_Exchanges_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 6, r."Id" FROM new_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 6, r."Id" FROM old_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
-END
-$$;
 CREATE TRIGGER "InsightsInputs_Exchanges_InsertNoted" AFTER INSERT ON "Exchanges" REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Exchanges_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('6', 'Id');
 CREATE TRIGGER "InsightsInputs_Exchanges_UpdateNoted" AFTER UPDATE ON "Exchanges" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Exchanges_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('6', 'Id');
 CREATE TRIGGER "InsightsInputs_Exchanges_DeleteNoted" AFTER DELETE ON "Exchanges" REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Exchanges_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('6', 'Id');
 
 DROP TRIGGER "InsightsInputs_Organizations" ON "Organizations";
 CREATE TRIGGER "InsightsInputs_Organizations" AFTER INSERT OR UPDATE OR DELETE ON "Organizations"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
 CREATE TRIGGER "InsightsInputs_Organizations_Truncate" AFTER TRUNCATE ON "Organizations"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
-CREATE FUNCTION "InsightsInputs_Organizations_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 7, r."Id" FROM new_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 7, r."Id" FROM old_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
-END
-$$;
 CREATE TRIGGER "InsightsInputs_Organizations_InsertNoted" AFTER INSERT ON "Organizations" REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Organizations_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('7', 'Id');
 CREATE TRIGGER "InsightsInputs_Organizations_UpdateNoted" AFTER UPDATE ON "Organizations" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Organizations_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('7', 'Id');
 CREATE TRIGGER "InsightsInputs_Organizations_DeleteNoted" AFTER DELETE ON "Organizations" REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Organizations_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('7', 'Id');
 
 DROP TRIGGER "InsightsInputs_Memberships" ON "Memberships";
 CREATE TRIGGER "InsightsInputs_Memberships" AFTER INSERT OR UPDATE OR DELETE ON "Memberships"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
 CREATE TRIGGER "InsightsInputs_Memberships_Truncate" AFTER TRUNCATE ON "Memberships"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
-CREATE FUNCTION "InsightsInputs_Memberships_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 8, r."OrganizationId" FROM new_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 8, r."OrganizationId" FROM old_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
-END
-$$;
 CREATE TRIGGER "InsightsInputs_Memberships_InsertNoted" AFTER INSERT ON "Memberships" REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Memberships_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('8', 'OrganizationId');
 CREATE TRIGGER "InsightsInputs_Memberships_UpdateNoted" AFTER UPDATE ON "Memberships" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Memberships_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('8', 'OrganizationId');
 CREATE TRIGGER "InsightsInputs_Memberships_DeleteNoted" AFTER DELETE ON "Memberships" REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Memberships_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('8', 'OrganizationId');
 
 DROP TRIGGER "InsightsInputs_Events" ON "Events";
 CREATE TRIGGER "InsightsInputs_Events" AFTER INSERT OR UPDATE OR DELETE ON "Events"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
 CREATE TRIGGER "InsightsInputs_Events_Truncate" AFTER TRUNCATE ON "Events"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
-CREATE FUNCTION "InsightsInputs_Events_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 9, r."Id" FROM new_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 9, r."Id" FROM old_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
-END
-$$;
 CREATE TRIGGER "InsightsInputs_Events_InsertNoted" AFTER INSERT ON "Events" REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Events_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('9', 'Id');
 CREATE TRIGGER "InsightsInputs_Events_UpdateNoted" AFTER UPDATE ON "Events" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Events_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('9', 'Id');
 CREATE TRIGGER "InsightsInputs_Events_DeleteNoted" AFTER DELETE ON "Events" REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Events_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('9', 'Id');
 
 DROP TRIGGER "InsightsInputs_Attendances" ON "Attendances";
 CREATE TRIGGER "InsightsInputs_Attendances" AFTER INSERT OR UPDATE OR DELETE ON "Attendances"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
 CREATE TRIGGER "InsightsInputs_Attendances_Truncate" AFTER TRUNCATE ON "Attendances"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
-CREATE FUNCTION "InsightsInputs_Attendances_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 10, r."EventId" FROM new_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 10, r."EventId" FROM old_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
-END
-$$;
 CREATE TRIGGER "InsightsInputs_Attendances_InsertNoted" AFTER INSERT ON "Attendances" REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Attendances_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('10', 'EventId');
 CREATE TRIGGER "InsightsInputs_Attendances_UpdateNoted" AFTER UPDATE ON "Attendances" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Attendances_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('10', 'EventId');
 CREATE TRIGGER "InsightsInputs_Attendances_DeleteNoted" AFTER DELETE ON "Attendances" REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Attendances_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('10', 'EventId');
 
 DROP TRIGGER "InsightsInputs_ContactLinks" ON "ContactLinks";
 CREATE TRIGGER "InsightsInputs_ContactLinks" AFTER INSERT OR UPDATE OR DELETE ON "ContactLinks"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
 CREATE TRIGGER "InsightsInputs_ContactLinks_Truncate" AFTER TRUNCATE ON "ContactLinks"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
-CREATE FUNCTION "InsightsInputs_ContactLinks_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 11, r."ContactAId" FROM new_rows r
-            UNION SELECT r."AccountId", 11, r."ContactBId" FROM new_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 11, r."ContactAId" FROM old_rows r
-            UNION SELECT r."AccountId", 11, r."ContactBId" FROM old_rows r) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
-END
-$$;
 CREATE TRIGGER "InsightsInputs_ContactLinks_InsertNoted" AFTER INSERT ON "ContactLinks" REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactLinks_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('11', 'ContactAId', '11', 'ContactBId');
 CREATE TRIGGER "InsightsInputs_ContactLinks_UpdateNoted" AFTER UPDATE ON "ContactLinks" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactLinks_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('11', 'ContactAId', '11', 'ContactBId');
 CREATE TRIGGER "InsightsInputs_ContactLinks_DeleteNoted" AFTER DELETE ON "ContactLinks" REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_ContactLinks_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('11', 'ContactAId', '11', 'ContactBId');
 
 DROP TRIGGER "InsightsInputs_Introductions" ON "Introductions";
 CREATE TRIGGER "InsightsInputs_Introductions" AFTER INSERT OR UPDATE OR DELETE ON "Introductions"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Written"();
 CREATE TRIGGER "InsightsInputs_Introductions_Truncate" AFTER TRUNCATE ON "Introductions"
 FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Truncated"();
-CREATE FUNCTION "InsightsInputs_Introductions_Noted"() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path FROM CURRENT AS $$
-BEGIN
-    IF TG_OP <> 'DELETE' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 12, r."IntroducerId" FROM new_rows r WHERE r."IntroducerId" IS NOT NULL
-            UNION SELECT r."AccountId", 12, r."PersonAId" FROM new_rows r WHERE r."PersonAId" IS NOT NULL
-            UNION SELECT r."AccountId", 12, r."PersonBId" FROM new_rows r WHERE r."PersonBId" IS NOT NULL) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    IF TG_OP <> 'INSERT' THEN
-        INSERT INTO "InsightsInputsChanges" ("AccountId", "Tab", "Key", "Xid")
-        SELECT DISTINCT v.*, pg_current_xact_id() FROM (
-            SELECT r."AccountId", 12, r."IntroducerId" FROM old_rows r WHERE r."IntroducerId" IS NOT NULL
-            UNION SELECT r."AccountId", 12, r."PersonAId" FROM old_rows r WHERE r."PersonAId" IS NOT NULL
-            UNION SELECT r."AccountId", 12, r."PersonBId" FROM old_rows r WHERE r."PersonBId" IS NOT NULL) v
-        ON CONFLICT DO NOTHING;
-    END IF;
-    RETURN NULL;
-END
-$$;
 CREATE TRIGGER "InsightsInputs_Introductions_InsertNoted" AFTER INSERT ON "Introductions" REFERENCING NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Introductions_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('12', 'IntroducerId', '12', 'PersonAId', '12', 'PersonBId');
 CREATE TRIGGER "InsightsInputs_Introductions_UpdateNoted" AFTER UPDATE ON "Introductions" REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Introductions_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('12', 'IntroducerId', '12', 'PersonAId', '12', 'PersonBId');
 CREATE TRIGGER "InsightsInputs_Introductions_DeleteNoted" AFTER DELETE ON "Introductions" REFERENCING OLD TABLE AS old_rows
-FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Introductions_Noted"();
+FOR EACH STATEMENT EXECUTE FUNCTION "InsightsInputs_Noted"('12', 'IntroducerId', '12', 'PersonAId', '12', 'PersonBId');

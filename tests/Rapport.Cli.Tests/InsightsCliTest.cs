@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
 using Rapport.Data.Tests.Support;
 
@@ -33,6 +34,12 @@ public class InsightsCliTest
         var path = await cli.RunAsync("path", "Cy Chen");
         Assert.Equal(0, path.ExitCode);
         Assert.Contains("you → Bea Braun → Cy Chen", path.Out);
+
+        // The Person page says whom each knows: Ana, linked by no stored link, knows everyone the introductions name with her.
+        await using var context = new Rapport.Data.Storage.RapportStore(db.Target).Open();
+        var ana = await context.Contacts.Where(c => c.DisplayName == "Ana Silva").Select(c => c.Id).SingleAsync();
+        var profile = await Rapport.App.People.PersonQuery.LoadAsync(context, ana, TimeProvider.System, 10, default);
+        Assert.Equal(["Bea Braun", "Cy Chen", "Dee Diaz"], profile!.Knows.Select(k => k.Name));
     }
 
     [Theory]

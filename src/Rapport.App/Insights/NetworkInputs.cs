@@ -59,7 +59,10 @@ internal sealed class NetworkInputs
 
     /// <summary>
     /// What a stored value must have been made with to be used: this format, the builds of the code that derived it (the
-    /// inference may change between versions), the insight settings and the nurture settings.
+    /// inference may change between versions), the insight settings, and the nurture settings the stored aggregates are
+    /// built with (<see cref="ContactStats.Stamp"/>). No other nurture setting goes into a value: budgets, quiet days,
+    /// cadences, ranks, labels and the ledger's window are applied when a load completes it as of the day, so changing
+    /// one leaves the kept inputs in use.
     /// </summary>
     public static string KeyFor(InsightSettings settings, NurtureSettings nurture)
     {
@@ -75,7 +78,7 @@ internal sealed class NetworkInputs
         // tens of milliseconds of start-up.
         foreach (var property in SettingProperties)
             text.Append(property.Name).Append('=').Append(Convert.ToString(property.GetValue(settings), CultureInfo.InvariantCulture)).Append(';');
-        foreach (var key in NurtureSettings.Keys) text.Append(key.Key).Append('=').Append(nurture.Get(key.Key)).Append(';');
+        text.Append("aggregates=").Append(ContactStats.Stamp(nurture).ToString(CultureInfo.InvariantCulture)).Append(';');
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 

@@ -149,6 +149,41 @@ public class KeptInputsTest
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task ASettingTheAggregatesDoNotDependOn_LeavesTheKeptInputsInUse_AndTheNetworkFollowsIt(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await KeptNetworks.DemoAsync(test, 120, 5, Clock, ct);
+        await using var db = store.Open();
+        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+        var before = KeptNetworks.Describe(await LoadAsync(db, ct));
+
+        // Budgets and boundaries, cadences, ranks, labels, the ledger's window, the weights the aggregates leave out: each
+        // applied as the network is completed, so the value kept before stays in use and the network is the tables'.
+        (string Key, string Value)[] changes =
+        [
+            ("budget.touchpoints", "3"), ("quiet-days", "saturday,sunday"), ("cadence.inner", "7"), ("rank.inner", "2"), ("rank.close", "9"),
+            ("label.strong", "0.35"), ("label.medium", "0.2"), ("dormant.days", "60"), ("ledger.years", "1"), ("weights.embeddedness", "0.4"),
+            ("closeness.blend", "0.9"), ("reconnect.weight.peak", "0.9"), ("job-lead.peak-mutuals", "2"),
+        ];
+        foreach (var (key, value) in changes)
+        {
+            await NurtureSettingsStore.SetAsync(db, key, value, ct);
+            var network = await LoadAsync(db, ct);
+            Assert.True(network.FromKeptInputs, key);
+            Assert.Equal(0, network.PatchedWrites);
+            Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
+        }
+        Assert.NotEqual(before, KeptNetworks.Describe(await LoadAsync(db, ct)));
+
+        // A weight the aggregates are built with: the tables are read (the aggregates rebuilt first), then kept again.
+        await NurtureSettingsStore.SetAsync(db, "weights.channel.call", "2.5", ct);
+        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task EveryTableTheInputsComeFrom_HasItsTriggers_AndAnyWriteToIt_IsPatchedOrHasTheTablesReadAgain(string provider)
     {
         var ct = TestContext.Current.CancellationToken;

@@ -40,6 +40,17 @@ public class InsightsCliTest
         var ana = await context.Contacts.Where(c => c.DisplayName == "Ana Silva").Select(c => c.Id).SingleAsync();
         var profile = await Rapport.App.People.PersonQuery.LoadAsync(context, ana, TimeProvider.System, 10, default);
         Assert.Equal(["Bea Braun", "Cy Chen", "Dee Diaz"], profile!.Knows.Select(k => k.Name));
+
+        // A contact added with who introduced you: linked to that contact as well, and reached through them.
+        Assert.Equal(0, (await cli.RunAsync("contact", "add", "--name", "Eve Egan", "--introduced-by", "Bea Braun")).ExitCode);
+        Assert.Equal("5", (await cli.RunAsync("insights", "--json")).Json.GetProperty("links").GetProperty("introduced").GetRawText());
+        var toEve = await cli.RunAsync("path", "Eve Egan");
+        Assert.Equal(0, toEve.ExitCode);
+        Assert.Contains("you → Bea Braun → Eve Egan", toEve.Out);
+        var eve = await context.Contacts.Where(c => c.DisplayName == "Eve Egan").Select(c => c.Id).SingleAsync();
+        Assert.Equal(["Bea Braun"], (await Rapport.App.People.PersonQuery.LoadAsync(context, eve, TimeProvider.System, 10, default))!.Knows.Select(k => k.Name));
+        var bea = await context.Contacts.Where(c => c.DisplayName == "Bea Braun").Select(c => c.Id).SingleAsync();
+        Assert.Contains("Eve Egan", (await Rapport.App.People.PersonQuery.LoadAsync(context, bea, TimeProvider.System, 10, default))!.Knows.Select(k => k.Name));
     }
 
     [Theory]

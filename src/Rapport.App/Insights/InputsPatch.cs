@@ -32,8 +32,9 @@ namespace Rapport.App.Insights;
 /// links gain or lose those occasions (<see cref="NetworkLinks.WithOccasions"/>).</item>
 /// <item>Aggregates: read again; one not current for the settings is rebuilt by a read of the tables.</item>
 /// <item>The ledger: read again whole (a few thousand small rows).</item>
-/// <item>Links told and introductions: those of each contact noted, read again (<see cref="NetworkLinks.WithPairs"/>); a
-/// pair told no longer has its occasions counted again, the meetings from the tables.</item>
+/// <item>Links told and introductions: those of each contact noted, read again (<see cref="NetworkLinks.WithPairs"/>), as
+/// are those of a contact whose introducer changed or who came with one; a pair told no longer has its occasions counted
+/// again, the meetings from the tables.</item>
 /// </list>
 /// </remarks>
 internal static class InputsPatch
@@ -54,6 +55,8 @@ internal static class InputsPatch
         var metChanged = false;
         var edited = Of(WrittenTable.Contacts).Union(Of(WrittenTable.ContactCategories)).Order().ToArray();
         var (gone, back) = (new List<long>(), new List<long>());
+        // Contacts whose introducer is new or another: their pairs are settled again with the links told.
+        var introduced = new List<long>();
         if (edited.Length > 0)
         {
             var now = (await InsightsNetwork.ReadContactsAsync(db, new StringPool(), edited, ct)).ToDictionary(c => c.Id);
@@ -70,6 +73,7 @@ internal static class InputsPatch
                     inputs.ById[id] = row!;
                     inputs.Contacts.Add(row!);
                     metChanged |= row!.MetAtEventId is not null;
+                    if (row.IntroducedById is not null) introduced.Add(id);
                     continue;
                 }
                 if (row is null)
@@ -79,6 +83,7 @@ internal static class InputsPatch
                     continue;
                 }
                 metChanged |= was.MetAtEventId != row.MetAtEventId;
+                if (was.IntroducedById != row.IntroducedById) introduced.Add(id);
                 row.Mutuals = was.Mutuals;
                 inputs.ById[id] = row;
                 inputs.Contacts[Array.BinarySearch(ids, id)] = row;
@@ -158,7 +163,7 @@ internal static class InputsPatch
         // Links told and introductions: every one naming a contact noted is read again, which settles each pair that
         // contact is in (after the occasions above, which leave a pair told as it is).
         // Someone leaving or coming back changes the mutual counts of those they are linked to, and brings back their links.
-        var linked = Of(WrittenTable.ContactLinks).Union(Of(WrittenTable.Introductions)).Union(moved).ToHashSet();
+        var linked = Of(WrittenTable.ContactLinks).Union(Of(WrittenTable.Introductions)).Union(moved).Union(introduced).ToHashSet();
         if (moved.Count > 0)
         {
             foreach (var l in (await InsightsNetwork.ReadToldAsync(db, moved, ct)).Stored) linked.UnionWith([l.A, l.B]);

@@ -36,6 +36,8 @@ public sealed class NetworkContact
     public DateOnly? KnownSince { get; init; }
     public long? MetAtEventId { get; init; }
     public long? MetAtOrganizationId { get; init; }
+    /// <summary>The contact who introduced you to this one (a link between the two, as a logged introduction is).</summary>
+    public long? IntroducedById { get; init; }
     public DateTime CreatedAt { get; init; }
 
     /// <summary>Mutual contacts as the strength engine counts them: the stored links of this contact.</summary>
@@ -277,8 +279,8 @@ public sealed class InsightsNetwork
     }
 
     /// <summary>
-    /// The links stored and the introductions logged, in the order they were recorded (<paramref name="contacts"/>: only
-    /// those naming one of them at least).
+    /// The links stored and the introductions logged, in the order they were recorded, then each contact's "introduced by"
+    /// as an introduction of that contact to you (<paramref name="contacts"/>: only those naming one of them at least).
     /// </summary>
     internal static async Task<(List<StoredLink> Stored, List<LoggedIntroduction> Introductions)> ReadToldAsync(
         RapportDbContext db, IReadOnlyCollection<long>? contacts, CancellationToken ct)
@@ -293,6 +295,10 @@ public sealed class InsightsNetwork
             SELECT "IntroducerId", "PersonAId", "PersonBId" FROM "Introductions"
             WHERE "AccountId" = @account {AccountRows.AnyOf(["IntroducerId", "PersonAId", "PersonBId"], contacts)} ORDER BY "Id"
             """, r => intros.Add(new LoggedIntroduction(r.GetInt64OrNull(0), r.GetInt64OrNull(1), r.GetInt64OrNull(2))), ct);
+        await AccountRows.ScanAsync(db, $"""
+            SELECT "IntroducedById", "Id" FROM "Contacts"
+            WHERE "AccountId" = @account AND "IntroducedById" IS NOT NULL {AccountRows.AnyOf(["IntroducedById", "Id"], contacts)} ORDER BY "Id"
+            """, r => intros.Add(new LoggedIntroduction(r.GetInt64(0), r.GetInt64(1), null)), ct);
         return (stored, intros);
     }
 
@@ -340,7 +346,7 @@ public sealed class InsightsNetwork
         var contacts = new List<NetworkContact>();
         await AccountRows.ScanAsync(db, $"""
             SELECT "Id", "DisplayName", "Title", "Function", "Industry", "Company", "City", "Country", "Seniority", "Trust", "TierPin",
-                   "Closeness", "KnownSince", "SeniorityAtLastContact", "MetAtEventId", "MetAtOrganizationId", "CreatedAt"
+                   "Closeness", "KnownSince", "SeniorityAtLastContact", "MetAtEventId", "MetAtOrganizationId", "CreatedAt", "IntroducedById"
             FROM "Contacts" WHERE "AccountId" = @account AND "DeletedAt" IS NULL {AccountRows.OnlyOf("Id", ids)} ORDER BY "Id"
             """, r =>
             {
@@ -351,7 +357,7 @@ public sealed class InsightsNetwork
                     Company = r.GetString(5, pool), City = r.GetString(6, pool), Country = r.GetString(7, pool), Seniority = r.GetEnum<Seniority>(8),
                     Trust = (int)r.GetInt64(9), TierPin = r.IsNull(10) ? null : r.GetEnum<Tier>(10), Closeness = r.GetDoubleOrNull(11),
                     KnownSince = r.GetDateOnlyOrNull(12), SeniorityAtLastContact = r.GetEnum<Seniority>(13), MetAtEventId = r.GetInt64OrNull(14),
-                    MetAtOrganizationId = r.GetInt64OrNull(15), CreatedAt = r.GetUtcTime(16),
+                    MetAtOrganizationId = r.GetInt64OrNull(15), CreatedAt = r.GetUtcTime(16), IntroducedById = r.GetInt64OrNull(17),
                     Categories = categories.TryGetValue(id, out var list) ? list : [],
                 });
             }, ct);

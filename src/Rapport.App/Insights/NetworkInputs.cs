@@ -24,7 +24,7 @@ namespace Rapport.App.Insights;
 internal sealed class NetworkInputs
 {
     /// <summary>Bumped whenever what is written here, or what it means, changes.</summary>
-    private const int Format = 3;
+    private const int Format = 4;
 
     public required List<NetworkContact> Contacts { get; init; }
 
@@ -120,6 +120,7 @@ internal sealed class NetworkInputs
                 w.Write(c.KnownSince?.DayNumber ?? -1);
                 WriteNullable(w, c.MetAtEventId);
                 WriteNullable(w, c.MetAtOrganizationId);
+                WriteNullable(w, c.IntroducedById);
                 w.Write(c.CreatedAt.Ticks);
                 w.Write(c.Mutuals);
             }
@@ -233,7 +234,7 @@ internal sealed class NetworkInputs
                 Categories = categories, Seniority = (Seniority)r.ReadInt32(), SeniorityAtLastContact = (Seniority)r.ReadInt32(), Trust = r.ReadInt32(),
                 Closeness = ReadNullableDouble(r), TierPin = r.ReadInt32() is var pin and >= 0 ? (Tier)pin : null,
                 KnownSince = r.ReadInt32() is var known and >= 0 ? DateOnly.FromDayNumber(known) : null,
-                MetAtEventId = ReadNullableInt64(r), MetAtOrganizationId = ReadNullableInt64(r), CreatedAt = new DateTime(r.ReadInt64(), DateTimeKind.Utc),
+                MetAtEventId = ReadNullableInt64(r), MetAtOrganizationId = ReadNullableInt64(r), IntroducedById = ReadNullableInt64(r), CreatedAt = new DateTime(r.ReadInt64(), DateTimeKind.Utc),
                 Mutuals = r.ReadInt32(),
             });
         }

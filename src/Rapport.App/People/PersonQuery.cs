@@ -74,12 +74,15 @@ public static class PersonQuery
                 db.Events.Where(e => e.Id == eid).Select(e => e.Name).FirstOrDefault(),
                 db.Contacts.Where(o => o.Id == iid).Select(o => o.DisplayName).FirstOrDefault())).FirstAsync(ct),
         };
-        // Whom they know: their stored links, and everyone a logged introduction names with them (the insights link those too).
+        // Whom they know: their stored links, everyone a logged introduction names with them, who introduced you to them and
+        // whom they introduced you to (the insights link those too).
         var linked = db.ContactLinks.Where(l => l.ContactAId == id).Select(l => l.ContactBId)
             .Concat(db.ContactLinks.Where(l => l.ContactBId == id).Select(l => l.ContactAId));
         var introductions = db.Introductions.Where(i => i.IntroducerId == id || i.PersonAId == id || i.PersonBId == id);
         var introduced = introductions.Select(i => i.IntroducerId).Concat(introductions.Select(i => i.PersonAId)).Concat(introductions.Select(i => i.PersonBId));
-        var knows = await db.Contacts.Where(x => x.Id != id && (linked.Contains(x.Id) || introduced.Contains(x.Id))).OrderBy(x => x.DisplayName).Take(50)
+        var introducedBy = c.IntroducedById;
+        var knows = await db.Contacts.Where(x => x.Id != id && (linked.Contains(x.Id) || introduced.Contains(x.Id) || x.Id == introducedBy || x.IntroducedById == id))
+            .OrderBy(x => x.DisplayName).Take(50)
             .Select(x => new { x.Id, x.DisplayName }).ToListAsync(ct);
         var last = interactions.Count > 0 ? interactions[0].OccurredAt : (DateTime?)null;
         return new PersonProfile(ContactView.From(c, last), metAt, introducer, timeline, total, ledger, life, memberships,

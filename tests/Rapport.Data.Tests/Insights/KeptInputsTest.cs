@@ -149,6 +149,51 @@ public class KeptInputsTest
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task WhoIntroducedYouToAContact_LinksTheTwo_AndEachChangeToItIsPatched(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await KeptNetworks.DemoAsync(test, 60, 3, Clock, ct);
+        await using var db = store.Open();
+        var ids = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync(ct);
+        var (ana, ben, cy) = (ids[10], ids[20], ids[30]);
+        var first = await LoadAsync(db, ct);
+        Assert.False(first.FromKeptInputs);
+        Assert.Null(first.Links.Find(ben, cy));
+        var create = new App.Contacts.CreateContact(db, Clock);
+        var edit = new App.Contacts.EditContact(db, Clock);
+        long ivy = 0;
+        var steps = new (string What, Func<Task> Write, Func<InsightsNetwork, bool> Holds)[]
+        {
+            ("added with --introduced-by", async () => ivy = (await create.ExecuteAsync(new App.Contacts.ContactChanges { Name = "Ivy Ito", IntroducedBy = Id(ana) }, ct)).Id,
+                n => n.Links.Find(ivy, ana)?.Kind == LinkKind.Introduced),
+            ("an older contact's introducer set", () => edit.ExecuteAsync(Id(ben), new App.Contacts.ContactChanges { IntroducedBy = Id(cy) }, ct: ct),
+                n => n.Links.Find(ben, cy)?.Kind == LinkKind.Introduced),
+            ("that introducer changed", () => edit.ExecuteAsync(Id(ben), new App.Contacts.ContactChanges { IntroducedBy = Id(ivy) }, ct: ct),
+                n => n.Links.Find(ben, ivy)?.Kind == LinkKind.Introduced && n.Links.Find(ben, cy)?.Kind != LinkKind.Introduced),
+            ("an introducer put in the trash", () => new App.Trash.TrashBin(db, Clock).DeleteAsync(App.Trash.TrashKind.Contact, ana, ct),
+                n => n.Links.Find(ivy, ana) is null),
+            ("taken out of it", () => db.Contacts.IgnoreQueryFilters().Where(c => c.Id == ana).ExecuteUpdateAsync(u => u.SetProperty(c => c.DeletedAt, (DateTime?)null), ct),
+                n => n.Links.Find(ivy, ana)?.Kind == LinkKind.Introduced),
+            ("an introducer cleared", () => edit.ExecuteAsync(Id(ivy), new App.Contacts.ContactChanges { IntroducedBy = "" }, ct: ct),
+                n => n.Links.Find(ivy, ana)?.Kind != LinkKind.Introduced),
+            ("an introducer deleted for good", () => db.Contacts.Where(c => c.Id == ivy).ExecuteDeleteAsync(ct),
+                n => n.Links.Find(ben, ivy) is null && !n.ById.ContainsKey(ivy)),
+        };
+        foreach (var (what, write, holds) in steps)
+        {
+            await write();
+            var network = await LoadAsync(db, ct);
+            Assert.True(network.FromKeptInputs, what);
+            Assert.True(network.PatchedWrites > 0, what);
+            Assert.True(holds(network), what);
+            Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
+        }
+        Assert.Null(await db.Contacts.Where(c => c.Id == ben).Select(c => c.IntroducedById).SingleAsync(ct));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task ASettingTheAggregatesDoNotDependOn_LeavesTheKeptInputsInUse_AndTheNetworkFollowsIt(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -434,6 +479,17 @@ public class KeptInputsTest
                 await db.Database.ExecuteSqlRawAsync("""UPDATE "Introductions" SET "PersonBId" = {0} WHERE "PersonBId" = {1}""", [touched.Id, otto], ct);
                 await db.Introductions.Where(i => i.IntroducerId != untouched.Id).OrderBy(i => i.Id).Take(1).ExecuteDeleteAsync(ct);
             }),
+            // Who introduced you to a contact links the two, as a logged introduction does.
+            ("a contact added, introduced by another (rapport contact add --introduced-by)", () => new App.Contacts.CreateContact(db, Clock)
+                .ExecuteAsync(new App.Contacts.ContactChanges { Name = "Ivy Introduced", IntroducedBy = Id(second.Id) }, ct)),
+            ("who introduced you to an older contact set, as rapport contact edit does", () => new App.Contacts.EditContact(db, Clock)
+                .ExecuteAsync(Id(touched.Id), new App.Contacts.ContactChanges { IntroducedBy = Id(second.Id) }, ct: ct)),
+            ("that introducer changed to one deleted for good below, and another contact's introducer cleared", async () =>
+            {
+                await new App.Contacts.EditContact(db, Clock).ExecuteAsync(Id(touched.Id), new App.Contacts.ContactChanges { IntroducedBy = Id(await IdOfAsync("Otto Onlyone")) }, ct: ct);
+                await new App.Contacts.EditContact(db, Clock).ExecuteAsync(Id(await IdOfAsync("Ivy Introduced")), new App.Contacts.ContactChanges { IntroducedBy = "" }, ct: ct);
+                await new App.Contacts.EditContact(db, Clock).ExecuteAsync(Id(await IdOfAsync("Nova Newcomb")), new App.Contacts.ContactChanges { IntroducedBy = Id(second.Id) }, ct: ct);
+            }),
             // Organizations and events: the links they infer gain and lose colleagues and events.
             ("a new organization with three members, two at the same time", async () =>
             {
@@ -535,6 +591,10 @@ public class KeptInputsTest
         }
         var after = await LoadAsync(db, ct);
         Assert.Equal("Patchwork Ltd", after.ById[touched.Id].Company);
+        // Introduced by: Nova and the contact who introduced you link; the introducer deleted for good left none.
+        var introducedBy = after.Links.Find(await IdOfAsync("Nova Newcomb"), second.Id);
+        Assert.Equal((LinkKind.Introduced, false), (introducedBy?.Kind, introducedBy?.Inferred));
+        Assert.Null(await db.Contacts.Where(c => c.Id == touched.Id).Select(c => c.IntroducedById).SingleAsync(ct));
         // The pair told until its links went is inferred from the meeting logged before.
         Assert.True(after.Links.Find(toldPair[0], toldPair[1])?.Evidence?.Meetings >= 1);
 

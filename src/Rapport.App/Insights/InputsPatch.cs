@@ -186,6 +186,12 @@ internal static class InputsPatch
         if (inputs.Stats.Count == 0 && (hadStats || interactions.Length > 0)) return false;
 
         if (Of(WrittenTable.Exchanges).Length > 0 || regrouped) inputs.Ledger = await InsightsNetwork.ReadLedgerAsync(db, inputs.ById, ct);
+
+        // The inputs now hold every interaction and contact written since they were kept: kept again, a later patch takes
+        // an edit of one of them for an edit (touches read again), and one of those contacts back from the trash for one
+        // with a history, not for a new row.
+        inputs.LastInteractionId = Math.Max(inputs.LastInteractionId, interactions.Length > 0 ? interactions[^1] : 0);
+        inputs.LastContactId = Math.Max(inputs.LastContactId, edited.Length > 0 ? edited[^1] : 0);
         return true;
     }
 

@@ -48,10 +48,10 @@ internal sealed class NetworkInputs
     public required CountedExchange[] Ledger { get; set; }
 
     /// <summary>The largest interaction id the touches were read up to (an interaction above it brings only new touches).</summary>
-    public required long LastInteractionId { get; init; }
+    public required long LastInteractionId { get; set; }
 
     /// <summary>The largest contact id there was, in the trash or not (a contact above it is new: nothing was read of it).</summary>
-    public required long LastContactId { get; init; }
+    public required long LastContactId { get; set; }
 
     /// <summary>The insight settings, by name, as the key writes them.</summary>
     private static readonly System.Reflection.PropertyInfo[] SettingProperties =

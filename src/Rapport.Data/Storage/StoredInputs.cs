@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Rapport.Data.Storage;
 
@@ -37,45 +38,64 @@ public static class StoredInputs
     /// snapshot (SQLite: a read transaction; PostgreSQL: a REPEATABLE READ transaction), so the rows it re-reads are those
     /// the notes speak of and no later write's; on SQLite <paramref name="use"/> must not query through EF Core meanwhile.
     /// Inside a caller's transaction on PostgreSQL, a value is used only when nothing was written since.
+    /// <para>With <paramref name="again"/>, a value brought up to date from at least its <see cref="KeepAgain{T}.FromWrites"/>
+    /// rows written is stored again in place of the one read, with no rows written since (SQLite: when no write came after
+    /// the read; PostgreSQL: as of the read's snapshot), so that the notes do not pile up to the limit and have every
+    /// table read again. Storing it again is skipped, never waited for, when another writer holds the way.</para>
     /// </remarks>
-    public static async Task<T?> ReadAsync<T>(RapportDbContext db, string key, Func<KeptValue, Task<T?>> use, CancellationToken ct) where T : class
+    public static async Task<T?> ReadAsync<T>(RapportDbContext db, string key, Func<KeptValue, Task<T?>> use, CancellationToken ct, KeepAgain<T>? again = null) where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(use);
-        if (!db.Database.IsSqlite()) return await ReadPostgresAsync(db, key, use, ct);
+        if (!db.Database.IsSqlite()) return await ReadPostgresAsync(db, key, use, again, ct);
 
+        T? result;
+        var (token, marked) = ("", 0L);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             // Inside a caller's transaction its reads are already one; else a deferred one, which takes no write lock.
             using var read = db.Database.CurrentTransaction is null ? ((SqliteConnection)db.Database.GetDbConnection()).BeginTransaction(deferred: true) : null;
             var data = await ReadValueAsync(db, """
-                SELECT i."Data" FROM "InsightsInputs" i JOIN "InsightsInputsMarks" m ON m."AccountId" = i."AccountId" AND m."Token" = i."Token"
+                SELECT i."Data", m."Token", m."Writes" FROM "InsightsInputs" i JOIN "InsightsInputsMarks" m ON m."AccountId" = i."AccountId" AND m."Token" = i."Token"
                 WHERE i."AccountId" = @account AND i."Key" = @key
-                """, key, ct);
+                """, key, r => (token, marked) = (r.GetString(1), r.GetInt64(2)), ct);
             if (data is null) return null;
             var writes = new List<RowWrite>();
             await AccountRows.ScanAsync(db, """SELECT "Tab", "Key" FROM "InsightsInputsChanges" WHERE "AccountId" = @account ORDER BY "Tab", "Key" """,
                 r => writes.Add(new RowWrite((WrittenTable)r.GetInt64(0), r.GetInt64(1))), ct);
-            return await use(new KeptValue(data, writes));
+            result = await use(new KeptValue(data, writes));
+            read?.Commit();
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+        if (result is null || again is null || marked < again.FromWrites || db.Database.CurrentTransaction is not null) return result;
+        // The mark's count of writes grows with every row written: the same count as read means none came since, and the
+        // value stored now holds every write its notes spoke of, which go.
+        var saved = again.SavedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        again.Stored = await WriteAsync(db, """
+            UPDATE "InsightsInputs" SET "Data" = @data, "SavedAt" = @savedAt WHERE "AccountId" = @account AND "Token" = @token AND "Key" = @key
+                AND EXISTS (SELECT 1 FROM "InsightsInputsMarks" WHERE "AccountId" = @account AND "Token" = @token AND "Writes" = @writes);
+            DELETE FROM "InsightsInputsChanges" WHERE "AccountId" = @account
+                AND EXISTS (SELECT 1 FROM "InsightsInputsMarks" WHERE "AccountId" = @account AND "Token" = @token AND "Writes" = @writes);
+            UPDATE "InsightsInputsMarks" SET "Writes" = 0 WHERE "AccountId" = @account AND "Token" = @token AND "Writes" = @writes;
+            """, [("@account", db.AccountId), ("@token", token), ("@key", key), ("@writes", marked), ("@savedAt", saved), ("@data", again.Bytes(result))], ct) > 0;
+        return result;
     }
 
     // PostgreSQL: the value, the notes its snapshot misses and whatever use reads, in one REPEATABLE READ snapshot, so that
     // the rows re-read are as the notes read say. Inside a caller's transaction (whose snapshot may move between statements)
     // the value is used only with nothing written since.
-    private static async Task<T?> ReadPostgresAsync<T>(RapportDbContext db, string key, Func<KeptValue, Task<T?>> use, CancellationToken ct) where T : class
+    private static async Task<T?> ReadPostgresAsync<T>(RapportDbContext db, string key, Func<KeptValue, Task<T?>> use, KeepAgain<T>? again, CancellationToken ct) where T : class
     {
         if (db.Database.CurrentTransaction is not null)
         {
             var data = await ReadValueAsync(db, $"""
                 SELECT i."Data" FROM "InsightsInputs" i
                 WHERE i."AccountId" = @account AND i."Key" = @key AND i."Data" IS NOT NULL AND {NothingWrittenSince("i")}
-                """, key, ct);
+                """, key, null, ct);
             return data is null ? null : await use(new KeptValue(data, []));
         }
 
@@ -83,10 +103,11 @@ public static class StoredInputs
         try
         {
             await using var read = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+            var token = "";
             var data = await ReadValueAsync(db, $"""
-                SELECT i."Data" FROM "InsightsInputs" i
+                SELECT i."Data", i."Token" FROM "InsightsInputs" i
                 WHERE i."AccountId" = @account AND i."Key" = @key AND i."Data" IS NOT NULL AND split_part(i."Token", ' ', 3) = {ServerStart}
-                """, key, ct);
+                """, key, r => token = r.GetString(1), ct);
             if (data is null) return null;
             var writes = new List<RowWrite>();
             await AccountRows.ScanAsync(db, $"""
@@ -96,7 +117,45 @@ public static class StoredInputs
                 """, r => writes.Add(new RowWrite((WrittenTable)r.GetInt64(0), r.GetInt64(1))), ct);
             if (writes.Count > MaxWrites) return null;
             var result = await use(new KeptValue(data, writes));
-            await read.CommitAsync(ct);
+            if (result is not null && again is not null && writes.Count >= again.FromWrites)
+            {
+                try
+                {
+                    // As of this snapshot: the value holds what it saw, and the notes it saw are those a tidy may drop.
+                    // A row written since the snapshot (a tidy dropped it, a load registered) fails the update (40001).
+                    await using var cmd = db.Database.GetDbConnection().CreateCommand();
+                    cmd.Transaction = read.GetDbTransaction();
+                    cmd.CommandText = $"SET LOCAL lock_timeout = '{WaitSeconds}s'";
+                    await cmd.ExecuteNonQueryAsync(ct);
+                    cmd.CommandText = $"""
+                        UPDATE "InsightsInputs" SET "Data" = @data, "SavedAt" = @savedAt,
+                            "Token" = split_part("Token", ' ', 1) || ' ' || pg_current_snapshot()::text || ' ' || {ServerStart}
+                        WHERE "AccountId" = @account AND "Key" = @key AND "Token" = @token
+                        """;
+                    Add(cmd, "@data", again.Bytes(result));
+                    Add(cmd, "@savedAt", again.SavedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                    Add(cmd, "@account", db.AccountId);
+                    Add(cmd, "@key", key);
+                    Add(cmd, "@token", token);
+                    again.Stored = await cmd.ExecuteNonQueryAsync(ct) == 1;
+                }
+                catch (DbException)
+                {
+                    // Not stored again this time; the transaction, which only read, is rolled back as it goes.
+                    return result;
+                }
+            }
+            // Committed underneath EF Core: its commit would first rebuild the search texts of contacts written elsewhere,
+            // which a REPEATABLE READ transaction may not do once another has written them since its snapshot (40001).
+            try
+            {
+                await read.GetDbTransaction().CommitAsync(ct);
+            }
+            catch (DbException) when (again?.Stored == true)
+            {
+                // The value stored again did not commit; what was read stands.
+                again.Stored = false;
+            }
             return result;
         }
         finally
@@ -108,12 +167,17 @@ public static class StoredInputs
     /// <summary>How many rows written since a value was kept a load patches it from, at most (PostgreSQL; SQLite counts writes, migration 0007).</summary>
     private const int MaxWrites = 2000;
 
-    private static async Task<byte[]?> ReadValueAsync(RapportDbContext db, string sql, string key, CancellationToken ct)
+    // The value in the first column of sql's row, and the rest of the row to beside.
+    private static async Task<byte[]?> ReadValueAsync(RapportDbContext db, string sql, string key, DbRowAction? beside, CancellationToken ct)
     {
         byte[]? data = null;
         try
         {
-            await AccountRows.ScanAsync(db, sql, new Dictionary<string, object> { ["@key"] = key }, r => data = r.GetBytes(0), ct);
+            await AccountRows.ScanAsync(db, sql, new Dictionary<string, object> { ["@key"] = key }, r =>
+            {
+                data = r.GetBytes(0);
+                beside?.Invoke(r);
+            }, ct);
         }
         catch (DbException)
         {
@@ -301,6 +365,16 @@ public static class StoredInputs
 
 /// <summary>A stored value, and the rows written since it was saved that the reader may bring it up to date from.</summary>
 public sealed record KeptValue(byte[] Data, IReadOnlyList<RowWrite> Writes);
+
+/// <summary>
+/// How a value brought up to date by a read is stored again (<see cref="StoredInputs.ReadAsync{T}"/>): once it was brought
+/// up to date from at least <paramref name="FromWrites"/> rows written, as the bytes <paramref name="Bytes"/> makes of it.
+/// </summary>
+public sealed record KeepAgain<T>(int FromWrites, DateTime SavedAt, Func<T, byte[]> Bytes)
+{
+    /// <summary>Whether the read stored the value again.</summary>
+    public bool Stored { get; internal set; }
+}
 
 /// <summary>A row written since a value was saved: its table, and the contact, interaction or entry the row belongs to.</summary>
 public readonly record struct RowWrite(WrittenTable Table, long Key);

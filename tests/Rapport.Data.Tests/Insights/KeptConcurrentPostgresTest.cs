@@ -152,7 +152,7 @@ public class KeptConcurrentPostgresTest
         const int writers = 3, loaders = 2, rounds = 4;
         var roundTime = TimeSpan.FromSeconds(1);
         var owned = Enumerable.Range(0, writers).Select(k => new Owned(all.Where((_, i) => i % writers == k))).ToArray();
-        int loads = 0, patchedWhileWriting = 0, keptWhileWriting = 0, saved = 0, commits = 0, rollbacks = 0;
+        int loads = 0, patchedWhileWriting = 0, keptWhileWriting = 0, keptAgainWhileWriting = 0, saved = 0, commits = 0, rollbacks = 0;
         var checkedLoads = new List<string>();
         var patchedChecked = 0;
 
@@ -209,9 +209,11 @@ public class KeptConcurrentPostgresTest
                         // value kept last is then most often one kept while they wrote, which the end of the round checks.
                         var afresh = clock.Elapsed < roundTime / 2 && rng.Next(2) == 0;
                         if (afresh) await l.Database.ExecuteSqlRawAsync("""DELETE FROM "InsightsInputs" """, ct);
-                        var network = await InsightsNetwork.LoadAsync(l, Now, ct);
+                        // Half the loads keep what they patched again (whatever the number of rows), as of their snapshot.
+                        var network = await InsightsNetwork.LoadAsync(l, Now, ct, keepAgainFrom: rng.Next(2) == 0 ? 1 : int.MaxValue);
                         Interlocked.Increment(ref loads);
                         if (network.FromKeptInputs && network.PatchedWrites > 0) Interlocked.Increment(ref patchedWhileWriting);
+                        if (network.KeptAgain) Interlocked.Increment(ref keptAgainWhileWriting);
                         if (afresh && !network.FromKeptInputs && await CountAsync(l, """SELECT count(*) FROM "InsightsInputs" WHERE "Data" IS NOT NULL""", ct) > 0)
                             Interlocked.Increment(ref keptWhileWriting);
                         await Task.Delay(rng.Next(0, 25), ct);
@@ -233,12 +235,13 @@ public class KeptConcurrentPostgresTest
             Assert.True(later.FromKeptInputs, what);
             Assert.True(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now.AddDays(40), ct)) == KeptNetworks.Describe(later), what);
         }
-        var summary = $"seed {seed}: {loads} loads while writing ({patchedWhileWriting} patched, some {keptWhileWriting} kept afresh), a value kept at the end of {saved} rounds, " +
+        var summary = $"seed {seed}: {loads} loads while writing ({patchedWhileWriting} patched, {keptAgainWhileWriting} of them kept again, some {keptWhileWriting} kept afresh), a value kept at the end of {saved} rounds, " +
             $"{commits} commits, {rollbacks} rollbacks; checked: {string.Join("; ", checkedLoads)}";
         TestContext.Current.TestOutputHelper?.WriteLine(summary);
         // Not vacuous: values were kept and patched while the writers ran, and some checked were patched from rows written then.
         Assert.True(keptWhileWriting > 0, summary);
         Assert.True(patchedWhileWriting > 0, summary);
+        Assert.True(keptAgainWhileWriting > 0, summary);
         Assert.True(patchedChecked > 0, summary);
 
         // Kept afresh with everything quiet, no note is left: every one is seen by the value's snapshot.

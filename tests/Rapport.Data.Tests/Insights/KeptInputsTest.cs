@@ -149,6 +149,53 @@ public class KeptInputsTest
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task AValueKeptAgain_NeverLosesAWriteThatCameWhileItWasBroughtUpToDate(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await test.MigratedStoreAsync(Clock);
+        await using var db = store.Open();
+        var ada = new Contact("Ada Again", Now.AddDays(-30));
+        db.Contacts.Add(ada);
+        await db.SaveChangesAsync(ct);
+        Assert.True(await StoredInputs.SaveAsync(db, (await StoredInputs.BeginAsync(db, ct))!, "k", [1], Now, ct));
+        Task<int> RetitleAsync(RapportDbContext on, string title) =>
+            on.Database.ExecuteSqlRawAsync("""UPDATE "Contacts" SET "Title" = {0} WHERE "Id" = {1}""", [title, ada.Id], ct);
+        await RetitleAsync(db, "First");
+        var noted = new RowWrite(WrittenTable.Contacts, ada.Id);
+
+        // While the value is brought up to date, the same contact is edited again elsewhere: SQLite has noted that row
+        // already (so notes nothing more, and counts the write), PostgreSQL notes it in a transaction the read does not see.
+        var result = await StoredInputs.ReadAsync(db, "k", async value =>
+        {
+            Assert.Equal([noted], value.Writes);
+            await using var other = store.Open();
+            await RetitleAsync(other, "Second");
+            return "patched";
+        }, ct, new KeepAgain<string>(1, Now, _ => [2]));
+        Assert.Equal("patched", result);
+        // The next read is still handed that row: SQLite did not keep the value again (a write came after the read);
+        // PostgreSQL kept it as of the read's snapshot, which the second edit is not in.
+        var next = await StoredInputs.ReadAsync(db, "k", value => Task.FromResult<KeptValue?>(value), ct);
+        Assert.Equal(provider == "sqlite" ? [1] : [2], next!.Data);
+        Assert.Equal([noted], next.Writes);
+
+        // With nothing written meanwhile, the value brought up to date is kept again and no row is left to patch.
+        Assert.Equal("patched", await StoredInputs.ReadAsync(db, "k", _ => Task.FromResult<string?>("patched"), ct, new KeepAgain<string>(1, Now, _ => [3])));
+        var kept = await StoredInputs.ReadAsync(db, "k", value => Task.FromResult<KeptValue?>(value), ct);
+        Assert.Equal([3], kept!.Data);
+        Assert.Empty(kept.Writes);
+        // Below the count it asks for, or when the value could not be brought up to date, it is not.
+        await RetitleAsync(db, "Third");
+        await StoredInputs.ReadAsync(db, "k", _ => Task.FromResult<string?>("patched"), ct, new KeepAgain<string>(2, Now, _ => [4]));
+        await StoredInputs.ReadAsync(db, "k", _ => Task.FromResult<string?>(null), ct, new KeepAgain<string>(1, Now, _ => [5]));
+        var unchanged = await StoredInputs.ReadAsync(db, "k", value => Task.FromResult<KeptValue?>(value), ct);
+        Assert.Equal([3], unchanged!.Data);
+        Assert.Equal([noted], unchanged.Writes);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
     public async Task WhoIntroducedYouToAContact_LinksTheTwo_AndEachChangeToItIsPatched(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
@@ -338,9 +385,12 @@ public class KeptInputsTest
         Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(last));
     }
 
+    /// <summary>Each provider, with the notes adding up over the writes, or the inputs kept again by every load that patched them.</summary>
+    public static readonly TheoryData<string, bool> ProvidersKeptAgainOrNot = new() { { "sqlite", false }, { "sqlite", true }, { "postgres", false }, { "postgres", true } };
+
     [Theory]
-    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task WritesALoadCanPatch_BringTheKeptInputsUpToDate_AndGiveTheNetworkOfTheTables(string provider)
+    [MemberData(nameof(ProvidersKeptAgainOrNot))]
+    public async Task WritesALoadCanPatch_BringTheKeptInputsUpToDate_AndGiveTheNetworkOfTheTables(string provider, bool keptAgain)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider);
@@ -352,6 +402,7 @@ public class KeptInputsTest
         var met = await db.Contacts.OrderBy(c => c.Id).Skip(5).Take(3).Select(c => c.Id).ToArrayAsync(ct);
         await db.ContactLinks.Where(l => met.Contains(l.ContactAId) && met.Contains(l.ContactBId)).ExecuteDeleteAsync(ct);
         await App.Interactions.InteractionWriter.AddAsync(db, [new Interaction(Now.AddDays(-30), Channel.InPerson, Direction.Mutual, InteractionSource.Manual, met)], ct);
+        var meeting = await db.Interactions.MaxAsync(i => i.Id, ct);
         // Two contacts in the trash when the inputs are kept, to come back below: one of that meeting, one who went to an
         // event small enough to link its attendees.
         var first = await KeptNetworks.TablesAsync(db, Now, ct);
@@ -371,6 +422,7 @@ public class KeptInputsTest
         Task TrashAsync(long id, bool trash) => db.Contacts.IgnoreQueryFilters().Where(c => c.Id == id).ExecuteUpdateAsync(u => u.SetProperty(c => c.DeletedAt, trash ? Now : null), ct);
         async Task<long> IdOfAsync(string name) => await db.Contacts.Where(c => c.DisplayName == name).Select(c => c.Id).SingleAsync(ct);
 
+        long novaId = 0;
         // Each write as the program makes it, then a load: patched on SQLite (the notes add up), and always the tables' network.
         var steps = new (string What, Func<Task> Write)[]
         {
@@ -528,7 +580,6 @@ public class KeptInputsTest
             ("an older interaction's channel changed", () => db.Database.ExecuteSqlRawAsync("""UPDATE "Interactions" SET "Channel" = 'Email' WHERE "Id" = (SELECT min("Id") FROM "Interactions")""", ct)),
             ("the meeting kept before, moved a week and joined by one more", async () =>
             {
-                var meeting = await db.InteractionParticipants.Where(p => p.ContactId == met[1]).Select(p => p.InteractionId).MinAsync(ct);
                 await db.Database.ExecuteSqlRawAsync("""UPDATE "Interactions" SET "OccurredAt" = {0} WHERE "Id" = {1}""", [Now.AddDays(-37), meeting], ct);
                 await db.Database.ExecuteSqlRawAsync("""
                     INSERT INTO "InteractionParticipants" ("AccountId", "InteractionId", "ContactId")
@@ -537,8 +588,7 @@ public class KeptInputsTest
             }),
             ("one taken off that meeting", async () =>
             {
-                var meeting = await db.InteractionParticipants.Where(p => p.ContactId == met[1]).Select(p => p.InteractionId).MinAsync(ct);
-                await db.Database.ExecuteSqlRawAsync("""DELETE FROM "InteractionParticipants" WHERE "InteractionId" = {0} AND "ContactId" = {1}""", [meeting, met[2]], ct);
+                Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("""DELETE FROM "InteractionParticipants" WHERE "InteractionId" = {0} AND "ContactId" = {1}""", [meeting, met[2]], ct));
             }),
             ("the only one taken off an interaction over a year old, their only one then", async () =>
             {
@@ -573,20 +623,27 @@ public class KeptInputsTest
                 await db.SaveChangesAsync(ct);
                 await TrashAsync(untouched.Id, false);
             }),
+            // A contact added since the inputs were first kept (kept again since, it is one they hold, with its history).
+            ("a contact added since, with a call, put in the trash", async () => await TrashAsync(novaId = await IdOfAsync("Nova Newcomb"), true)),
+            ("and taken out of it", () => TrashAsync(novaId, false)),
         };
         Task MeetAsync(long[] people) => App.Interactions.InteractionWriter.AddAsync(db,
             [new Interaction(Now.AddHours(-2), Channel.InPerson, Direction.Mutual, InteractionSource.Manual, people)], ct);
+        // Kept again by every load that patched them (then the next load patches the rows of one write only), or never.
+        var keepAgainFrom = keptAgain ? 1 : int.MaxValue;
         foreach (var (what, write) in steps)
         {
             await write();
-            var network = await LoadAsync(db, ct);
+            var network = await InsightsNetwork.LoadAsync(db, Now, ct, keepAgainFrom: keepAgainFrom);
             // Patched, on either provider, from every row noted since the value was kept (each row once).
             Assert.True(network.FromKeptInputs, what);
             Assert.True(network.PatchedWrites > 0, what);
+            Assert.Equal(keptAgain, network.KeptAgain);
             Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(network));
             // Forty days on.
-            var later = await InsightsNetwork.LoadAsync(db, Now.AddDays(40), ct);
+            var later = await InsightsNetwork.LoadAsync(db, Now.AddDays(40), ct, keepAgainFrom: keepAgainFrom);
             Assert.True(later.FromKeptInputs, what);
+            Assert.Equal(keptAgain, later.PatchedWrites == 0);
             Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now.AddDays(40), ct)), KeptNetworks.Describe(later));
         }
         var after = await LoadAsync(db, ct);
@@ -684,7 +741,7 @@ public class KeptInputsTest
     }
 
     [Fact]
-    public async Task Sqlite_ManyWritesAfterTheInputsWereKept_NoteEachRowOnce_AndPastTheLimitTheTablesAreRead()
+    public async Task Sqlite_ManyWritesAfterTheInputsWereKept_NoteEachRowOnce_AndPastTheLimitTheTablesAreRead_UnlessKeptAgainBefore()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("sqlite");
@@ -694,17 +751,34 @@ public class KeptInputsTest
         const string touch = """UPDATE "Contacts" SET "Trust" = "Trust" WHERE "Id" = (SELECT min("Id") FROM "Contacts")""";
         for (var i = 0; i < 1_999; i++) await db.Database.ExecuteSqlRawAsync(touch, ct);
         Assert.Equal(1, await CountAsync(db, "InsightsInputsChanges", ct));
-        var patched = await LoadAsync(db, ct);
+        // Loads that never keep the value again (none does below 250 writes).
+        Task<InsightsNetwork> NotAgainAsync() => InsightsNetwork.LoadAsync(db, Now, ct, keepAgainFrom: int.MaxValue);
+        var patched = await NotAgainAsync();
         Assert.True(patched.FromKeptInputs);
         Assert.Equal(1, patched.PatchedWrites);
 
         // The 2,001st write since the value was kept drops its mark.
         await db.Database.ExecuteSqlRawAsync(touch, ct);
-        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+        Assert.True((await NotAgainAsync()).FromKeptInputs);
         await db.Database.ExecuteSqlRawAsync(touch, ct);
-        Assert.False((await LoadAsync(db, ct)).FromKeptInputs);
+        Assert.False((await NotAgainAsync()).FromKeptInputs);
         Assert.Equal(0, await CountAsync(db, "InsightsInputsChanges", ct));
-        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+        Assert.True((await NotAgainAsync()).FromKeptInputs);
+
+        // A load as the commands make it keeps the value again once patched from 250 writes or more: the count starts
+        // over, so 2,000 writes more are patched too.
+        for (var i = 0; i < InsightsNetwork.KeepAgainFrom - 1; i++) await db.Database.ExecuteSqlRawAsync(touch, ct);
+        Assert.Equal(1, (await LoadAsync(db, ct)).PatchedWrites);
+        Assert.Equal(InsightsNetwork.KeepAgainFrom - 1, await db.Database.SqlQueryRaw<long>("""SELECT "Writes" AS "Value" FROM "InsightsInputsMarks" """).SingleAsync(ct));
+        await db.Database.ExecuteSqlRawAsync(touch, ct);
+        var keptAgain = await LoadAsync(db, ct);
+        Assert.Equal((1, true), (keptAgain.PatchedWrites, keptAgain.KeptAgain));
+        Assert.Equal(0, await CountAsync(db, "InsightsInputsChanges", ct));
+        for (var i = 0; i < 2_000; i++) await db.Database.ExecuteSqlRawAsync(touch, ct);
+        var again = await LoadAsync(db, ct);
+        Assert.True(again.FromKeptInputs);
+        Assert.Equal(1, again.PatchedWrites);
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(again));
     }
 
     [Theory]

@@ -393,7 +393,7 @@ public class KeptLinksRandomTest
     // SQLite only: it counts writes on the account's mark (migration 0007), and this is about its 2,000th. PostgreSQL counts
     // the rows noted (these note 100 contacts); its limit is tested in KeptInputsTest.
     [Fact]
-    public async Task Sqlite_TwoThousandLinksWritten_ArePatched_AndOneMoreHasTheTablesRead()
+    public async Task Sqlite_TwoThousandLinksWritten_ArePatched_AndOneMoreHasTheTablesRead_UnlessThePatchedValueWasKeptAgain()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync("sqlite");
@@ -404,19 +404,31 @@ public class KeptLinksRandomTest
 
         // 2,000 links in one statement (each row a write), between the first 100 contacts (larger id first, so that none is
         // there already): the last one is still noted.
-        await db.Database.ExecuteSqlRawAsync("""
+        Task LinkAsync(int skip) => db.Database.ExecuteSqlRawAsync("""
             WITH c AS (SELECT "Id", "AccountId", row_number() OVER (ORDER BY "Id") AS n FROM "Contacts" WHERE "DeletedAt" IS NULL ORDER BY "Id" LIMIT 100)
             INSERT INTO "ContactLinks" ("AccountId", "ContactAId", "ContactBId", "Kind", "Strength", "Inferred", "CreatedAt")
-            SELECT x."AccountId", y."Id", x."Id", 'Friend', NULL, 0, '2026-11-20 09:00:00' FROM c x JOIN c y ON y.n > x.n ORDER BY x.n, y.n LIMIT 2000
-            """, ct);
-        var patched = await LoadAsync(db, ct);
+            SELECT x."AccountId", y."Id", x."Id", 'Friend', NULL, 0, '2026-11-20 09:00:00' FROM c x JOIN c y ON y.n > x.n ORDER BY x.n, y.n LIMIT 2000 OFFSET {0}
+            """, [skip], ct);
+        Task RetuneAsync() => db.Database.ExecuteSqlRawAsync("""UPDATE "ContactLinks" SET "Strength" = 0.3 WHERE "Id" = (SELECT max("Id") FROM "ContactLinks")""", ct);
+        // Loads that do not keep the value again once patched.
+        Task<InsightsNetwork> NotAgainAsync() => InsightsNetwork.LoadAsync(db, Now, ct, keepAgainFrom: int.MaxValue);
+        await LinkAsync(0);
+        var patched = await NotAgainAsync();
         Assert.True(patched.FromKeptInputs);
         Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(patched));
 
-        await db.Database.ExecuteSqlRawAsync("""UPDATE "ContactLinks" SET "Strength" = 0.3 WHERE "Id" = (SELECT max("Id") FROM "ContactLinks")""", ct);
-        var read = await LoadAsync(db, ct);
+        await RetuneAsync();
+        var read = await NotAgainAsync();
         Assert.False(read.FromKeptInputs);
         Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(read));
+
+        // A load as the commands make it keeps the value it patched from those 2,000 again: the write after them is patched.
+        await LinkAsync(2000);
+        Assert.True((await LoadAsync(db, ct)).FromKeptInputs);
+        await RetuneAsync();
+        var again = await LoadAsync(db, ct);
+        Assert.True(again.FromKeptInputs);
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(again));
     }
 
     [Theory]

@@ -163,6 +163,38 @@ public class InsightsBenchmark
         return network.FromKeptInputs ? throw new InvalidOperationException("the inputs were still kept") : network.Contacts.Count;
     }
 
+    /// <summary>Enough of <see cref="LogAndEdit"/> before each call that its load patches the inputs from 250 rows or more and keeps them again.</summary>
+    private const int WritesToKeepAgain = 40;
+
+    [GlobalSetup(Target = nameof(InsightsKeptAgain))]
+    public void SetupKeptAgain()
+    {
+        Setup();
+        for (var i = 0; i < Warm / 4; i++)
+        {
+            WriteToKeepAgain();
+            InsightsKeptAgain().GetAwaiter().GetResult();
+        }
+    }
+
+    [IterationSetup(Target = nameof(InsightsKeptAgain))]
+    public void WriteToKeepAgain()
+    {
+        for (var i = 0; i < WritesToKeepAgain; i++) LogAndEdit();
+    }
+
+    /// <summary>
+    /// The call that comes once in every 250 rows written or so: it patches the kept inputs from all of them, then keeps
+    /// them again (serialized and stored, several megabytes) before the engines run.
+    /// </summary>
+    [Benchmark(Description = "insights, 20k demo network: load + engines, patched from 250+ rows written and kept again")]
+    public async Task<InsightsReport> InsightsKeptAgain()
+    {
+        await using var db = _store!.Open();
+        var network = await InsightsNetwork.LoadAsync(db, BenchClock.Now, default);
+        return network.KeptAgain ? BuildInsights.Analyze(network) : throw new InvalidOperationException($"kept again: no (patched from {network.PatchedWrites} rows)");
+    }
+
     [Benchmark(Description = "insights, 20k demo network: engines only")]
     public InsightsReport Engines() => BuildInsights.Analyze(_network!);
 

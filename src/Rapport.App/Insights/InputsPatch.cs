@@ -11,8 +11,8 @@ namespace Rapport.App.Insights;
 /// <summary>
 /// Brings kept inputs up to date from the rows written since they were kept (<see cref="KeptValue.Writes"/>), by reading
 /// just those rows again (the small tables whole): contacts, categories, interactions, aggregates, the ledger,
-/// organizations, memberships, events, attendances, links told and introductions. What the settings change is left to a
-/// read of the tables (another key).
+/// organizations, memberships, events, attendances, links told and introductions. A change to a setting the stored
+/// aggregates are built with is left to a read of the tables (another key).
 /// </summary>
 /// <remarks>
 /// What each kind of write may change, and so what is patched:

@@ -194,7 +194,7 @@ public sealed class InsightsNetwork
     /// <para>What does not depend on the day (see <see cref="NetworkInputs"/>) is read from the inputs kept by an earlier
     /// load, brought up to date from the rows written since (<see cref="InputsPatch"/>, on SQLite and PostgreSQL alike), and
     /// kept again once brought up to date from <paramref name="keepAgainFrom"/> rows or more;
-    /// else (other settings, a write the patch does not take, too many writes) from the tables, and then kept for the next load unless
+    /// else (other settings the stored aggregates are built with, a write the patch does not take, too many writes) from the tables, and then kept for the next load unless
     /// <paramref name="keepInputs"/> is false (the web app keeps its networks in memory and does not write on a read).</para>
     /// <para>From the tables: one set query per table and nothing per contact: the contacts and their stored aggregates
     /// (rebuilt where missing or stale), the links read once for both the mutual counts and the graph, and the

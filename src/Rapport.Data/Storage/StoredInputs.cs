@@ -15,7 +15,8 @@ namespace Rapport.Data.Storage;
 /// <para>SQLite (migrations 0007 to 0009): the triggers note while the account has a mark, and count the write on it; the
 /// mark goes past 2000 writes. A value is read only while the mark that was set before its load is still there, with the
 /// notes. To save: <see cref="BeginAsync"/> sets a new mark and returns its token, the caller reads the tables, then
-/// <see cref="SaveAsync"/> stores the value only if that mark survived and counted no write. SQLite lets one writer at a
+/// <see cref="SaveAsync"/> stores the value only if that mark survived and counted no write. A value brought up to date
+/// is stored again (<see cref="KeepAgain{T}"/>) only if the mark counted no write after it was read, and its notes go. SQLite lets one writer at a
 /// time, so each write either committed before the mark was set (and the reads after it see the write) or deleted or
 /// counted on the mark.</para>
 /// <para>PostgreSQL (migrations 0006 and 0010) runs writers side by side, so a mark could miss a write still in progress.

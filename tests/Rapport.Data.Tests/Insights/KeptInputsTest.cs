@@ -957,7 +957,7 @@ public class KeptInputsTest
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task TheWebAppsCache_KeepsNoInputs_ButReadsThoseKeptByACommand(string provider)
+    public async Task TheWebAppsCache_KeepsTheInputsAsACommandDoes_AndAfterAWriteIsPatchedFromThem(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider);
@@ -966,8 +966,17 @@ public class KeptInputsTest
 
         var cached = await new InsightsCache().GetAsync(db, Now, ct);
         Assert.False(cached.Network.FromKeptInputs);
-        Assert.Equal(0, await CountAsync(db, "InsightsInputs", ct));
+        Assert.Equal(1, await CountAsync(db, "InsightsInputs", ct));
+        Assert.True((await new InsightsCache().GetAsync(db, Now, ct)).Network.FromKeptInputs);
 
+        // A write, as the Person page's quick log makes it: the next build is patched, and gives the tables' network.
+        var someone = await db.Contacts.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(ct);
+        await new App.Interactions.LogInteraction(db, Clock).ExecuteAsync(new App.Interactions.LogRequest(Id(someone), "call"), ct);
+        var patched = (await new InsightsCache().GetAsync(db, Now, ct)).Network;
+        Assert.True(patched.FromKeptInputs);
+        Assert.True(patched.PatchedWrites > 0);
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(patched));
+        // What a command kept is read the same way.
         await LoadAsync(db, ct);
         Assert.True((await new InsightsCache().GetAsync(db, Now, ct)).Network.FromKeptInputs);
     }

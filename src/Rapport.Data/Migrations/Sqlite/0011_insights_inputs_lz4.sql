@@ -1,0 +1,3 @@
+-- 0011: PostgreSQL stores the kept insights inputs with lz4 instead of its slower default compression (see the PostgreSQL
+-- script of the same number). SQLite never compresses a blob; nothing changes here. The script keeps both providers'
+-- lists of migrations the same.

@@ -13,6 +13,28 @@ public sealed class InputException(string field, string message) : Exception(mes
 
     /// <summary>The message without its leading "field: ", for a page that already shows where.</summary>
     public string Plain => Message.StartsWith(Field + ": ", StringComparison.Ordinal) ? Message[(Field.Length + 2)..] : Message;
+
+    /// <summary>
+    /// The same refusal under another field's name: a use case names a field by its part ("second contact"), a form or a
+    /// request by its own input ("who", "b").
+    /// </summary>
+    public InputException Renamed(string field) =>
+        field == Field ? this : new InputException(field, $"{field}: {Plain}") { NotFound = NotFound, Candidates = Candidates };
+
+    /// <summary>Runs a use case and renames its refusal to the caller's field: <paramref name="field"/> maps the use case's name to it.</summary>
+    public static async Task<T> RenamingAsync<T>(Func<Task<T>> run, Func<string, string> field)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(field);
+        try
+        {
+            return await run();
+        }
+        catch (InputException e)
+        {
+            throw e.Renamed(field(e.Field));
+        }
+    }
 }
 
 /// <summary>Parses the small values users type: dates, enums, lists.</summary>

@@ -29,6 +29,17 @@ public sealed class PersonForms
     public string? LifeKind { get; set; } = "new-job";
     public string? LifeDate { get; set; }
     public string? LifeNote { get; set; }
+    public string? KnowsWho { get; set; }
+    public string? KnowsKind { get; set; } = "other";
+    public string? KnowsStrength { get; set; }
+
+    /// <summary>How the person took part in the introduction: one of <see cref="PersonModel.IntroRoles"/>.</summary>
+    public string? IntroRole { get; set; } = "to";
+    public string? IntroWho { get; set; }
+    public string? IntroBy { get; set; }
+    public string? IntroDate { get; set; }
+    public string? IntroOutcome { get; set; }
+    public string? IntroNote { get; set; }
 }
 
 /// <summary>The fields of the edit form.</summary>
@@ -78,6 +89,16 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
     public static readonly IReadOnlyList<string> ExchangeKinds = ["advice", "introduction", "referral", "recommendation", "endorsement", "help", "knowledge", "favor"];
     public static readonly IReadOnlyList<string> LifeKinds = ["new-job", "promotion", "move", "birthday", "award", "custom"];
     public static readonly IReadOnlyList<string> Kinds = ["acquaintance", "alliance", "transactional"];
+    public static readonly IReadOnlyList<string> LinkKinds = ["colleague", "friend", "family", "introduced", "other"];
+
+    /// <summary>
+    /// The person's part in an introduction: "to", they were introduced to the contact named (by you or by a third);
+    /// "you", they introduced you to the contact named; "by", the contact named introduced you to them.
+    /// </summary>
+    public static readonly IReadOnlyList<string> IntroRoles = ["to", "you", "by"];
+
+    /// <summary>Whether the introduction form is shown open: after it came back with errors.</summary>
+    public bool IntroOpen { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(fillEdit: true, ct) ? Page() : NotFound();
 
@@ -129,6 +150,58 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
         catch (InputException e)
         {
             Fail(e, "life", "kind", "date");
+            return await ReloadAsync(ct);
+        }
+    }
+
+    /// <summary>Records that this person knows another contact: the link the warm paths and structural holes read.</summary>
+    public async Task<IActionResult> OnPostKnowsAsync(CancellationToken ct)
+    {
+        try
+        {
+            var who = Input.TrimmedOrNull(Form.KnowsWho) ?? throw new InputException("who", "who: type a name, email or id");
+            var strength = ParseStrength(Form.KnowsStrength);
+            var link = await InputException.RenamingAsync(() => new LinkContacts(db, clock).ExecuteAsync(Id.ToString(CultureInfo.InvariantCulture), who, Input.TrimmedOrNull(Form.KnowsKind), strength, ct),
+                f => f is "second contact" or "link" ? "who" : f);
+            var otherId = link.ContactAId == Id ? link.ContactBId : link.ContactAId;
+            var names = await db.Contacts.Where(c => c.Id == Id || c.Id == otherId).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
+            Tell($"Recorded that {names[Id]} knows {names[otherId]} ({Input.Kebab(link.Kind.ToString())}).");
+            return Redirect($"/people/{Id}#knows");
+        }
+        catch (InputException e)
+        {
+            Fail(e, "knows", "who", "kind", "strength");
+            return await ReloadAsync(ct);
+        }
+    }
+
+    /// <summary>Logs an introduction this person took part in (see <see cref="IntroRoles"/>); the insights link those it names.</summary>
+    public async Task<IActionResult> OnPostIntroductionAsync(CancellationToken ct)
+    {
+        try
+        {
+            var who = Input.TrimmedOrNull(Form.IntroWho) ?? throw new InputException("who", "who: type a name, email or id");
+            var by = Input.TrimmedOrNull(Form.IntroBy);
+            var self = Id.ToString(CultureInfo.InvariantCulture);
+            if (Form.IntroRole is not "to" && by is not null)
+                throw new InputException("by", "by: leave it empty: the introducer is already named above");
+            // Where this person stands in the introduction; the use case names the fields it refuses by their place in it, the form by its inputs.
+            (string A, string? B, string? By, Func<string, string> Rename) part = Form.IntroRole switch
+            {
+                "to" => (self, who, by, f => f is "second person" or "intro" ? "who" : f),
+                "you" => (who, null, self, f => f is "first person" or "by" or "intro" ? "who" : f),
+                "by" => (self, null, who, f => f is "by" or "intro" ? "who" : f),
+                _ => throw new InputException("role", $"role: expected one of {string.Join(", ", IntroRoles)}, got '{Form.IntroRole}'"),
+            };
+            var (_, introducer, first, second) = await InputException.RenamingAsync(
+                () => new LogIntroduction(db, clock).ExecuteAsync(part.A, part.B, part.By, Input.TrimmedOrNull(Form.IntroDate), Form.IntroOutcome, Form.IntroNote, ct), part.Rename);
+            Tell($"Logged: {introducer ?? "you"} introduced {first} to {second ?? "you"}.");
+            return Redirect($"/people/{Id}#knows");
+        }
+        catch (InputException e)
+        {
+            Fail(e, "intro", "role", "who", "by", "date", "outcome", "note");
+            IntroOpen = true;
             return await ReloadAsync(ct);
         }
     }
@@ -220,6 +293,15 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
         return true;
     }
 
+    /// <summary>A link's strength as typed: empty for none, else a number above 0 up to 1 (a decimal comma is read as a point).</summary>
+    private static double? ParseStrength(string? text)
+    {
+        var t = Input.TrimmedOrNull(text)?.Replace(',', '.');
+        if (t is null) return null;
+        if (!double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) || !(s > 0 && s <= 1))
+            throw new InputException("strength", $"strength: expected a number above 0 up to 1, like 0.8, got '{text!.Trim()}'");
+        return s;
+    }
 
     private static List<string> List(string? s) =>
         string.IsNullOrWhiteSpace(s) ? [] : s.Split([',', ';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();

@@ -63,6 +63,7 @@ public static class RapportWebHost
         app.Use(pages.InvokeAsync);
         app.MapHealthApi();
         app.MapContactsApi();
+        app.MapNetworkApi();
         app.MapInsightsApi();
         app.MapEventsApi();
         app.MapPlanApi();

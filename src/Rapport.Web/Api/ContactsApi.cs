@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Rapport.App.Common;
 using Rapport.App.Contacts;
+using Rapport.App.People;
 using Rapport.Data;
 
 namespace Rapport.Web.Api;
@@ -18,11 +19,16 @@ public static class ContactsApi
         api.MapGet("/", ListContacts).WithName("ListContacts").WithSummary("List contacts with optional search and filters");
         api.MapGet("/suggest", SuggestContacts).WithName("SuggestContacts").WithSummary("Names starting with the typed text, for type-ahead");
         api.MapGet("/{id:long}", GetContact).WithName("GetContact").WithSummary("One contact with its derived scores");
+        api.MapGet("/{id:long}/knows", GetKnows).WithName("GetContactKnows")
+            .WithSummary("Whom a contact knows: their links, and everyone an introduction names with them (up to 50, by name)");
         api.MapPost("/", CreateContact).WithName("CreateContact").WithSummary("Add a contact");
         return app;
     }
 
     public sealed record Services(RapportDbContext Db, TimeProvider Clock);
+
+    /// <summary>A contact someone knows.</summary>
+    public sealed record KnownContact(long Id, string Name);
 
     public static async Task<Ok<IReadOnlyList<ContactView>>> ListContacts([AsParameters] Services s, string? search, string? category, string? city, int? limit, CancellationToken ct) =>
         TypedResults.Ok(await ContactDetails.ListAsync(s.Db, new ContactFilter { Search = search, Category = category, City = city, Limit = Math.Clamp(limit ?? 200, 1, 5000) }, s.Clock, ct));
@@ -35,6 +41,13 @@ public static class ContactsApi
         var c = await s.Db.Contacts.FindAsync([id], ct);
         if (c is null || c.DeletedAt is not null || c.AccountId != s.Db.AccountId) return TypedResults.NotFound();
         return TypedResults.Ok(await ContactDetails.ViewAsync(s.Db, c, s.Clock, ct));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<KnownContact>>, NotFound>> GetKnows([AsParameters] Services s, long id, CancellationToken ct)
+    {
+        var profile = await PersonQuery.LoadAsync(s.Db, id, s.Clock, 0, ct);
+        if (profile is null) return TypedResults.NotFound();
+        return TypedResults.Ok<IReadOnlyList<KnownContact>>([.. profile.Knows.Select(k => new KnownContact(k.Id, k.Name))]);
     }
 
     public static async Task<Results<Created<ContactView>, ValidationProblem>> CreateContact([AsParameters] Services s, ContactChanges request, CancellationToken ct)

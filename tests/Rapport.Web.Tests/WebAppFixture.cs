@@ -59,12 +59,12 @@ public sealed class WebAppFixture : IAsyncLifetime
         Directory.CreateDirectory(ScreenshotDir);
     }
 
-    /// <summary>A fresh browser page (its own cookies) at the given width.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    /// <summary>A fresh browser page (its own cookies) at the given width, on this app or on the one at <paramref name="baseUrl"/>.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, string? baseUrl = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "en-US",
+            BaseURL = baseUrl ?? BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, Locale = "en-US",
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
@@ -95,7 +95,7 @@ public sealed class WebAppFixture : IAsyncLifetime
         if (_db is not null) await _db.DisposeAsync();
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();

@@ -23,6 +23,9 @@ public class InsightsCliTest
         var first = await cli.RunAsync("intro", "Ana Silva", "Cy Chen", "--by", "Bea Braun", "--date", "2026-10-05", "--outcome", "coffee in Lisbon");
         Assert.Equal(0, first.ExitCode);
         Assert.Matches(@"^Logged: Bea Braun introduced Ana Silva to Cy Chen on 2026-10-05 \(#\d+\)\.", first.Out);
+        var blank = await cli.RunAsync("intro", " ", "Cy Chen", "--by", "Bea Braun");
+        Assert.Equal(2, blank.ExitCode);
+        Assert.Contains("first person: name who was introduced", blank.Err);
         var second = await cli.RunAsync("intro", "Dee Diaz", "--by", "Ana Silva", "--json");
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(JsonValueKind.Null, second.Json.GetProperty("personBId").ValueKind);

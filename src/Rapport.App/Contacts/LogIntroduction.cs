@@ -15,7 +15,7 @@ public sealed class LogIntroduction(RapportDbContext db, TimeProvider clock)
     public async Task<(Introduction Introduction, string? Introducer, string PersonA, string? PersonB)> ExecuteAsync(
         string whoA, string? whoB, string? by, string? date, string? outcome, string? note, CancellationToken ct = default)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(whoA);
+        if (string.IsNullOrWhiteSpace(whoA)) throw new InputException("first person", "first person: name who was introduced (a name, email or #id)");
         var a = await ContactResolver.ResolveAsync(db, whoA, "first person", ct);
         Contact? b = whoB is null ? null : await ContactResolver.ResolveAsync(db, whoB, "second person", ct);
         Contact? introducer = by is null ? null : await ContactResolver.ResolveAsync(db, by, "by", ct);

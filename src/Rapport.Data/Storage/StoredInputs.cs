@@ -39,12 +39,11 @@ public static class StoredInputs
     /// snapshot (SQLite: a read transaction; PostgreSQL: a REPEATABLE READ transaction), so the rows it re-reads are those
     /// the notes speak of and no later write's; on SQLite <paramref name="use"/> must not query through EF Core meanwhile.
     /// Inside a caller's transaction on PostgreSQL, a value is used only when nothing was written since.
-    /// <para>With <paramref name="again"/>, a value brought up to date from at least its <see cref="KeepAgain{T}.FromWrites"/>
-    /// rows written is stored again in place of the one read, with no rows written since (SQLite: when no write came after
-    /// the read; PostgreSQL: as of the read's snapshot), so that the notes do not pile up to the limit and have every
-    /// table read again. Storing it again is skipped, never waited for, when another writer holds the way.</para>
+    /// <para>With <paramref name="again"/>, the read notes whether the value it handed over, once brought up to date, is
+    /// due to be stored again (<see cref="KeepAgain.Due"/>: from at least <see cref="KeepAgain.FromWrites"/> rows written),
+    /// and what <see cref="KeepAgainAsync"/> needs to store it as of this read.</para>
     /// </remarks>
-    public static async Task<T?> ReadAsync<T>(RapportDbContext db, string key, Func<KeptValue, Task<T?>> use, CancellationToken ct, KeepAgain<T>? again = null) where T : class
+    public static async Task<T?> ReadAsync<T>(RapportDbContext db, string key, Func<KeptValue, Task<T?>> use, CancellationToken ct, KeepAgain? again = null) where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(use);
@@ -72,24 +71,54 @@ public static class StoredInputs
         {
             await db.Database.CloseConnectionAsync();
         }
-        if (result is null || again is null || marked < again.FromWrites || db.Database.CurrentTransaction is not null) return result;
-        // The mark's count of writes grows with every row written: the same count as read means none came since, and the
-        // value stored now holds every write its notes spoke of, which go.
-        var saved = again.SavedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
-        again.Stored = await WriteAsync(db, """
-            UPDATE "InsightsInputs" SET "Data" = @data, "SavedAt" = @savedAt WHERE "AccountId" = @account AND "Token" = @token AND "Key" = @key
-                AND EXISTS (SELECT 1 FROM "InsightsInputsMarks" WHERE "AccountId" = @account AND "Token" = @token AND "Writes" = @writes);
-            DELETE FROM "InsightsInputsChanges" WHERE "AccountId" = @account
-                AND EXISTS (SELECT 1 FROM "InsightsInputsMarks" WHERE "AccountId" = @account AND "Token" = @token AND "Writes" = @writes);
-            UPDATE "InsightsInputsMarks" SET "Writes" = 0 WHERE "AccountId" = @account AND "Token" = @token AND "Writes" = @writes;
-            """, [("@account", db.AccountId), ("@token", token), ("@key", key), ("@writes", marked), ("@savedAt", saved), ("@data", again.Bytes(result))], ct) > 0;
+        if (result is not null && again is not null && marked >= again.FromWrites && db.Database.CurrentTransaction is null)
+            again.Read = new KeepAgain.AsRead(token, marked, "", "");
         return result;
+    }
+
+    /// <summary>
+    /// Stores <paramref name="data"/>, the value a read marked due (<see cref="KeepAgain.Due"/>) brought up to date, in
+    /// place of the one read, with no rows written since: on SQLite only when no write came after the read (the mark's
+    /// count of writes, which every row written raises, is still the one read), and its notes go; on PostgreSQL as of the
+    /// read's snapshot, which the notes of later writes are missing from. Skipped, never waited for, when another writer
+    /// holds the way, or when a load began or the value went meanwhile. Any connection of the account will do.
+    /// </summary>
+    public static async Task<bool> KeepAgainAsync(RapportDbContext db, string key, KeepAgain again, byte[] data, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(again);
+        ArgumentNullException.ThrowIfNull(data);
+        if (again.Read is not { } read || db.Database.CurrentTransaction is not null) return false;
+        var saved = again.SavedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        if (db.Database.IsSqlite())
+        {
+            again.Stored = await WriteAsync(db, """
+                UPDATE "InsightsInputs" SET "Data" = @data, "SavedAt" = @savedAt WHERE "AccountId" = @account AND "Token" = @token AND "Key" = @key
+                    AND EXISTS (SELECT 1 FROM "InsightsInputsMarks" WHERE "AccountId" = @account AND "Token" = @token AND "Writes" = @writes);
+                DELETE FROM "InsightsInputsChanges" WHERE "AccountId" = @account
+                    AND EXISTS (SELECT 1 FROM "InsightsInputsMarks" WHERE "AccountId" = @account AND "Token" = @token AND "Writes" = @writes);
+                UPDATE "InsightsInputsMarks" SET "Writes" = 0 WHERE "AccountId" = @account AND "Token" = @token AND "Writes" = @writes;
+                """, [("@account", db.AccountId), ("@token", read.Token), ("@key", key), ("@writes", read.Writes), ("@savedAt", saved), ("@data", data)], ct) > 0;
+            return again.Stored;
+        }
+        // The token takes the read's snapshot: a tidy drops the notes it sees (all in the value), and a later load patches
+        // from those it misses. A load that registered since, or a tidy that dropped the value, changed the token.
+        again.Stored = await OnPostgresAsync(db, [("@account", db.AccountId), ("@token", read.Token), ("@key", key), ("@savedAt", saved), ("@data", data),
+            ("@snapshot", read.Snapshot), ("@serverStart", read.ServerStart)], ct, async cmd =>
+        {
+            cmd.CommandText = """
+                UPDATE "InsightsInputs" SET "Data" = @data, "SavedAt" = @savedAt, "Token" = split_part("Token", ' ', 1) || ' ' || @snapshot || ' ' || @serverStart
+                WHERE "AccountId" = @account AND "Key" = @key AND "Token" = @token
+                """;
+            return await cmd.ExecuteNonQueryAsync(ct) == 1;
+        });
+        return again.Stored;
     }
 
     // PostgreSQL: the value, the notes its snapshot misses and whatever use reads, in one REPEATABLE READ snapshot, so that
     // the rows re-read are as the notes read say. Inside a caller's transaction (whose snapshot may move between statements)
     // the value is used only with nothing written since.
-    private static async Task<T?> ReadPostgresAsync<T>(RapportDbContext db, string key, Func<KeptValue, Task<T?>> use, KeepAgain<T>? again, CancellationToken ct) where T : class
+    private static async Task<T?> ReadPostgresAsync<T>(RapportDbContext db, string key, Func<KeptValue, Task<T?>> use, KeepAgain? again, CancellationToken ct) where T : class
     {
         if (db.Database.CurrentTransaction is not null)
         {
@@ -104,11 +133,12 @@ public static class StoredInputs
         try
         {
             await using var read = await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
-            var token = "";
+            var (token, snapshot, serverStart) = ("", "", "");
+            // The first statement: its snapshot is the transaction's.
             var data = await ReadValueAsync(db, $"""
-                SELECT i."Data", i."Token" FROM "InsightsInputs" i
+                SELECT i."Data", i."Token", pg_current_snapshot()::text, {ServerStart} FROM "InsightsInputs" i
                 WHERE i."AccountId" = @account AND i."Key" = @key AND i."Data" IS NOT NULL AND split_part(i."Token", ' ', 3) = {ServerStart}
-                """, key, r => token = r.GetString(1), ct);
+                """, key, r => (token, snapshot, serverStart) = (r.GetString(1), r.GetString(2), r.GetString(3)), ct);
             if (data is null) return null;
             var writes = new List<RowWrite>();
             await AccountRows.ScanAsync(db, $"""
@@ -118,45 +148,10 @@ public static class StoredInputs
                 """, r => writes.Add(new RowWrite((WrittenTable)r.GetInt64(0), r.GetInt64(1))), ct);
             if (writes.Count > MaxWrites) return null;
             var result = await use(new KeptValue(data, writes));
-            if (result is not null && again is not null && writes.Count >= again.FromWrites)
-            {
-                try
-                {
-                    // As of this snapshot: the value holds what it saw, and the notes it saw are those a tidy may drop.
-                    // A row written since the snapshot (a tidy dropped it, a load registered) fails the update (40001).
-                    await using var cmd = db.Database.GetDbConnection().CreateCommand();
-                    cmd.Transaction = read.GetDbTransaction();
-                    cmd.CommandText = $"SET LOCAL lock_timeout = '{WaitSeconds}s'";
-                    await cmd.ExecuteNonQueryAsync(ct);
-                    cmd.CommandText = $"""
-                        UPDATE "InsightsInputs" SET "Data" = @data, "SavedAt" = @savedAt,
-                            "Token" = split_part("Token", ' ', 1) || ' ' || pg_current_snapshot()::text || ' ' || {ServerStart}
-                        WHERE "AccountId" = @account AND "Key" = @key AND "Token" = @token
-                        """;
-                    Add(cmd, "@data", again.Bytes(result));
-                    Add(cmd, "@savedAt", again.SavedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-                    Add(cmd, "@account", db.AccountId);
-                    Add(cmd, "@key", key);
-                    Add(cmd, "@token", token);
-                    again.Stored = await cmd.ExecuteNonQueryAsync(ct) == 1;
-                }
-                catch (DbException)
-                {
-                    // Not stored again this time; the transaction, which only read, is rolled back as it goes.
-                    return result;
-                }
-            }
             // Committed underneath EF Core: its commit would first rebuild the search texts of contacts written elsewhere,
-            // which a REPEATABLE READ transaction may not do once another has written them since its snapshot (40001).
-            try
-            {
-                await read.GetDbTransaction().CommitAsync(ct);
-            }
-            catch (DbException) when (again?.Stored == true)
-            {
-                // The value stored again did not commit; what was read stands.
-                again.Stored = false;
-            }
+            // from this old snapshot, and fail (40001) where another transaction has written them since.
+            await read.GetDbTransaction().CommitAsync(ct);
+            if (result is not null && again is not null && writes.Count >= again.FromWrites) again.Read = new KeepAgain.AsRead(token, 0, snapshot, serverStart);
             return result;
         }
         finally
@@ -368,12 +363,20 @@ public static class StoredInputs
 public sealed record KeptValue(byte[] Data, IReadOnlyList<RowWrite> Writes);
 
 /// <summary>
-/// How a value brought up to date by a read is stored again (<see cref="StoredInputs.ReadAsync{T}"/>): once it was brought
-/// up to date from at least <paramref name="FromWrites"/> rows written, as the bytes <paramref name="Bytes"/> makes of it.
+/// Whether a value brought up to date by a read (<see cref="StoredInputs.ReadAsync{T}"/>) is to be stored again: once it
+/// was brought up to date from at least <paramref name="FromWrites"/> rows written (<see cref="StoredInputs.KeepAgainAsync"/>).
 /// </summary>
-public sealed record KeepAgain<T>(int FromWrites, DateTime SavedAt, Func<T, byte[]> Bytes)
+public sealed record KeepAgain(int FromWrites, DateTime SavedAt)
 {
-    /// <summary>Whether the read stored the value again.</summary>
+    /// <summary>What the read saw that storing again checks: the mark and its count of writes (SQLite), the token, snapshot and server start (PostgreSQL).</summary>
+    internal sealed record AsRead(string Token, long Writes, string Snapshot, string ServerStart);
+
+    internal AsRead? Read { get; set; }
+
+    /// <summary>Whether the read found the value due to be stored again.</summary>
+    public bool Due => Read is not null;
+
+    /// <summary>Whether it was stored again.</summary>
     public bool Stored { get; internal set; }
 }
 

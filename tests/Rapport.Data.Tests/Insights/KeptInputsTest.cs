@@ -147,6 +147,32 @@ public class KeptInputsTest
         Assert.Equal(0, BuildInsights.Analyze(kept).Contacts);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task TheInsightsUseCase_StoresWhatItKeepsBesideTheEngines_AndHasStoredItWhenItReturns(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await KeptNetworks.DemoAsync(test, 120, 4, Clock, ct);
+        await using var db = store.Open();
+        static string Text(InsightsReport report) => System.Text.Json.JsonSerializer.Serialize(report);
+
+        // Read from the tables, kept beside the engines: stored by the time the use case returns.
+        var read = await new BuildInsights(db, Clock).ExecuteAsync(ct);
+        Assert.Equal(Text(BuildInsights.Analyze(await KeptNetworks.TablesAsync(db, Now, ct))), Text(read));
+        var kept = await LoadAsync(db, ct);
+        Assert.Equal((true, 0), (kept.FromKeptInputs, kept.PatchedWrites));
+
+        // 300 contacts added: patched from their 300 rows and kept again, beside the engines, before it returns.
+        for (var i = 0; i < 300; i++) db.Contacts.Add(new Contact($"Newcomer {i:D3}", Now.AddDays(-1)));
+        await db.SaveChangesAsync(ct);
+        var again = await new BuildInsights(db, Clock).ExecuteAsync(ct);
+        Assert.Equal(Text(BuildInsights.Analyze(await KeptNetworks.TablesAsync(db, Now, ct))), Text(again));
+        var after = await LoadAsync(db, ct);
+        Assert.Equal((true, 0), (after.FromKeptInputs, after.PatchedWrites));
+        Assert.Equal(420, after.Contacts.Count);
+    }
+
     [Fact]
     public async Task PostgreSql_TheKeptValue_IsNotCompressedWithTheSlowDefault()
     {
@@ -181,32 +207,54 @@ public class KeptInputsTest
 
         // While the value is brought up to date, the same contact is edited again elsewhere: SQLite has noted that row
         // already (so notes nothing more, and counts the write), PostgreSQL notes it in a transaction the read does not see.
+        var again = new KeepAgain(1, Now);
         var result = await StoredInputs.ReadAsync(db, "k", async value =>
         {
             Assert.Equal([noted], value.Writes);
             await using var other = store.Open();
             await RetitleAsync(other, "Second");
             return "patched";
-        }, ct, new KeepAgain<string>(1, Now, _ => [2]));
-        Assert.Equal("patched", result);
-        // The next read is still handed that row: SQLite did not keep the value again (a write came after the read);
-        // PostgreSQL kept it as of the read's snapshot, which the second edit is not in.
+        }, ct, again);
+        Assert.Equal(("patched", true), (result, again.Due));
+        // Stored again as of the read: SQLite does not (a write came after the read); PostgreSQL does, with the read's
+        // snapshot, which the second edit is not in. Either way the next read is still handed that row.
+        Assert.Equal(provider != "sqlite", await StoredInputs.KeepAgainAsync(db, "k", again, [2], ct));
         var next = await StoredInputs.ReadAsync(db, "k", value => Task.FromResult<KeptValue?>(value), ct);
         Assert.Equal(provider == "sqlite" ? [1] : [2], next!.Data);
         Assert.Equal([noted], next.Writes);
 
+        // The same with the write after the read, before the value is stored again (as when it is stored beside the engines).
+        var late = new KeepAgain(1, Now);
+        await StoredInputs.ReadAsync(db, "k", _ => Task.FromResult<string?>("patched"), ct, late);
+        await RetitleAsync(db, "Late");
+        Assert.Equal(provider != "sqlite", await StoredInputs.KeepAgainAsync(db, "k", late, [3], ct));
+        var afterLate = await StoredInputs.ReadAsync(db, "k", value => Task.FromResult<KeptValue?>(value), ct);
+        Assert.Equal(provider == "sqlite" ? [1] : [3], afterLate!.Data);
+        Assert.Equal([noted], afterLate.Writes);
+
         // With nothing written meanwhile, the value brought up to date is kept again and no row is left to patch.
-        Assert.Equal("patched", await StoredInputs.ReadAsync(db, "k", _ => Task.FromResult<string?>("patched"), ct, new KeepAgain<string>(1, Now, _ => [3])));
+        var quiet = new KeepAgain(1, Now);
+        Assert.Equal("patched", await StoredInputs.ReadAsync(db, "k", _ => Task.FromResult<string?>("patched"), ct, quiet));
+        Assert.True(await StoredInputs.KeepAgainAsync(db, "k", quiet, [4], ct));
         var kept = await StoredInputs.ReadAsync(db, "k", value => Task.FromResult<KeptValue?>(value), ct);
-        Assert.Equal([3], kept!.Data);
+        Assert.Equal([4], kept!.Data);
         Assert.Empty(kept.Writes);
-        // Below the count it asks for, or when the value could not be brought up to date, it is not.
+        // Below the count it asks for, or when the value could not be brought up to date, it is not due; nor after a
+        // load registered since the read.
         await RetitleAsync(db, "Third");
-        await StoredInputs.ReadAsync(db, "k", _ => Task.FromResult<string?>("patched"), ct, new KeepAgain<string>(2, Now, _ => [4]));
-        await StoredInputs.ReadAsync(db, "k", _ => Task.FromResult<string?>(null), ct, new KeepAgain<string>(1, Now, _ => [5]));
+        var few = new KeepAgain(2, Now);
+        await StoredInputs.ReadAsync(db, "k", _ => Task.FromResult<string?>("patched"), ct, few);
+        var failed = new KeepAgain(1, Now);
+        await StoredInputs.ReadAsync(db, "k", _ => Task.FromResult<string?>(null), ct, failed);
+        Assert.Equal((false, false), (few.Due, failed.Due));
+        Assert.False(await StoredInputs.KeepAgainAsync(db, "k", few, [5], ct));
         var unchanged = await StoredInputs.ReadAsync(db, "k", value => Task.FromResult<KeptValue?>(value), ct);
-        Assert.Equal([3], unchanged!.Data);
+        Assert.Equal([4], unchanged!.Data);
         Assert.Equal([noted], unchanged.Writes);
+        var overtaken = new KeepAgain(1, Now);
+        await StoredInputs.ReadAsync(db, "k", _ => Task.FromResult<string?>("patched"), ct, overtaken);
+        Assert.NotNull(await StoredInputs.BeginAsync(db, ct));
+        Assert.False(await StoredInputs.KeepAgainAsync(db, "k", overtaken, [6], ct));
     }
 
     [Theory]

@@ -38,16 +38,7 @@ public sealed class BuildInsights(RapportDbContext db, TimeProvider clock, Insig
     public async Task<InsightsReport> ExecuteAsync(CancellationToken ct)
     {
         if (cache is not null) return (await cache.GetAsync(db, clock.GetUtcNow().UtcDateTime, ct)).Report;
-        // The inputs the load keeps are stored beside while the engines run.
-        var network = await InsightsNetwork.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct, keepBeside: true);
-        try
-        {
-            return Analyze(network);
-        }
-        finally
-        {
-            await network.Keeping;
-        }
+        return Analyze(await InsightsNetwork.LoadAsync(db, clock.GetUtcNow().UtcDateTime, ct));
     }
 
     /// <summary>The report over a network already loaded (the benchmark times this and the load apart).</summary>

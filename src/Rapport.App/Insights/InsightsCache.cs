@@ -39,16 +39,8 @@ public sealed class InsightsCache(TimeSpan? maxAge = null) : AccountCache<Insigh
             // Kept here in memory, and its inputs in the database as a command keeps them: after the next write the network is
             // patched from them instead of read from every table. Keeping them is a commit, which has the web app's caches
             // built once more (from what was kept): once after a read of the tables, and once in every 250 rows written.
-            var network = await InsightsNetwork.LoadAsync(db, now, ct, keepBeside: true);
-            InsightsSnapshot snapshot;
-            try
-            {
-                snapshot = new InsightsSnapshot(network, BuildInsights.Analyze(network));
-            }
-            finally
-            {
-                await network.Keeping;
-            }
+            var network = await InsightsNetwork.LoadAsync(db, now, ct);
+            var snapshot = new InsightsSnapshot(network, BuildInsights.Analyze(network));
             if (network.Links.Count >= CompactFromLinks)
                 GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             return snapshot;

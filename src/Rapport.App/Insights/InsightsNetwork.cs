@@ -181,14 +181,8 @@ public sealed class InsightsNetwork
 
     private KeepAgain? _again;
 
-    /// <summary>Whether this load, once it patched the inputs kept, kept them again in place of those it read (known once <see cref="Keeping"/> completed).</summary>
+    /// <summary>Whether this load, once it patched the inputs kept, kept them again in place of those it read.</summary>
     public bool KeptAgain => _again?.Stored == true;
-
-    /// <summary>
-    /// Completes once the inputs this load keeps (read from the tables, or patched from many rows) are stored: at once,
-    /// unless it was asked to keep them beside (<c>keepBeside</c>), when the caller awaits it after its own work.
-    /// </summary>
-    public Task Keeping { get; private set; } = Task.CompletedTask;
 
     /// <summary>
     /// How many rows written since the inputs were kept make a load that patched them keep them again (a few tens of
@@ -208,12 +202,9 @@ public sealed class InsightsNetwork
     /// (rebuilt where missing or stale), the links read once for both the mutual counts and the graph, and the
     /// interaction history (the participants of small meetings for inferred links, each contact's touches for the band a
     /// year ago) read beside on a second connection.</para>
-    /// <para>With <paramref name="keepBeside"/>, the inputs are stored on a second connection while the caller goes on (the
-    /// engines run meanwhile): the caller awaits <see cref="Keeping"/> when done. Else they are stored before this returns.</para>
     /// </remarks>
     public static async Task<InsightsNetwork> LoadAsync(
-        RapportDbContext db, DateTime now, CancellationToken ct, InsightSettings? insightSettings = null, bool keepInputs = true, int keepAgainFrom = KeepAgainFrom,
-        bool keepBeside = false)
+        RapportDbContext db, DateTime now, CancellationToken ct, InsightSettings? insightSettings = null, bool keepInputs = true, int keepAgainFrom = KeepAgainFrom)
     {
         ArgumentNullException.ThrowIfNull(db);
         var settings = insightSettings ?? InsightSettings.Default;
@@ -230,13 +221,10 @@ public sealed class InsightsNetwork
         }, ct, again);
         if (kept is not null)
         {
-            // Brought up to date from many rows: kept again (the bytes made before the network is completed, which changes
-            // what the contacts hold as of the day).
-            var keepingAgain = again is { Due: true } ? Keep(db, keepBeside, on => StoredInputs.KeepAgainAsync(on, key, again, kept.ToBytes(), ct)) : Task.CompletedTask;
-            if (!keepBeside) await keepingAgain;
+            // Brought up to date from many rows: kept again, before the network is completed as of the day.
+            if (again is { Due: true }) await StoredInputs.KeepAgainAsync(db, key, again, kept.ToBytes(), ct);
             var network = await CompleteAsync(db, kept, now, settings, nurture, fromKept: true, patched, ct);
             network._again = again;
-            network.Keeping = keepingAgain;
             return network;
         }
 
@@ -245,24 +233,8 @@ public sealed class InsightsNetwork
         if (keepInputs && db.Database.CurrentTransaction is null) await NetworkLoader.RefreshStaleStatsAsync(db, nurture, ct);
         var token = keepInputs ? await StoredInputs.BeginAsync(db, ct) : null;
         var inputs = await ReadInputsAsync(db, settings, nurture, ct);
-        var keeping = token is null ? Task.CompletedTask : Keep(db, keepBeside, on => StoredInputs.SaveAsync(on, token, key, inputs.ToBytes(), now, ct));
-        if (!keepBeside) await keeping;
-        var read = await CompleteAsync(db, inputs, now, settings, nurture, fromKept: false, 0, ct);
-        read.Keeping = keeping;
-        return read;
-    }
-
-    /// <summary>
-    /// Runs <paramref name="store"/> at once on this connection, or (<paramref name="beside"/>, and one can be opened) on a
-    /// second connection while the load goes on; the bytes are made first, here, either way.
-    /// </summary>
-    private static Task Keep(RapportDbContext db, bool beside, Func<RapportDbContext, Task<bool>> store)
-    {
-        if (!beside || db.OpenBeside() is not { } other) return store(db);
-        return Task.Run(async () =>
-        {
-            await using (other) await store(other);
-        });
+        if (token is not null) await StoredInputs.SaveAsync(db, token, key, inputs.ToBytes(), now, ct);
+        return await CompleteAsync(db, inputs, now, settings, nurture, fromKept: false, 0, ct);
     }
 
     private static async Task<NetworkInputs> ReadInputsAsync(RapportDbContext db, InsightSettings settings, NurtureSettings nurture, CancellationToken ct)

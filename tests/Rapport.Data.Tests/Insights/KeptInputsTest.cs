@@ -149,7 +149,7 @@ public class KeptInputsTest
 
     [Theory]
     [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
-    public async Task TheInsightsUseCase_StoresWhatItKeepsBesideTheEngines_AndHasStoredItWhenItReturns(string provider)
+    public async Task TheInsightsUseCase_HasStoredWhatItKeepsWhenItReturns_AndGivesTheTablesReport(string provider)
     {
         var ct = TestContext.Current.CancellationToken;
         await using var test = await TestDatabase.CreateAsync(provider);
@@ -157,13 +157,13 @@ public class KeptInputsTest
         await using var db = store.Open();
         static string Text(InsightsReport report) => System.Text.Json.JsonSerializer.Serialize(report);
 
-        // Read from the tables, kept beside the engines: stored by the time the use case returns.
+        // Read from the tables and kept: stored by the time the use case returns.
         var read = await new BuildInsights(db, Clock).ExecuteAsync(ct);
         Assert.Equal(Text(BuildInsights.Analyze(await KeptNetworks.TablesAsync(db, Now, ct))), Text(read));
         var kept = await LoadAsync(db, ct);
         Assert.Equal((true, 0), (kept.FromKeptInputs, kept.PatchedWrites));
 
-        // 300 contacts added: patched from their 300 rows and kept again, beside the engines, before it returns.
+        // 300 contacts added: patched from their 300 rows and kept again before it returns.
         for (var i = 0; i < 300; i++) db.Contacts.Add(new Contact($"Newcomer {i:D3}", Now.AddDays(-1)));
         await db.SaveChangesAsync(ct);
         var again = await new BuildInsights(db, Clock).ExecuteAsync(ct);

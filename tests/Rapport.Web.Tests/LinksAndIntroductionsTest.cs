@@ -58,6 +58,9 @@ public class LinksAndIntroductionsTest(WebAppFixture fixture)
         await phone.GotoAsync($"/people/{net.Ana}");
         await phone.Locator("#introduction summary").ClickAsync();
         Assert.True(await phone.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth") <= 0, "the Person page is wider than a 390 px screen");
+        // The warm paths there: each path a block of labelled lines, not a four-column table.
+        Assert.Equal("block", await phone.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('.warm-paths td[data-label]')).display"));
+        Assert.StartsWith("Path 1", await phone.EvaluateAsync<string>("() => document.querySelector('.warm-paths td[data-label]').getAttribute('data-label')"));
         await Knows(phone).ScreenshotAsync(new() { Path = Path.Combine(WebAppFixture.ScreenshotDir, $"person-knows-390-{provider}.png") });
         await phone.Context.CloseAsync();
         await page.Context.CloseAsync();

@@ -7,14 +7,27 @@ namespace Rapport.Web.Tests;
 /// <summary>Kept pages: served again while nothing changes, with each visitor's own token, and dropped at any commit.</summary>
 public class PageCacheTest(WebAppFixture app)
 {
+    /// <summary>
+    /// Visits the page until it comes from the cache, at most three times. The first render after earlier tests' writes
+    /// can keep the insights' inputs in the database (its own commit, after 250 rows written), which drops the page it has
+    /// just built; the render after that is kept, and from then on every visit is a hit while nothing is written.
+    /// </summary>
+    private static async Task ServedFromTheCacheAsync(IPage page, string href)
+    {
+        var served = new List<string?>();
+        for (var visit = 0; visit < 3 && (served.Count == 0 || served[^1] != "hit"); visit++)
+            served.Add(await (await page.GotoAsync(href))!.HeaderValueAsync(PageCache.HitHeader));
+        Assert.True(served[^1] == "hit", $"never served from the cache in {served.Count} visits");
+        Assert.Null(served[0]);
+        Assert.Equal("hit", await (await page.GotoAsync(href))!.HeaderValueAsync(PageCache.HitHeader));
+    }
+
     [Fact]
     public async Task PersonPage_FromTheCache_CarriesEachVisitorsOwnToken_AndItsFormsWork()
     {
         var first = await app.NewPageAsync();
         var href = await WebAppFixture.PersonOffThePlanAsync(first, "ri", skip: 4);
-        await first.GotoAsync(href);
-        var again = await first.GotoAsync(href);
-        Assert.Equal("hit", await again!.HeaderValueAsync(PageCache.HitHeader));
+        await ServedFromTheCacheAsync(first, href);
         var firstToken = await first.Locator("input[name=__RequestVerificationToken]").First.InputValueAsync();
 
         // Another visitor (other cookies) gets the same kept page with a token of its own, and posting it works.
@@ -42,8 +55,7 @@ public class PageCacheTest(WebAppFixture app)
     {
         var page = await app.NewPageAsync();
         var href = await WebAppFixture.PersonOffThePlanAsync(page, "ri", skip: 5);
-        await page.GotoAsync(href);
-        Assert.Equal("hit", await (await page.GotoAsync(href))!.HeaderValueAsync(PageCache.HitHeader));
+        await ServedFromTheCacheAsync(page, href);
 
         // As the command line would: its own connection, outside the web app.
         await using (var db = app.Store.Open())

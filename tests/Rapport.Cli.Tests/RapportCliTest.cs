@@ -205,6 +205,15 @@ public class RapportCliTest
         var link = await cli.RunAsync("link", "Ana", "Bo", "--kind", "colleague", "--strength", "0.6", "--json");
         Assert.Equal(0, link.ExitCode);
         Assert.Equal("colleague", link.Json.GetProperty("kind").GetString());
+        Assert.True(link.Json.GetProperty("created").GetBoolean());
+        // Linking the two again updates the one link, and says so.
+        var again = await cli.RunAsync("link", "Bo", "Ana", "--kind", "friend");
+        Assert.Equal(0, again.ExitCode);
+        Assert.Matches(@"^Updated the link between #\d+ and #\d+ \(friend\)\.", again.Out);
+        var third = await cli.RunAsync("link", "Ana", "Bo", "--json");
+        Assert.False(third.Json.GetProperty("created").GetBoolean());
+        Assert.Equal(link.Json.GetProperty("id").GetInt64(), third.Json.GetProperty("id").GetInt64());
+        Assert.Equal(0.6, third.Json.GetProperty("strength").GetDouble());
         var life = await cli.RunAsync("life-event", "Ana", "--kind", "new-job", "--date", "2026-11-15", "--note", "Now CTO at Orbit", "--json");
         Assert.Equal("new-job", life.Json.GetProperty("kind").GetString());
         var show = await cli.RunAsync("contact", "show", "Bo Chen", "--json");

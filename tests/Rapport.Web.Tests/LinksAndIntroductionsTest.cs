@@ -53,6 +53,15 @@ public class LinksAndIntroductionsTest(WebAppFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Region, new() { Name = "Warm paths to Bea Braun" })).ToContainTextAsync("You → Ana Silva → Bea Braun");
         Assert.Contains("Ana Silva (you) → Bea Braun (link)", await PathsAsync(http, "Bea Braun"));
 
+        // Adding her again from Bea's page updates the one link, and says so.
+        var back = page.GetByRole(AriaRole.Form, new() { Name = "Add someone they know" });
+        await back.GetByLabel("Who").FillAsync("Ana Silva");
+        await back.GetByLabel("How they know each other").SelectOptionAsync("colleague");
+        await back.GetByRole(AriaRole.Button, new() { Name = "Add to whom they know" }).ClickAsync();
+        await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("Updated how Bea Braun knows Ana Silva (colleague).");
+        link = Assert.Single(await net.LinksAsync());
+        Assert.Equal((LinkKind.Colleague, 0.8), (link.Kind, link.Strength));
+
         // At phone width the forms fit the screen.
         var phone = await fixture.NewPageAsync(390, 844, net.Url);
         await phone.GotoAsync($"/people/{net.Ana}");
@@ -188,6 +197,14 @@ public class LinksAndIntroductionsTest(WebAppFixture fixture)
         Assert.Equal(("colleague", 0.6), (link.GetProperty("kind").GetString(), link.GetProperty("strength").GetDouble()));
         Assert.Equal(["Ana Silva"], await KnowsAsync(http, net.Cy));
         Assert.Contains("Ana Silva (you) → Cy Chen (link)", await PathsAsync(http, "Cy Chen"));
+
+        // The same two again: the one link is updated, 200 instead of 201.
+        var updated = await http.PostAsJsonAsync("/api/v1/links", new { a = net.Ana.ToString(System.Globalization.CultureInfo.InvariantCulture), b = "Cy Chen", kind = "friend" }, ct);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        var same = await JsonAsync(updated);
+        Assert.Equal(link.GetProperty("id").GetInt64(), same.GetProperty("id").GetInt64());
+        Assert.Equal(("friend", 0.6), (same.GetProperty("kind").GetString(), same.GetProperty("strength").GetDouble()));
+        Assert.Equal(["Ana Silva"], await KnowsAsync(http, net.Cy));
 
         foreach (var (body, field, message) in new (object, string, string)[]
         {

@@ -120,7 +120,7 @@ public class InsightsBenchmark
         if (_linked is { } last) await db.ContactLinks.Where(l => l.Id == last).ExecuteDeleteAsync();
         var other = _network.Contacts[(_next * 7_919 + 1) % _network.Contacts.Count].Id;
         _linked = (await new App.Contacts.LinkContacts(db, BenchClock.Instance).ExecuteAsync(
-            id.ToString(System.Globalization.CultureInfo.InvariantCulture), other.ToString(System.Globalization.CultureInfo.InvariantCulture), "friend", 0.6)).Id;
+            id.ToString(System.Globalization.CultureInfo.InvariantCulture), other.ToString(System.Globalization.CultureInfo.InvariantCulture), "friend", 0.6)).Link.Id;
     }
 
     private long? _linked;

@@ -6,6 +6,9 @@ using Rapport.Domain.Contacts;
 
 namespace Rapport.App.Contacts;
 
+/// <summary>The link recorded, and whether it is new (false: the two were linked already, and the link was updated).</summary>
+public sealed record LinkOutcome(ContactLink Link, bool IsNew);
+
 /// <summary>Records that two contacts know each other; linking again updates the kind and strength.</summary>
 public sealed class LinkContacts(RapportDbContext db, TimeProvider clock)
 {
@@ -15,7 +18,7 @@ public sealed class LinkContacts(RapportDbContext db, TimeProvider clock)
         ["introduced"] = LinkKind.Introduced, ["same-event"] = LinkKind.SameEvent, ["other"] = LinkKind.Other,
     };
 
-    public async Task<ContactLink> ExecuteAsync(string whoA, string whoB, string? kind, double? strength, CancellationToken ct = default)
+    public async Task<LinkOutcome> ExecuteAsync(string whoA, string whoB, string? kind, double? strength, CancellationToken ct = default)
     {
         var linkKind = kind is null ? LinkKind.Other : Input.ParseEnum("kind", kind, KindNames);
         var a = await ContactResolver.ResolveAsync(db, whoA, "first contact", ct);
@@ -23,6 +26,7 @@ public sealed class LinkContacts(RapportDbContext db, TimeProvider clock)
         if (a.Id == b.Id) throw new InputException("link", $"link: {a.DisplayName} cannot be linked to themselves");
         var (lo, hi) = a.Id < b.Id ? (a.Id, b.Id) : (b.Id, a.Id);
         var existing = await db.ContactLinks.FirstOrDefaultAsync(l => l.ContactAId == lo && l.ContactBId == hi, ct);
+        var isNew = existing is null;
         try
         {
             var fresh = new ContactLink(lo, hi, linkKind, strength, inferred: false, clock.GetUtcNow().UtcDateTime);
@@ -43,7 +47,7 @@ public sealed class LinkContacts(RapportDbContext db, TimeProvider clock)
             throw new InputException(e.Field, $"{e.Field}: {e.Message}");
         }
         await db.SaveChangesAsync(ct);
-        return existing;
+        return new LinkOutcome(existing, isNew);
     }
 }
 

@@ -45,15 +45,16 @@ public static class NetworkApi
     public sealed record IntroductionView(
         long Id, long? IntroducerId, string? Introducer, long PersonAId, string PersonA, long? PersonBId, string? PersonB, DateOnly Date, string? Outcome, string? Note);
 
-    public static async Task<Results<Created<LinkView>, ValidationProblem>> CreateLink([AsParameters] Services s, LinkRequest request, CancellationToken ct)
+    /// <summary>201 with the new link; 200 with it when the two were linked already and its kind and strength were updated.</summary>
+    public static async Task<Results<Created<LinkView>, Ok<LinkView>, ValidationProblem>> CreateLink([AsParameters] Services s, LinkRequest request, CancellationToken ct)
     {
         try
         {
-            var link = await InputException.RenamingAsync(() => new LinkContacts(s.Db, s.Clock).ExecuteAsync(request.A ?? "", request.B ?? "", Input.TrimmedOrNull(request.Kind), request.Strength, ct),
+            var (link, isNew) = await InputException.RenamingAsync(() => new LinkContacts(s.Db, s.Clock).ExecuteAsync(request.A ?? "", request.B ?? "", Input.TrimmedOrNull(request.Kind), request.Strength, ct),
                 field => field switch { "first contact" => "a", "second contact" or "link" => "b", _ => field });
             var names = await s.Db.Contacts.Where(c => c.Id == link.ContactAId || c.Id == link.ContactBId).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
             var view = new LinkView(link.Id, link.ContactAId, names[link.ContactAId], link.ContactBId, names[link.ContactBId], Input.Kebab(link.Kind.ToString()), link.Strength);
-            return TypedResults.Created(KnowsOf(link.ContactAId), view);
+            return isNew ? TypedResults.Created(KnowsOf(link.ContactAId), view) : TypedResults.Ok(view);
         }
         catch (InputException e)
         {

@@ -161,11 +161,13 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
         {
             var who = Input.TrimmedOrNull(Form.KnowsWho) ?? throw new InputException("who", "who: type a name, email or id");
             var strength = ParseStrength(Form.KnowsStrength);
-            var link = await InputException.RenamingAsync(() => new LinkContacts(db, clock).ExecuteAsync(Id.ToString(CultureInfo.InvariantCulture), who, Input.TrimmedOrNull(Form.KnowsKind), strength, ct),
+            var (link, isNew) = await InputException.RenamingAsync(() => new LinkContacts(db, clock).ExecuteAsync(Id.ToString(CultureInfo.InvariantCulture), who, Input.TrimmedOrNull(Form.KnowsKind), strength, ct),
                 f => f is "second contact" or "link" ? "who" : f);
             var otherId = link.ContactAId == Id ? link.ContactBId : link.ContactAId;
             var names = await db.Contacts.Where(c => c.Id == Id || c.Id == otherId).ToDictionaryAsync(c => c.Id, c => c.DisplayName, ct);
-            Tell($"Recorded that {names[Id]} knows {names[otherId]} ({Input.Kebab(link.Kind.ToString())}).");
+            Tell(isNew
+                ? $"Recorded that {names[Id]} knows {names[otherId]} ({Input.Kebab(link.Kind.ToString())})."
+                : $"Updated how {names[Id]} knows {names[otherId]} ({Input.Kebab(link.Kind.ToString())}).");
             return Redirect($"/people/{Id}#knows");
         }
         catch (InputException e)

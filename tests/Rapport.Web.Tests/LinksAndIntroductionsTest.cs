@@ -267,6 +267,36 @@ public class LinksAndIntroductionsTest(WebAppFixture fixture)
             Assert.Equal(operation, openApi.GetProperty(path).GetProperty(method).GetProperty("operationId").GetString());
     }
 
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task SomeoneWhoKnowsMany_ListsFiftyThenTheRestOnRequest_AndTheApiTakesALimit(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var net = await SmallNetwork.StartAsync(provider);
+        var known = await net.LinkManyAsync(net.Bea, 230);
+        var byName = known.Order(StringComparer.Ordinal).ToArray();
+
+        var page = await fixture.NewPageAsync(baseUrl: net.Url);
+        await page.GotoAsync($"/people/{net.Bea}");
+        var section = Knows(page);
+        var names = section.Locator("> p a");
+        Assert.Equal(byName[..50], await names.AllInnerTextsAsync());
+        var more = section.Locator("details.knows-more");
+        await Assertions.Expect(more.Locator("summary")).ToHaveTextAsync("180 more");
+        await Assertions.Expect(more.Locator("p a").First).Not.ToBeVisibleAsync();
+        await more.Locator("summary").ClickAsync();
+        Assert.Equal(byName[50..200], await more.Locator("p a").AllInnerTextsAsync());
+        await Assertions.Expect(more).ToContainTextAsync("The first 200 of 230 by name.");
+
+        using var http = net.Client();
+        Assert.Equal(byName[..200], await KnowsAsync(http, net.Bea));
+        Assert.Equal(byName, await KnowsAsync(http, net.Bea, 1000));
+        Assert.Equal(byName[..5], await KnowsAsync(http, net.Bea, 5));
+        Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync("/api/v1/contacts/999999/knows?limit=5", ct)).StatusCode);
+        await page.Context.CloseAsync();
+    }
+
     private static ILocator Knows(IPage page) => page.GetByRole(AriaRole.Region, new() { Name = "Knows", Exact = true });
 
     /// <summary>The warm paths to <paramref name="to"/>, best first, each as its hops with where each tie comes from: "Ana Silva (you) → Bea Braun (link)".</summary>
@@ -278,8 +308,8 @@ public class LinksAndIntroductionsTest(WebAppFixture fixture)
             string.Join(" → ", p.GetProperty("hops").EnumerateArray().Select(h => $"{h.GetProperty("name").GetString()} ({h.GetProperty("via").GetString()})")))];
     }
 
-    private static async Task<string[]> KnowsAsync(HttpClient http, long id) =>
-        [.. JsonDocument.Parse(await http.GetStringAsync(string.Create(CultureInfo.InvariantCulture, $"/api/v1/contacts/{id}/knows"), TestContext.Current.CancellationToken))
+    private static async Task<string[]> KnowsAsync(HttpClient http, long id, int? limit = null) =>
+        [.. JsonDocument.Parse(await http.GetStringAsync(string.Create(CultureInfo.InvariantCulture, $"/api/v1/contacts/{id}/knows{(limit is null ? "" : $"?limit={limit}")}"), TestContext.Current.CancellationToken))
             .RootElement.EnumerateArray().Select(k => k.GetProperty("name").GetString()!)];
 
     private static async Task<JsonElement> JsonAsync(HttpResponseMessage response) =>
@@ -332,6 +362,19 @@ public class LinksAndIntroductionsTest(WebAppFixture fixture)
         {
             await using var context = _store.Open();
             return await context.ContactLinks.AsNoTracking().ToListAsync();
+        }
+
+        /// <summary>Adds <paramref name="count"/> contacts, each linked to <paramref name="who"/>; returns their names.</summary>
+        public async Task<List<string>> LinkManyAsync(long who, int count)
+        {
+            await using var context = _store.Open();
+            var at = WebAppFixture.Now.UtcDateTime;
+            var contacts = Enumerable.Range(0, count).Select(i => new Contact($"Known {(i * 37) % count:D3} Person", at)).ToList();
+            context.Contacts.AddRange(contacts);
+            await context.SaveChangesAsync();
+            context.ContactLinks.AddRange(contacts.Select(c => new ContactLink(Math.Min(who, c.Id), Math.Max(who, c.Id), LinkKind.Colleague, null, false, at)));
+            await context.SaveChangesAsync();
+            return [.. contacts.Select(c => c.DisplayName)];
         }
 
         public async Task<List<Introduction>> IntroductionsAsync()

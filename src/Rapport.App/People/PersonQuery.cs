@@ -20,11 +20,14 @@ public sealed record PersonProfile(
     ContactView Contact, string? MetAtEvent, string? IntroducedBy, IReadOnlyList<TimelineEntry> Timeline, int TimelineTotal,
     IReadOnlyList<LedgerEntry> Ledger, IReadOnlyList<LifeEventEntry> LifeEvents,
     IReadOnlyList<(long OrganizationId, string Organization, string Role, string? Title, bool Current)> Memberships,
-    IReadOnlyList<(long Id, string Name)> Knows);
+    IReadOnlyList<(long Id, string Name)> Knows, int KnowsTotal);
 
 /// <summary>Loads a person for the Person page in a handful of indexed queries over one open connection.</summary>
 public static class PersonQuery
 {
+    /// <summary>How many of those they know the Person page lists by default (<see cref="PersonProfile.KnowsTotal"/> counts them all).</summary>
+    public const int KnowsTake = 200;
+
     public static async Task<PersonProfile?> LoadAsync(RapportDbContext db, long id, TimeProvider clock, int timelineTake, CancellationToken ct)
     {
         // One connection for the dozen queries below, instead of taking it from the pool (and setting it up) for each.
@@ -74,18 +77,35 @@ public static class PersonQuery
                 db.Events.Where(e => e.Id == eid).Select(e => e.Name).FirstOrDefault(),
                 db.Contacts.Where(o => o.Id == iid).Select(o => o.DisplayName).FirstOrDefault())).FirstAsync(ct),
         };
+        var (knows, knowsTotal) = await KnowsOpenAsync(db, id, c.IntroducedById, KnowsTake, ct);
+        var last = interactions.Count > 0 ? interactions[0].OccurredAt : (DateTime?)null;
+        return new PersonProfile(ContactView.From(c, last), metAt, introducer, timeline, total, ledger, life, memberships,
+            knows, knowsTotal);
+    }
+
+    /// <summary>
+    /// Whom the contact knows, by name (the first <paramref name="take"/>), and how many that is in all; null when there
+    /// is no such contact outside the trash.
+    /// </summary>
+    public static async Task<(IReadOnlyList<(long Id, string Name)> Knows, int Total)?> KnowsAsync(RapportDbContext db, long id, int take, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var introducedBy = await db.Contacts.Where(x => x.Id == id).Select(x => new { x.IntroducedById }).FirstOrDefaultAsync(ct);
+        return introducedBy is null ? null : await KnowsOpenAsync(db, id, introducedBy.IntroducedById, take, ct);
+    }
+
+    private static async Task<(IReadOnlyList<(long Id, string Name)> Knows, int Total)> KnowsOpenAsync(
+        RapportDbContext db, long id, long? introducedBy, int take, CancellationToken ct)
+    {
         // Whom they know: their stored links, everyone a logged introduction names with them, who introduced you to them and
         // whom they introduced you to (the insights link those too).
         var linked = db.ContactLinks.Where(l => l.ContactAId == id).Select(l => l.ContactBId)
             .Concat(db.ContactLinks.Where(l => l.ContactBId == id).Select(l => l.ContactAId));
         var introductions = db.Introductions.Where(i => i.IntroducerId == id || i.PersonAId == id || i.PersonBId == id);
         var introduced = introductions.Select(i => i.IntroducerId).Concat(introductions.Select(i => i.PersonAId)).Concat(introductions.Select(i => i.PersonBId));
-        var introducedBy = c.IntroducedById;
-        var knows = await db.Contacts.Where(x => x.Id != id && (linked.Contains(x.Id) || introduced.Contains(x.Id) || x.Id == introducedBy || x.IntroducedById == id))
-            .OrderBy(x => x.DisplayName).Take(50)
-            .Select(x => new { x.Id, x.DisplayName }).ToListAsync(ct);
-        var last = interactions.Count > 0 ? interactions[0].OccurredAt : (DateTime?)null;
-        return new PersonProfile(ContactView.From(c, last), metAt, introducer, timeline, total, ledger, life, memberships,
-            knows.Select(k => (k.Id, k.DisplayName)).ToList());
+        var known = db.Contacts.Where(x => x.Id != id && (linked.Contains(x.Id) || introduced.Contains(x.Id) || x.Id == introducedBy || x.IntroducedById == id));
+        var names = await known.OrderBy(x => x.DisplayName).ThenBy(x => x.Id).Take(take).Select(x => new { x.Id, x.DisplayName }).ToListAsync(ct);
+        var total = names.Count < take ? names.Count : await known.CountAsync(ct);
+        return (names.Select(k => (k.Id, k.DisplayName)).ToList(), total);
     }
 }

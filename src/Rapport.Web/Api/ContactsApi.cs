@@ -43,11 +43,11 @@ public static class ContactsApi
         return TypedResults.Ok(await ContactDetails.ViewAsync(s.Db, c, s.Clock, ct));
     }
 
-    public static async Task<Results<Ok<IReadOnlyList<KnownContact>>, NotFound>> GetKnows([AsParameters] Services s, long id, CancellationToken ct)
+    /// <summary>Whom the contact knows, by name: the first <c>limit</c> (200 unless given, at most 5,000).</summary>
+    public static async Task<Results<Ok<IReadOnlyList<KnownContact>>, NotFound>> GetKnows([AsParameters] Services s, long id, int? limit, CancellationToken ct)
     {
-        var profile = await PersonQuery.LoadAsync(s.Db, id, s.Clock, 0, ct);
-        if (profile is null) return TypedResults.NotFound();
-        return TypedResults.Ok<IReadOnlyList<KnownContact>>([.. profile.Knows.Select(k => new KnownContact(k.Id, k.Name))]);
+        if (await PersonQuery.KnowsAsync(s.Db, id, Math.Clamp(limit ?? PersonQuery.KnowsTake, 1, 5000), ct) is not { } knows) return TypedResults.NotFound();
+        return TypedResults.Ok<IReadOnlyList<KnownContact>>([.. knows.Knows.Select(k => new KnownContact(k.Id, k.Name))]);
     }
 
     public static async Task<Results<Created<ContactView>, ValidationProblem>> CreateContact([AsParameters] Services s, ContactChanges request, CancellationToken ct)

@@ -25,7 +25,7 @@ public static class RapportCli
 
     public static readonly Option<bool> JsonOption = new("--json")
     {
-        Description = "Print the result as JSON (camelCase fields, ISO 8601 dates) instead of text.",
+        Description = "Print the result as JSON (camelCase fields, ISO 8601 dates) instead of text; a failure then is a JSON object on standard error.",
         Recursive = true,
     };
 
@@ -42,8 +42,14 @@ public static class RapportCli
         foreach (var command in CommandCatalog.All(services)) root.Subcommands.Add(command);
 
         var parse = root.Parse(args);
+        var json = parse.GetValue(JsonOption);
         if (parse.Errors.Count > 0)
         {
+            if (json)
+            {
+                await WriteJsonErrorAsync(stderr, BadInput, string.Join("; ", parse.Errors.Select(e => e.Message)), null);
+                return BadInput;
+            }
             foreach (var error in parse.Errors) await stderr.WriteLineAsync($"error: {error.Message}");
             await stderr.WriteLineAsync("Run 'rapport --help' (or 'rapport <command> --help') for usage.");
             return BadInput;
@@ -54,33 +60,39 @@ public static class RapportCli
         }
         catch (Exception e) when (Unwrap(e) is { } inner && inner is not OperationCanceledException)
         {
-            return await ReportAsync(inner, stderr);
+            var (code, field, message) = Describe(inner);
+            if (json) await WriteJsonErrorAsync(stderr, code, message, field, inner as InputException);
+            else await stderr.WriteLineAsync($"error: {message}");
+            return code;
         }
     }
 
     private static Exception Unwrap(Exception e) => e is AggregateException { InnerException: { } i } ? Unwrap(i) : e;
 
-    private static async Task<int> ReportAsync(Exception e, TextWriter stderr)
+    /// <summary>The exit code, the field at fault (if known) and the message for a failure.</summary>
+    private static (int Code, string? Field, string Message) Describe(Exception e) => e switch
     {
-        switch (e)
-        {
-            case InputException ie:
-                await stderr.WriteLineAsync($"error: {ie.Message}");
-                return BadInput;
-            case DomainException de:
-                await stderr.WriteLineAsync($"error: {de.Field}: {de.Message}");
-                return BadInput;
-            case ArgumentException ae when ae.Message.StartsWith("--", StringComparison.Ordinal):
-                await stderr.WriteLineAsync($"error: {ae.Message}");
-                return BadInput;
-            case DbUpdateException due:
-                await stderr.WriteLineAsync($"error: the database refused the change: {due.InnerException?.Message ?? due.Message}");
-                return Failure;
-            default:
-                await stderr.WriteLineAsync($"error: {e.GetType().Name}: {e.Message}");
-                return Failure;
-        }
+        InputException ie => (BadInput, ie.Field, ie.Message),
+        DomainException de => (BadInput, de.Field, $"{de.Field}: {de.Message}"),
+        ArgumentException ae when ae.Message.StartsWith("--", StringComparison.Ordinal) => (BadInput, null, ae.Message),
+        DbUpdateException due => (Failure, null, $"the database refused the change: {due.InnerException?.Message ?? due.Message}"),
+        _ => (Failure, null, $"{e.GetType().Name}: {e.Message}"),
+    };
+
+    /// <summary>
+    /// With --json a failure is one JSON object on standard error, so that a script reads it as it reads results:
+    /// {"error": {"exitCode", "field", "message", "candidates"}} (candidates: where a name matched several contacts); standard
+    /// output stays empty.
+    /// </summary>
+    private static async Task WriteJsonErrorAsync(TextWriter stderr, int code, string message, string? field, InputException? input = null)
+    {
+        var error = new JsonError(code, field, message, [.. (input?.Candidates ?? []).Select(c => new JsonCandidate(c.Id, c.Name))]);
+        await stderr.WriteLineAsync(System.Text.Json.JsonSerializer.Serialize(new { error }, CliContext.JsonOptions));
     }
+
+    private sealed record JsonError(int ExitCode, string? Field, string Message, IReadOnlyList<JsonCandidate> Candidates);
+
+    private sealed record JsonCandidate(long Id, string Name);
 }
 
 /// <summary>What command actions share: the environment and the output streams.</summary>

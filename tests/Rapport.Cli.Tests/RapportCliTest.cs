@@ -192,6 +192,50 @@ public class RapportCliTest
         }
     }
 
+    [Theory]
+    [InlineData("who", "contact", "show", "nobody")]
+    [InlineData("channel", "log", "Ana Silva", "--channel", "fax")]
+    [InlineData("link", "link", "Ana Silva", "Ana Silva")]
+    [InlineData("trust", "contact", "add", "--name", "Bo", "--trust", "9")]
+    [InlineData(null, "contact", "add", "--name", "Bo", "--trust", "high")]
+    [InlineData(null, "no-such-command")]
+    public async Task BadInput_WithJson_IsOneJsonObjectOnStandardError_SayingWhatTheTextSays(string? field, params string[] args)
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        Assert.Equal(0, (await cli.RunAsync("contact", "add", "--name", "Ana Silva", "--email", "ana@x.org")).ExitCode);
+        var text = await cli.RunAsync(args);
+
+        var r = await cli.RunAsync([.. args, "--json"]);
+
+        Assert.Equal(2, r.ExitCode);
+        Assert.Equal("", r.Out);
+        var error = JsonDocument.Parse(r.Err).RootElement.GetProperty("error");
+        Assert.Equal(2, error.GetProperty("exitCode").GetInt32());
+        Assert.Equal(field, error.GetProperty("field").GetString());
+        // The text's error lines, one message (a usage error can have several, joined by "; ").
+        var said = text.Err.Split('\n', StringSplitOptions.TrimEntries).Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).Select(l => l["error: ".Length..]);
+        Assert.Equal(string.Join("; ", said), error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task AnAmbiguousName_WithJson_GivesTheCandidates()
+    {
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        var first = (await cli.RunAsync("contact", "add", "--name", "Ana Silva", "--json")).Json.GetProperty("id").GetInt64();
+        var second = (await cli.RunAsync("contact", "add", "--name", "Ana Silva", "--company", "Globex", "--json")).Json.GetProperty("id").GetInt64();
+
+        var ambiguous = JsonDocument.Parse((await cli.RunAsync("contact", "show", "Ana Silva", "--json")).Err).RootElement.GetProperty("error");
+        Assert.Equal("who", ambiguous.GetProperty("field").GetString());
+        Assert.Equal([first, second], ambiguous.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("id").GetInt64()).Order());
+        Assert.All(ambiguous.GetProperty("candidates").EnumerateArray(), c => Assert.StartsWith("Ana Silva", c.GetProperty("name").GetString(), StringComparison.Ordinal));
+
+        var unknown = JsonDocument.Parse((await cli.RunAsync("contact", "show", "Nobody", "--json")).Err).RootElement.GetProperty("error");
+        Assert.Equal("who: no contact is named 'Nobody'", unknown.GetProperty("message").GetString());
+        Assert.Empty(unknown.GetProperty("candidates").EnumerateArray());
+    }
+
     [Fact]
     public async Task LogGiveAskLinkAndLifeEvent_AreRecorded()
     {

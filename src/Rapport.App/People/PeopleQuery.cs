@@ -113,7 +113,8 @@ public static class PeopleQuery
             total = await q.CountAsync(ct);
             ids = await q.OrderBy(c => c.DisplayName).ThenBy(c => c.Id).Skip((page - 1) * size).Take(size).Select(c => c.Id).ToListAsync(ct);
         }
-        var contacts = await db.Contacts.Where(c => ids.Contains(c.Id)).Include(c => c.Categories).Include(c => c.Tags)
+        // The ids as one parameter, not one per id, which makes split queries slow on SQLite (see ContactDetails.ListAsync).
+        var contacts = await db.Contacts.Where(c => EF.Parameter(ids).Contains(c.Id)).Include(c => c.Categories).Include(c => c.Tags)
             .AsSplitQuery().AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
         var last = await ContactQueries.LastInteractionsAsync(db, ids, ct);
         var rows = ids.Where(contacts.ContainsKey).Select(id =>

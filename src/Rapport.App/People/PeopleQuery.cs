@@ -102,7 +102,10 @@ public static class PeopleQuery
             var ordered = r.Order is null ? matching.ToList() : r.Order.Where(matching.Contains).Concat(matching.Except(r.Order)).ToList();
             if (r.Order is null)
             {
-                var names = await db.Contacts.Where(c => matching.Contains(c.Id)).Select(c => new { c.Id, c.DisplayName }).ToListAsync(ct);
+                // One parameter for the ids (json_each, an array): a tier can hold most of 100,000 contacts, past the 32,766
+                // parameters SQLite takes in one statement.
+                var matched = matching.ToList();
+                var names = await db.Contacts.Where(c => EF.Parameter(matched).Contains(c.Id)).Select(c => new { c.Id, c.DisplayName }).ToListAsync(ct);
                 ordered = names.OrderBy(n => n.DisplayName, StringComparer.CurrentCultureIgnoreCase).Select(n => n.Id).ToList();
             }
             total = ordered.Count;

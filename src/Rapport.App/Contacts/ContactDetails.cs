@@ -45,9 +45,7 @@ public static class ContactDetails
         var page = rows.Take(filter.Limit).ToList();
         var ids = page.Select(r => r.Id).ToList();
 
-        // The ids as one parameter (SQLite: json_each), not one parameter per id: with a parameter per id, each of the split
-        // queries below costs about 0.2 s at 1,000 ids on SQLite (7 ms as one parameter).
-        var contacts = (await db.Contacts.Where(c => EF.Parameter(ids).Contains(c.Id))
+        var contacts = (await db.Contacts.Where(c => ids.Contains(c.Id))
                 .Include(c => c.Emails).Include(c => c.Categories).Include(c => c.Tags).Include(c => c.Profiles).Include(c => c.Dates).Include(c => c.Phones)
                 .AsSplitQuery().AsNoTracking().ToListAsync(ct))
             .ToDictionary(c => c.Id);

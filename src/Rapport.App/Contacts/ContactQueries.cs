@@ -96,14 +96,12 @@ public static class ContactQueries
     /// <summary>
     /// The last interaction time per contact, for the given contacts. The query starts from the contacts' participant rows and
     /// looks each interaction up by key: as a join, SQLite would start from every interaction of the account when its sampled
-    /// statistics (<c>analysis_limit</c>) make the account's index look selective, 3 s for 30 contacts of the 100k demo. The ids
-    /// go as one parameter: one per id took 150-170 ms for 1,000 contacts of the 100k demo on SQLite, 13 ms so.
+    /// statistics (<c>analysis_limit</c>) make the account's index look selective, 3 s for 30 contacts of the 100k demo.
     /// </summary>
     public static async Task<Dictionary<long, DateTime>> LastInteractionsAsync(RapportDbContext db, IReadOnlyCollection<long> contactIds, CancellationToken ct)
     {
-        var ids = contactIds.ToList();
         var rows = await db.InteractionParticipants
-            .Where(p => EF.Parameter(ids).Contains(p.ContactId))
+            .Where(p => contactIds.Contains(p.ContactId))
             .Select(p => new { p.ContactId, At = db.Interactions.Where(i => i.Id == p.InteractionId).Select(i => (DateTime?)i.OccurredAt).Max() })
             .GroupBy(x => x.ContactId)
             .Select(g => new { ContactId = g.Key, Last = g.Max(x => x.At) })

@@ -898,8 +898,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         foreach (var chunk in changedDrafts.Chunk(500))
         {
             var ids = chunk.Select(d => d.Id).ToList();
-            // The ids as one parameter: one parameter per id made this 0.6 s a chunk on SQLite (0.06 s so).
-            var loaded = await db.Contacts.Where(c => EF.Parameter(ids).Contains(c.Id))
+            var loaded = await db.Contacts.Where(c => ids.Contains(c.Id))
                 .Include(c => c.Emails).Include(c => c.Phones).Include(c => c.Profiles).Include(c => c.Sources)
                 .Include(c => c.Tags).Include(c => c.Categories).Include(c => c.Dates)
                 .AsSplitQuery().ToDictionaryAsync(c => c.Id, ct);

@@ -34,8 +34,7 @@ public static class InteractionWriter
         await StatsLock.TakeAsync(db, ct);
         var settings = await NurtureSettingsStore.LoadAsync(db, ct);
         var contactIds = interactions.SelectMany(i => i.Participants.Select(p => p.ContactId)).Distinct().ToList();
-        // One parameter for the ids: an import's batch can name more contacts than SQLite takes parameters in one statement.
-        var stats = await db.ContactStats.Where(s => EF.Parameter(contactIds).Contains(s.ContactId)).ToDictionaryAsync(s => s.ContactId, ct);
+        var stats = await db.ContactStats.Where(s => contactIds.Contains(s.ContactId)).ToDictionaryAsync(s => s.ContactId, ct);
         var rebuild = new List<long>();
         var later = new List<long>();
         foreach (var id in contactIds)

@@ -34,9 +34,7 @@ public static class ContactStatsRefresher
             await StatsLock.TakeAsync(db, ct);
             var rebuilt = await ComputeAsync(db, contactIds, settings, null, ct);
             var existing = db.ContactStats.AsQueryable();
-            // The ids as one parameter: up to half of the contacts, past the 32,766 parameters SQLite takes in one statement.
-            var only = contactIds?.ToList();
-            if (only is not null) existing = existing.Where(s => EF.Parameter(only).Contains(s.ContactId));
+            if (contactIds is not null) existing = existing.Where(s => contactIds.Contains(s.ContactId));
             var lastBefore = await existing.AsNoTracking().Select(s => new { s.ContactId, s.LastTouchAt }).ToDictionaryAsync(s => s.ContactId, s => s.LastTouchAt, ct);
             await RecordSeniorityAtLastContactAsync(db,
                 rebuilt.Where(r => r.LastTouchAt is { } last && !(lastBefore.GetValueOrDefault(r.ContactId) >= last)).Select(r => r.ContactId).ToList(), ct);
@@ -77,8 +75,7 @@ public static class ContactStatsRefresher
             from p in db.InteractionParticipants.AsNoTracking()
             join i in db.Interactions.AsNoTracking() on p.InteractionId equals i.Id
             select new { p.ContactId, i.OccurredAt, i.Channel, i.Direction };
-        var only = contactIds?.ToList();
-        if (only is not null) query = query.Where(x => EF.Parameter(only).Contains(x.ContactId));
+        if (contactIds is not null) query = query.Where(x => contactIds.Contains(x.ContactId));
         var rows = await query.ToListAsync(ct);
 
         var result = new List<ContactStats>();

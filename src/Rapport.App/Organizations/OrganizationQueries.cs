@@ -33,11 +33,11 @@ public static class OrganizationQueries
         }
         var orgs = await q.OrderBy(o => o.Name).Take(1000).Select(o => new { o.Id, o.Name, o.Kind, o.Industry, o.City }).ToListAsync(ct);
         var ids = orgs.Select(o => o.Id).ToList();
-        var counts = await db.Memberships.Where(m => EF.Parameter(ids).Contains(m.OrganizationId) && m.ContactId != null
+        var counts = await db.Memberships.Where(m => ids.Contains(m.OrganizationId) && m.ContactId != null
                 && (m.EndedOn == null || m.EndedOn >= today) && db.Contacts.Any(c => c.Id == m.ContactId))
             .GroupBy(m => m.OrganizationId).Select(g => new { g.Key, Count = g.Select(m => m.ContactId).Distinct().Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
-        var mine = await db.Memberships.Where(m => EF.Parameter(ids).Contains(m.OrganizationId) && m.ContactId == null && (m.EndedOn == null || m.EndedOn >= today))
+        var mine = await db.Memberships.Where(m => ids.Contains(m.OrganizationId) && m.ContactId == null && (m.EndedOn == null || m.EndedOn >= today))
             .Select(m => new { m.OrganizationId, m.Role }).ToListAsync(ct);
         var mineBy = mine.GroupBy(m => m.OrganizationId).ToDictionary(g => g.Key, g => Input.Kebab(g.First().Role));
         return orgs.Select(o => new OrganizationRow(o.Id, o.Name, Input.Kebab(o.Kind), o.Industry, o.City,

@@ -38,8 +38,7 @@ public sealed class BulkEditPeople(RapportDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var ids = request.ContactIds.Distinct().ToList();
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        // The ids as one parameter, not one per id, which makes split queries slow on SQLite (see ContactDetails.ListAsync).
-        var contacts = await db.Contacts.Where(c => EF.Parameter(ids).Contains(c.Id)).Include(c => c.Tags).Include(c => c.Categories).AsSplitQuery().ToListAsync(ct);
+        var contacts = await db.Contacts.Where(c => ids.Contains(c.Id)).Include(c => c.Tags).Include(c => c.Categories).AsSplitQuery().ToListAsync(ct);
         foreach (var c in contacts)
         {
             try

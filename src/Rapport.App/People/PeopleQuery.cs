@@ -102,10 +102,7 @@ public static class PeopleQuery
             var ordered = r.Order is null ? matching.ToList() : r.Order.Where(matching.Contains).Concat(matching.Except(r.Order)).ToList();
             if (r.Order is null)
             {
-                // One parameter for the ids (json_each, an array): a tier can hold most of 100,000 contacts, past the 32,766
-                // parameters SQLite takes in one statement.
-                var matched = matching.ToList();
-                var names = await db.Contacts.Where(c => EF.Parameter(matched).Contains(c.Id)).Select(c => new { c.Id, c.DisplayName }).ToListAsync(ct);
+                var names = await db.Contacts.Where(c => matching.Contains(c.Id)).Select(c => new { c.Id, c.DisplayName }).ToListAsync(ct);
                 ordered = names.OrderBy(n => n.DisplayName, StringComparer.CurrentCultureIgnoreCase).Select(n => n.Id).ToList();
             }
             total = ordered.Count;
@@ -116,8 +113,7 @@ public static class PeopleQuery
             total = await q.CountAsync(ct);
             ids = await q.OrderBy(c => c.DisplayName).ThenBy(c => c.Id).Skip((page - 1) * size).Take(size).Select(c => c.Id).ToListAsync(ct);
         }
-        // The ids as one parameter, not one per id, which makes split queries slow on SQLite (see ContactDetails.ListAsync).
-        var contacts = await db.Contacts.Where(c => EF.Parameter(ids).Contains(c.Id)).Include(c => c.Categories).Include(c => c.Tags)
+        var contacts = await db.Contacts.Where(c => ids.Contains(c.Id)).Include(c => c.Categories).Include(c => c.Tags)
             .AsSplitQuery().AsNoTracking().ToDictionaryAsync(c => c.Id, ct);
         var last = await ContactQueries.LastInteractionsAsync(db, ids, ct);
         var rows = ids.Where(contacts.ContainsKey).Select(id =>

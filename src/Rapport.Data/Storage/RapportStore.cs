@@ -48,7 +48,11 @@ public sealed class RapportStore(DbTarget target, bool compiledModel = true)
     {
         if (target.Provider == DbProvider.Sqlite)
         {
-            builder.UseSqlite(target.ConnectionString, o => o.CommandTimeout(120));
+            // A list in a query (ids.Contains(x.Id)) goes as one JSON parameter read with json_each, not as one parameter per
+            // item (EF Core 10's default): SQLite takes at most 32,766 parameters in a statement (a People page over a tier of
+            // 100,000 contacts failed), and a thousand of them cost 0.1-0.2 s per statement (contact list, the People page's
+            // last interactions, a re-import's chunks). Npgsql already sends a list as one array parameter.
+            builder.UseSqlite(target.ConnectionString, o => o.CommandTimeout(120).UseParameterizedCollectionMode(ParameterTranslationMode.Parameter));
             builder.AddInterceptors(SqlitePragmas.Instance);
             if (compiledModel) builder.UseModel(CompiledModels.Sqlite.RapportDbContextModel.Instance);
         }

@@ -12,7 +12,7 @@ namespace Rapport.Data.Tests.Storage;
 /// <summary>
 /// Queries handed more ids than one SQLite statement takes parameters (32,766; EF Core 10 sends a list as one parameter per
 /// item unless told otherwise, while on PostgreSQL Npgsql sends an array): a People page over a tier that holds most of a
-/// large network, and the aggregates rebuilt for many contacts at once. The ids go as one parameter.
+/// large network, and the aggregates rebuilt for many contacts at once. The store has every list go as one parameter.
 /// </summary>
 public class ManyIdsTest
 {

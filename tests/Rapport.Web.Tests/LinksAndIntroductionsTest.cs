@@ -282,6 +282,7 @@ public class LinksAndIntroductionsTest(WebAppFixture fixture)
         var section = Knows(page);
         var names = section.Locator("> p a");
         Assert.Equal(byName[..50], await names.AllInnerTextsAsync());
+        Assert.EndsWith(byName[49], (await section.Locator("> p").First.InnerTextAsync()).TrimEnd(), StringComparison.Ordinal);
         var more = section.Locator("details.knows-more");
         await Assertions.Expect(more.Locator("summary")).ToHaveTextAsync("180 more");
         await Assertions.Expect(more.Locator("p a").First).Not.ToBeVisibleAsync();

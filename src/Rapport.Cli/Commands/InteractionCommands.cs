@@ -79,8 +79,7 @@ internal static class InteractionCommands
             await using var db = await ctx.OpenAsync(ct);
             var (l, isNew) = await new LinkContacts(db, ctx.Clock).ExecuteAsync(p.GetValue(a)!, p.GetValue(b)!, p.GetValue(kind), p.GetValue(strength), ct);
             if (ctx.Json) await ctx.WriteJsonAsync(new { l.Id, l.ContactAId, l.ContactBId, l.Kind, l.Strength, l.Inferred, Created = isNew });
-            else if (isNew) await ctx.Out.WriteLineAsync($"Linked #{l.ContactAId} and #{l.ContactBId} ({App.Common.Input.Kebab(l.Kind)}).");
-            else await ctx.Out.WriteLineAsync($"Updated the link between #{l.ContactAId} and #{l.ContactBId} ({App.Common.Input.Kebab(l.Kind)}).");
+            else await ctx.Out.WriteLineAsync($"{(isNew ? "Linked" : "Updated the link between")} #{l.ContactAId} and #{l.ContactBId} ({App.Common.Input.Kebab(l.Kind)}).");
             return 0;
         });
         return cmd;

@@ -258,6 +258,8 @@ public class RapportCliTest
         Assert.False(third.Json.GetProperty("created").GetBoolean());
         Assert.Equal(link.Json.GetProperty("id").GetInt64(), third.Json.GetProperty("id").GetInt64());
         Assert.Equal(0.6, third.Json.GetProperty("strength").GetDouble());
+        // What is left out is kept: the kind given last time stays.
+        Assert.Equal("friend", third.Json.GetProperty("kind").GetString());
         var life = await cli.RunAsync("life-event", "Ana", "--kind", "new-job", "--date", "2026-11-15", "--note", "Now CTO at Orbit", "--json");
         Assert.Equal("new-job", life.Json.GetProperty("kind").GetString());
         var show = await cli.RunAsync("contact", "show", "Bo Chen", "--json");

@@ -9,7 +9,7 @@ namespace Rapport.App.Contacts;
 /// <summary>The link recorded, and whether it is new (false: the two were linked already, and the link was updated).</summary>
 public sealed record LinkOutcome(ContactLink Link, bool IsNew);
 
-/// <summary>Records that two contacts know each other; linking again updates the kind and strength.</summary>
+/// <summary>Records that two contacts know each other; linking again updates the kind and strength given, keeping those left out.</summary>
 public sealed class LinkContacts(RapportDbContext db, TimeProvider clock)
 {
     public static readonly IReadOnlyDictionary<string, LinkKind> KindNames = new Dictionary<string, LinkKind>
@@ -37,7 +37,7 @@ public sealed class LinkContacts(RapportDbContext db, TimeProvider clock)
             }
             else
             {
-                existing.Kind = linkKind;
+                existing.Kind = kind is null ? existing.Kind : linkKind;
                 existing.Strength = strength ?? existing.Strength;
                 existing.Inferred = false;
             }

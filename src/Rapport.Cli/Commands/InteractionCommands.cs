@@ -70,7 +70,7 @@ internal static class InteractionCommands
     {
         var a = Opt.Who("first", "One contact.");
         var b = Opt.Who("second", "The other contact.");
-        var kind = Opt.Of<string?>("--kind", "How they know each other: colleague, friend, family, introduced or other (default).");
+        var kind = Opt.Of<string?>("--kind", "How they know each other: colleague, friend, family, introduced or other (default for a new link; linking again keeps the kind unless given).");
         var strength = Opt.Of<double?>("--strength", "How strong their tie is, above 0 up to 1; a bare link counts as 0.3 in introduction paths.");
         var cmd = new Command("link", "Record that two contacts know each other: the graph behind introduction paths.").With(a, b, kind, strength);
         cmd.SetAction(async (p, ct) =>

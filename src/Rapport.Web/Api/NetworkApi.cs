@@ -20,7 +20,7 @@ public static class NetworkApi
     {
         var links = app.MapGroup("/api/v1/links").WithTags("Network");
         links.MapPost("/", CreateLink).WithName("CreateLink")
-            .WithSummary("Record that two contacts know each other (id, email or name); linking them again changes the kind and strength");
+            .WithSummary("Record that two contacts know each other (id, email or name); linking them again changes the kind and strength given and keeps those left out");
         var introductions = app.MapGroup("/api/v1/introductions").WithTags("Network");
         introductions.MapPost("/", CreateIntroduction).WithName("CreateIntroduction")
             .WithSummary("Log an introduction: personA to personB, by a contact or by you; or personA to you, by a contact");

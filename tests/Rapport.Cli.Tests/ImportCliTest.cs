@@ -272,6 +272,8 @@ public sealed class ImportCliTest : IDisposable
 
         progress.AddWritten(10000);
         Assert.Equal("saving: 5,000 rows read, 15,000 rows written", ProgressReporter.Line(progress, TimeSpan.FromSeconds(5), final: false));
+        progress.BeginPreparingInsights();
+        Assert.Equal("preparing the insights: 5,000 rows read, 15,000 rows written", ProgressReporter.Line(progress, TimeSpan.FromSeconds(5.2), final: false));
         Assert.Equal("5,000 rows read, 15,000 rows written in 5.5 s", ProgressReporter.Line(progress, TimeSpan.FromSeconds(5.5), final: true));
 
         var dryRun = new ImportProgress();

@@ -6,6 +6,42 @@ namespace Rapport.Cli.Tests;
 
 public class InsightsCliTest
 {
+    /// <summary>
+    /// The demo, and a setting every tie strength is built with, leave what the insights start from kept (the strengths
+    /// rebuilt, and the tables read, by the command that changed them): the next load reads no table.
+    /// </summary>
+    [Theory]
+    [InlineData("sqlite")]
+    [InlineData("postgres")]
+    public async Task TheDemo_AndASettingTheStrengthsAreBuiltWith_LeaveTheInsightsReady(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync(provider);
+        var cli = new CliRunner(db);
+        Assert.Equal(0, (await cli.RunAsync("demo", "--contacts", "150")).ExitCode);
+        Assert.True(await ReadyAsync(db, ct));
+
+        var budget = await cli.RunAsync("settings", "budget.touchpoints", "3");
+        Assert.Equal(0, budget.ExitCode);
+        Assert.Equal("", budget.Err);
+        foreach (var args in new[] { new[] { "settings", "half-life.days", "120" }, ["settings", "weights.channel.call", "--reset"], ["settings", "half-life.days", "--reset"] })
+        {
+            var set = await cli.RunAsync(args);
+            Assert.Equal(0, set.ExitCode);
+            Assert.Equal(args[1] == "weights.channel.call" ? "" : "Rebuilding every contact's tie strength with the new setting…\n", set.Err.ReplaceLineEndings("\n"));
+            Assert.StartsWith($"{args[1]} = ", set.Out, StringComparison.Ordinal);
+            Assert.True(await ReadyAsync(db, ct), string.Join(' ', args));
+        }
+    }
+
+    // Whether a load now reads the inputs kept, with no row written since to patch them from (nothing kept by this read).
+    private static async Task<bool> ReadyAsync(TestDatabase test, CancellationToken ct)
+    {
+        await using var db = new Data.Storage.RapportStore(test.Target).Open();
+        var network = await App.Insights.InsightsNetwork.LoadAsync(db, new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc), ct, keepInputs: false);
+        return network.FromKeptInputs && network.PatchedWrites == 0;
+    }
+
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]

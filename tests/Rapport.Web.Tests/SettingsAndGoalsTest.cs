@@ -33,6 +33,31 @@ public class SettingsAndGoalsTest(WebAppFixture app)
         await page.Context.CloseAsync();
     }
 
+    /// <summary>
+    /// A setting every tie strength is built with has the strengths rebuilt, and what the insights start from kept, as it
+    /// is saved: the next load reads no table.
+    /// </summary>
+    [Fact]
+    public async Task Settings_AHalfLife_HasTheStrengthsRebuilt_AndTheInsightsReadyAsItIsSaved()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/settings");
+        var original = await page.GetByLabel("half-life.days").InputValueAsync();
+        foreach (var value in new[] { "150", original })
+        {
+            await page.GetByText("More settings").ClickAsync();
+            await page.GetByLabel("half-life.days").FillAsync(value);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+            await Assertions.Expect(page.Locator(".flash")).ToContainTextAsync("Saved 1 setting");
+            await using var db = app.Store.Open();
+            var network = await App.Insights.InsightsNetwork.LoadAsync(db, WebAppFixture.Now.UtcDateTime, ct, keepInputs: false);
+            Assert.True(network.FromKeptInputs, value);
+            Assert.Equal(0, network.PatchedWrites);
+        }
+        await page.Context.CloseAsync();
+    }
+
     [Fact]
     public async Task Settings_CreatesAndRevokesACalendarFeed()
     {

@@ -45,11 +45,20 @@ public static class DatabaseBackup
     }
 
     /// <summary>Restores a backup (SQLite file or JSON export) into an empty database at <paramref name="target"/>.</summary>
+    /// <remarks>What the insights start from is kept as the restore ends, so the first page or command after it reads no table.</remarks>
     public static async Task<RestoreResult> RestoreAsync(DbTarget target, string file, TimeProvider clock, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(clock);
         if (!File.Exists(file)) throw new InputException("file", $"file: {file} does not exist");
         await MigrationRunner.MigrateAsync(target, clock, ct: ct);
         var store = new RapportStore(target);
+        var result = await RestoreTablesAsync(store, target, file, clock, ct);
+        await using (var db = store.Open()) await Insights.InsightsNetwork.PrepareInputsAsync(db, clock.GetUtcNow().UtcDateTime, ct);
+        return result;
+    }
+
+    private static async Task<RestoreResult> RestoreTablesAsync(RapportStore store, DbTarget target, string file, TimeProvider clock, CancellationToken ct)
+    {
         if (!IsSqliteFile(file))
         {
             await using var input = File.OpenRead(file);

@@ -92,9 +92,13 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
 
         var lifeEvents = _drafts.Where(d => !d.IsNew).Sum(d => d.NewLifeEvents.Count);
         var exchanges = interactions.Where(p => p.ExistingId is null).Sum(p => p.GivenExchange is null ? 0 : p.Participants.Count);
-        if (!request.DryRun)
+        if (!request.DryRun && await WriteAsync(batch, interactions, positions, options.Progress, now, today, ct))
         {
-            await WriteAsync(batch, interactions, positions, options.Progress, now, today, ct);
+            // What the insights start from is brought up to date now, while the import is known to be slow, instead of
+            // leaving the next insights, plan or Person page to read every table (an import of more than a few thousand
+            // rows is past what a load patches from).
+            options.Progress.BeginPreparingInsights();
+            await Insights.InsightsNetwork.PrepareInputsAsync(db, now, ct);
         }
 
         foreach (var error in options.Progress.Rejected)
@@ -860,14 +864,15 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
 
     // ---------------------------------------------------------------- writing
 
-    private async Task WriteAsync(ImportBatch batch, List<InteractionPlan> interactions, List<PositionPlan> positions, ImportProgress progress, DateTime now, DateOnly today, CancellationToken ct)
+    // Whether anything was written.
+    private async Task<bool> WriteAsync(ImportBatch batch, List<InteractionPlan> interactions, List<PositionPlan> positions, ImportProgress progress, DateTime now, DateOnly today, CancellationToken ct)
     {
         var newDrafts = _drafts.Where(d => d.IsNew).ToList();
         var changedDrafts = _drafts.Where(d => !d.IsNew && !d.Deleted && d.Dirty).ToList();
         var changedInteractions = interactions.Where(p => p.ExistingId is not null && p.Changed).ToList();
         var newInteractions = interactions.Where(p => p.ExistingId is null).ToList();
         if (newDrafts.Count == 0 && changedDrafts.Count == 0 && newInteractions.Count == 0 && changedInteractions.Count == 0
-            && positions.All(p => p.Membership is null) && _ownIndustry is null && _snapshots.Count == 0) return;
+            && positions.All(p => p.Membership is null) && _ownIndustry is null && _snapshots.Count == 0) return false;
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var bulk = new BulkWriter(db, progress.AddWritten);
@@ -1001,6 +1006,7 @@ public sealed class ImportNetwork(RapportDbContext db, TimeProvider clock)
         if (touched.Count > 0) await Nurture.ContactStatsRefresher.RebuildAsync(db, touched, ct);
         await WriteSnapshotsAsync(ct);
         await tx.CommitAsync(ct);
+        return true;
     }
 
     /// <summary>Keeps with each stored source key the company and title its source gives now (one prepared statement).</summary>

@@ -65,6 +65,9 @@ public sealed record NetworkLink(long A, long B, double? Strength, LinkKind Kind
     public string? Reason => Evidence?.Reason ?? (Inferred ? "Inferred on import." : Kind == LinkKind.Introduced ? "A logged introduction." : null);
 }
 
+/// <summary>Where a load's inputs came from: kept as they were, kept and patched from the rows written since, or read from the tables.</summary>
+public enum InputsSource { Kept, Patched, Tables }
+
 /// <summary>An organization as the insights read it (communities and their rhythm, names on paths).</summary>
 public sealed record InsightsOrganization(long Id, string Name, OrganizationKind Kind, int? MeetingCadenceDays);
 
@@ -209,6 +212,33 @@ public sealed class InsightsNetwork
         ArgumentNullException.ThrowIfNull(db);
         var settings = insightSettings ?? InsightSettings.Default;
         var nurture = await NurtureSettingsStore.LoadAsync(db, ct);
+        var (inputs, source, patched, again) = await InputsAsync(db, now, settings, nurture, keepInputs, keepAgainFrom, ct);
+        var network = await CompleteAsync(db, inputs, now, settings, nurture, fromKept: source != InputsSource.Tables, patched, ct);
+        network._again = again;
+        return network;
+    }
+
+    /// <summary>
+    /// Makes sure the inputs a load starts from are kept and up to date, after a write that would otherwise leave the next
+    /// load to read every table: a change to a setting the stored aggregates are built with, an import, the demo network
+    /// written. Where the inputs kept still hold, they are only patched (and kept again from <see cref="KeepAgainFrom"/> rows
+    /// written); else the aggregates are brought up to date and the tables read and kept, which is the cost this moves
+    /// from the next insights, plan or Person page onto the write. Returns where the inputs came from; null inside a
+    /// transaction, where nothing is kept (its writes are not committed yet).
+    /// </summary>
+    public static async Task<InputsSource?> PrepareInputsAsync(RapportDbContext db, DateTime now, CancellationToken ct, InsightSettings? insightSettings = null)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        if (db.Database.CurrentTransaction is not null) return null;
+        var nurture = await NurtureSettingsStore.LoadAsync(db, ct);
+        // Kept again from any row patched: nothing is left for the next load to patch.
+        return (await InputsAsync(db, now, insightSettings ?? InsightSettings.Default, nurture, keepInputs: true, keepAgainFrom: 1, ct)).Source;
+    }
+
+    // The inputs, from those kept (patched, and kept again once due) or from the tables (then kept, with keepInputs).
+    private static async Task<(NetworkInputs Inputs, InputsSource Source, int Patched, KeepAgain? Again)> InputsAsync(
+        RapportDbContext db, DateTime now, InsightSettings settings, NurtureSettings nurture, bool keepInputs, int keepAgainFrom, CancellationToken ct)
+    {
         var key = NetworkInputs.KeyFor(settings, nurture);
         var patched = 0;
         var again = keepInputs ? new KeepAgain(keepAgainFrom, now) : null;
@@ -223,18 +253,16 @@ public sealed class InsightsNetwork
         {
             // Brought up to date from many rows: kept again, before the network is completed as of the day.
             if (again is { Due: true }) await StoredInputs.KeepAgainAsync(db, key, again, kept.ToBytes(), ct);
-            var network = await CompleteAsync(db, kept, now, settings, nurture, fromKept: true, patched, ct);
-            network._again = again;
-            return network;
+            return (kept, patched == 0 ? InputsSource.Kept : InputsSource.Patched, patched, again);
         }
 
         // The aggregates are brought up to date first (after a settings change, all of them): that is a write, which would
         // stop the reads below being kept. Then the mark, so that a write committed during those reads stops them being kept.
         if (keepInputs && db.Database.CurrentTransaction is null) await NetworkLoader.RefreshStaleStatsAsync(db, nurture, ct);
         var token = keepInputs ? await StoredInputs.BeginAsync(db, ct) : null;
-        var inputs = await ReadInputsAsync(db, settings, nurture, ct);
-        if (token is not null) await StoredInputs.SaveAsync(db, token, key, inputs.ToBytes(), now, ct);
-        return await CompleteAsync(db, inputs, now, settings, nurture, fromKept: false, 0, ct);
+        var read = await ReadInputsAsync(db, settings, nurture, ct);
+        if (token is not null) await StoredInputs.SaveAsync(db, token, key, read.ToBytes(), now, ct);
+        return (read, InputsSource.Tables, 0, null);
     }
 
     private static async Task<NetworkInputs> ReadInputsAsync(RapportDbContext db, InsightSettings settings, NurtureSettings nurture, CancellationToken ct)

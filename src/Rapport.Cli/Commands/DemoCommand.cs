@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Rapport.App.Demo;
+using Rapport.App.Insights;
 
 namespace Rapport.Cli.Commands;
 
@@ -21,7 +22,10 @@ internal static class DemoCommand
             var store = await ctx.StoreAsync(ct);
             var watch = Stopwatch.StartNew();
             var progress = new Progress<string>(m => ctx.Err.WriteLine($"  {m} ({watch.Elapsed.TotalSeconds:0.0} s)"));
-            var summary = await new DemoWriter(store, ctx.Clock).WriteAsync(new DemoOptions(p.GetValue(contacts), p.GetValue(seed)), p.GetValue(contacts) > 5000 ? progress : null, ct);
+            var big = p.GetValue(contacts) > 5000;
+            var summary = await new DemoWriter(store, ctx.Clock).WriteAsync(new DemoOptions(p.GetValue(contacts), p.GetValue(seed)), big ? progress : null, ct);
+            if (big) ((IProgress<string>)progress).Report("preparing the insights");
+            await using (var db = store.Open()) await InsightsNetwork.PrepareInputsAsync(db, ctx.Clock.GetUtcNow().UtcDateTime, ct);
             if (ctx.Json) await ctx.WriteJsonAsync(summary);
             else await ctx.Out.WriteLineAsync($"Wrote the demo network in {watch.Elapsed.TotalSeconds:0.0} s: {summary}. Try 'rapport contact list' or 'rapport serve'.");
             return 0;

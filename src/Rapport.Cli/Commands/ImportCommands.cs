@@ -172,7 +172,7 @@ public sealed class ProgressReporter : IAsyncDisposable
 
     /// <summary>
     /// The progress line of each stage: reading (rows, rate, share of the input, time left), matching, writing (rows
-    /// written of all, rate, time left), saving; and at the end the totals with the time taken.
+    /// written of all, rate, time left), saving, preparing the insights; and at the end the totals with the time taken.
     /// </summary>
     public static string Line(ImportProgress progress, TimeSpan elapsed, bool final)
     {
@@ -187,6 +187,7 @@ public sealed class ProgressReporter : IAsyncDisposable
                 ? string.Create(inv, $"{Rows(read)} read, {Rows(written)} written in {seconds:0.0} s")
                 : string.Create(inv, $"{Rows(read)} read in {seconds:0.0} s");
         }
+        if (progress.PreparingInsights) return string.Create(inv, $"preparing the insights: {Rows(read)} read, {Rows(written)} written");
         if (toWrite is { } total)
         {
             if (written >= total) return string.Create(inv, $"saving: {Rows(read)} read, {Rows(written)} written");

@@ -139,7 +139,8 @@ internal static class NurtureCommands
             await using var db = await ctx.OpenAsync(ct);
             var k = p.GetValue(key);
             var v = p.GetValue(value);
-            NurtureSettings settings;
+            var settings = await NurtureSettingsStore.LoadAsync(db, ct);
+            var before = ContactStats.Stamp(settings);
             if (p.GetValue(reset))
             {
                 if (k is null) throw new App.Common.InputException("key", "key: --reset needs the key to reset");
@@ -149,9 +150,12 @@ internal static class NurtureCommands
             {
                 settings = await NurtureSettingsStore.SetAsync(db, k, v, ct);
             }
-            else
+            if (ContactStats.Stamp(settings) != before)
             {
-                settings = await NurtureSettingsStore.LoadAsync(db, ct);
+                // Every contact's tie strength is built with this setting: rebuilt now, with what the insights start
+                // from, rather than by whichever command or page comes next.
+                await ctx.Err.WriteLineAsync("Rebuilding every contact's tie strength with the new setting…");
+                await App.Insights.InsightsNetwork.PrepareInputsAsync(db, ctx.Clock.GetUtcNow().UtcDateTime, ct);
             }
             var keys = k is null ? NurtureSettings.Keys : [NurtureSettings.Keys.FirstOrDefault(d => string.Equals(d.Key, k.Trim(), StringComparison.OrdinalIgnoreCase))
                 ?? throw new App.Common.InputException("key", $"key: '{k}' is not a settings key; `rapport settings` lists them")];

@@ -25,6 +25,7 @@ internal static class ServeCommand
                 if (!db.Contacts.Any())
                 {
                     var summary = await new DemoWriter(store, ctx.Clock).WriteAsync(DemoOptions.Default, null, ct);
+                    await App.Insights.InsightsNetwork.PrepareInputsAsync(db, ctx.Clock.GetUtcNow().UtcDateTime, ct);
                     await ctx.Out.WriteLineAsync($"Wrote the demo network: {summary}");
                 }
             }

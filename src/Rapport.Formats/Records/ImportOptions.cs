@@ -97,6 +97,14 @@ public sealed class ImportProgress
     /// <summary>Some more rows were written.</summary>
     public void AddWritten(long rows) => Interlocked.Add(ref _written, rows);
 
+    private int _preparing;
+
+    /// <summary>The rows are saved, and what the insights start from is being kept up to date with them.</summary>
+    public bool PreparingInsights => Volatile.Read(ref _preparing) == 1;
+
+    /// <summary>The rows are saved: the insights' inputs are brought up to date next.</summary>
+    public void BeginPreparingInsights() => Volatile.Write(ref _preparing, 1);
+
     /// <summary>How many bad rows were met in all.</summary>
     public long RejectedCount { get; private set; }
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Rapport.App.Common;
 using Rapport.App.Feeds;
+using Rapport.App.Insights;
 using Rapport.App.Nurture;
 using Rapport.Data;
 using Rapport.Domain;
@@ -60,6 +61,10 @@ public sealed class IndexModel(RapportDbContext db, TimeProvider clock) : FormPa
             return Page();
         }
         await tx.CommitAsync(ct);
+        // Every contact's tie strength is built with some settings: rebuilt now, with what the insights start from, rather
+        // than by whichever page comes next.
+        if (ContactStats.Stamp(await NurtureSettingsStore.LoadAsync(db, ct)) != ContactStats.Stamp(current))
+            await InsightsNetwork.PrepareInputsAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         Tell(changed == 0 ? "Nothing changed." : $"Saved {changed} setting{(changed == 1 ? "" : "s")}; the plan follows them.");
         return Redirect("/settings");
     }

@@ -11,8 +11,10 @@ namespace Rapport.Bench.Insights;
 /// scenario file. The whole use case and the load alone, three times: with the inputs an earlier command kept (nothing
 /// written since: read them, complete them as of the day); after the most common writes, an interaction logged with one
 /// contact, the contact edited, met at an event and linked to another, and the link of the time before removed (read the
-/// kept inputs and patch them from the rows written); and after a write no patch follows, such as a settings change
-/// (read every table and the history, infer links, keep the inputs for the next command);
+/// kept inputs and patch them from the rows written); and after a write no patch follows, as the first load with a new
+/// build (read every table and the history, infer links, keep the inputs for the next command). A change to a setting the
+/// aggregates are built with now has the settings command prepare the inputs (<see cref="SettingPrepared"/>: what that
+/// costs the command), so that the insights after it read them kept (<see cref="InsightsAfterASetting"/>);
 /// then the engines alone over a network already in memory. Setup runs the use case once, so the stored aggregates exist
 /// (as after any demo write or import) and the inputs are kept. With RAPPORT_BENCH_PG set, the same on that PostgreSQL
 /// server (see <see cref="ScenarioDatabases"/>).
@@ -140,7 +142,7 @@ public class InsightsBenchmark
         return network.PatchedWrites == 0 ? throw new InvalidOperationException("the load patched nothing") : network.Contacts.Count;
     }
 
-    /// <summary>As after a write no patch follows (a settings change, say): the kept inputs no longer hold, so the call reads the tables and keeps them again.</summary>
+    /// <summary>As after a write no patch follows (the first load with a new build, say): the kept inputs no longer hold, so the call reads the tables and keeps them again.</summary>
     [IterationSetup(Targets = [nameof(InsightsAfterAWrite), nameof(LoadAfterAWrite)])]
     public void Invalidate()
     {
@@ -161,6 +163,56 @@ public class InsightsBenchmark
         await using var db = _store!.Open();
         var network = await InsightsNetwork.LoadAsync(db, BenchClock.Now, default);
         return network.FromKeptInputs ? throw new InvalidOperationException("the inputs were still kept") : network.Contacts.Count;
+    }
+
+    private int _halfLife = 90;
+
+    [GlobalSetup(Targets = [nameof(SettingPrepared), nameof(InsightsAfterASetting)])]
+    public void SetupSetting()
+    {
+        Setup();
+        for (var i = 0; i < Warm / 4; i++)
+        {
+            ChangeHalfLife();
+            SettingPrepared().GetAwaiter().GetResult();
+        }
+    }
+
+    /// <summary>`rapport settings half-life.days` with another value each time (90, 91, 90…): every aggregate is then stale.</summary>
+    [IterationSetup(Target = nameof(SettingPrepared))]
+    public void ChangeHalfLife()
+    {
+        using var db = _store!.Open();
+        _halfLife = _halfLife == 90 ? 91 : 90;
+        App.Nurture.NurtureSettingsStore.SetAsync(db, "half-life.days", _halfLife.ToString(System.Globalization.CultureInfo.InvariantCulture), default).GetAwaiter().GetResult();
+    }
+
+    /// <summary>
+    /// What the settings command now does after such a change, besides saving it: every contact's aggregates rebuilt with the
+    /// new half-life, then every table read and the inputs kept (the cost the next insights paid before).
+    /// </summary>
+    [Benchmark(Description = "settings half-life.days changed, 20k demo network: aggregates rebuilt, tables read, inputs kept (PrepareInputsAsync)")]
+    public async Task<InputsSource?> SettingPrepared()
+    {
+        await using var db = _store!.Open();
+        var source = await InsightsNetwork.PrepareInputsAsync(db, BenchClock.Now, default);
+        return source == InputsSource.Tables ? source : throw new InvalidOperationException($"the tables were not read ({source})");
+    }
+
+    /// <summary>The settings command, whole: the value saved and the inputs prepared, so the insights after it read the inputs kept.</summary>
+    [IterationSetup(Target = nameof(InsightsAfterASetting))]
+    public void ChangeHalfLifeAsTheCommandDoes()
+    {
+        ChangeHalfLife();
+        SettingPrepared().GetAwaiter().GetResult();
+    }
+
+    [Benchmark(Description = "insights, 20k demo network: load + engines, after `rapport settings half-life.days` (inputs prepared by the command)")]
+    public async Task<InsightsReport> InsightsAfterASetting()
+    {
+        await using var db = _store!.Open();
+        var network = await InsightsNetwork.LoadAsync(db, BenchClock.Now, default);
+        return network is { FromKeptInputs: true, PatchedWrites: 0 } ? BuildInsights.Analyze(network) : throw new InvalidOperationException("the inputs were not ready");
     }
 
     /// <summary>Enough of <see cref="LogAndEdit"/> before each call that its load patches the inputs from 250 rows or more and keeps them again.</summary>

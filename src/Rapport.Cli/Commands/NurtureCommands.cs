@@ -132,7 +132,7 @@ internal static class NurtureCommands
         var key = new Argument<string?>("key") { Description = "A settings key (e.g. budget.minutes); omit to list them all.", Arity = ArgumentArity.ZeroOrOne };
         var value = new Argument<string?>("value") { Description = "The new value; omit to print the current one.", Arity = ArgumentArity.ZeroOrOne };
         var reset = Opt.Of<bool>("--reset", "Put the key back to its default.");
-        var cmd = new Command("settings", "Show or change the budget, quiet days, cadences, weights, campaigns and your own emails.").With(key, value, reset);
+        var cmd = new Command("settings", "Show or change the budget, quiet days, cadences, weights, campaigns and your own emails. A change to a setting the tie strengths are built from (weights.channel.*, half-life.days, frequency.scale, the strength weights, duration.years) rebuilds every contact's strength, and what the insights start from, at once.").With(key, value, reset);
         cmd.SetAction(async (p, ct) =>
         {
             var ctx = s.Context(p);

@@ -58,6 +58,7 @@ public sealed class ImportProgress
     private long _toWrite = -1;
     private long _written;
     private long _writingStarted;
+    private int _preparing;
 
     /// <summary>Records (rows, cards, events, messages) read so far.</summary>
     public long RowsRead => Interlocked.Read(ref _rows);
@@ -96,8 +97,6 @@ public sealed class ImportProgress
 
     /// <summary>Some more rows were written.</summary>
     public void AddWritten(long rows) => Interlocked.Add(ref _written, rows);
-
-    private int _preparing;
 
     /// <summary>The rows are saved, and what the insights start from is being kept up to date with them.</summary>
     public bool PreparingInsights => Volatile.Read(ref _preparing) == 1;

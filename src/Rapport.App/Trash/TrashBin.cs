@@ -65,7 +65,8 @@ public sealed class TrashBin(RapportDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Empties the trash: deletes for good everything in it (with what hangs on it: a contact's emails, links and
-    /// participations), and the interactions left with nobody. Returns how many things were deleted.
+    /// participations), and the interactions left with nobody, then brings what the insights start from up to date. Returns
+    /// how many things were deleted.
     /// </summary>
     public async Task<int> EmptyAsync(CancellationToken ct = default)
     {
@@ -81,6 +82,9 @@ public sealed class TrashBin(RapportDbContext db, TimeProvider clock)
         await db.Interactions.IgnoreQueryFilters(trash).Where(i => !db.InteractionParticipants.Any(p => p.InteractionId == i.Id)).ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
+        // A contact deleted for good takes every row hanging on it with it: enough, with a long history, to be past what
+        // the next load patches the insights' inputs from. They are brought up to date here instead.
+        if (n > 0) await Insights.InsightsNetwork.PrepareInputsAsync(db, clock.GetUtcNow().UtcDateTime, ct);
         return n;
     }
 

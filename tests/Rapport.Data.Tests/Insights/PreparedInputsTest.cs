@@ -12,7 +12,7 @@ namespace Rapport.Data.Tests.Insights;
 
 /// <summary>
 /// The writes that would leave the next load to read every table (a setting the aggregates are built with, an import of
-/// thousands of rows, a restore) keep the insights' inputs ready themselves (<see cref="InsightsNetwork.PrepareInputsAsync"/>):
+/// thousands of rows, a restore, the trash emptied) keep the insights' inputs ready themselves (<see cref="InsightsNetwork.PrepareInputsAsync"/>):
 /// the load after them reads the inputs kept, patches nothing, and gives the network the tables give.
 /// </summary>
 public sealed class PreparedInputsTest : IDisposable
@@ -98,6 +98,28 @@ public sealed class PreparedInputsTest : IDisposable
             Assert.Equal(2_600, next.Contacts.Count);
             Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(next));
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task EmptyingTheTrash_LeavesTheInputsKept_AndTheNextLoadPatchesNothing(string provider)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var test = await TestDatabase.CreateAsync(provider);
+        var store = await KeptNetworks.DemoAsync(test, 120, 10, Clock, ct);
+        await using var db = store.Open();
+        // The contact with the longest history goes to the trash, then for good.
+        var busiest = await db.InteractionParticipants.GroupBy(p => p.ContactId).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync(ct);
+        var bin = new App.Trash.TrashBin(db, Clock);
+        await bin.DeleteAsync(App.Trash.TrashKind.Contact, busiest, ct);
+        await InsightsNetwork.PrepareInputsAsync(db, Now, ct);
+        Assert.True(await bin.EmptyAsync(ct) > 0);
+
+        var next = await InsightsNetwork.LoadAsync(db, Now, ct);
+        Assert.True(next.FromKeptInputs);
+        Assert.Equal(0, next.PatchedWrites);
+        Assert.False(next.ById.ContainsKey(busiest));
+        Assert.Equal(KeptNetworks.Describe(await KeptNetworks.TablesAsync(db, Now, ct)), KeptNetworks.Describe(next));
     }
 
     [Fact]

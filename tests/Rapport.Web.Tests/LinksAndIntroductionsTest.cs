@@ -22,6 +22,39 @@ namespace Rapport.Web.Tests;
 /// </summary>
 public class LinksAndIntroductionsTest(WebAppFixture fixture)
 {
+    /// <summary>
+    /// Over the demo network: a person's page lists whom Rapport infers they probably know, marked inferred, with where
+    /// the two overlapped or what both attended, as /api/v1/contacts/{id}/probably-knows gives it.
+    /// </summary>
+    [Fact]
+    public async Task APersonPage_ListsWhomTheyProbablyKnow_MarkedInferred_WithWhy_AsTheApiGivesIt()
+    {
+        var page = await fixture.NewPageAsync();
+        long id = 0;
+        JsonElement probable = default;
+        for (var i = 1; i <= 300 && id == 0; i++)
+        {
+            var response = await page.APIRequest.GetAsync($"{fixture.BaseUrl}/api/v1/contacts/{i}/probably-knows?limit=10");
+            if (response.Status != 200) continue;
+            var json = (await response.JsonAsync())!.Value;
+            if (json.GetProperty("total").GetInt32() > 0) (id, probable) = (i, json);
+        }
+        Assert.NotEqual(0, id);
+        Assert.Equal(404, (await page.APIRequest.GetAsync($"{fixture.BaseUrl}/api/v1/contacts/987654/probably-knows")).Status);
+        var people = probable.GetProperty("people").EnumerateArray().ToList();
+        Assert.InRange(people.Count, 1, 10);
+        Assert.All(people, p => Assert.Matches("^They (worked at|were in|both went to) ", p.GetProperty("reason").GetString()));
+
+        await page.GotoAsync($"/people/{id}");
+        var list = Knows(page).GetByRole(AriaRole.List, new() { Name = "Probably knows" });
+        await Assertions.Expect(Knows(page).GetByRole(AriaRole.Heading, new() { Name = "Probably knows inferred" })).ToBeVisibleAsync();
+        await Assertions.Expect(list.GetByRole(AriaRole.Link)).ToHaveTextAsync([.. people.Select(p => p.GetProperty("name").GetString()!)]);
+        await Assertions.Expect(list.GetByRole(AriaRole.Listitem).First).ToContainTextAsync(people[0].GetProperty("reason").GetString()!);
+        await Assertions.Expect(list.GetByRole(AriaRole.Link).First).ToHaveAttributeAsync("href", $"/people/{people[0].GetProperty("id").GetInt64()}");
+        await PagesTest.AssertAccessibleAsync(page, "person with whom they probably know");
+        await page.Context.CloseAsync();
+    }
+
     [Theory]
     [InlineData("sqlite")]
     [InlineData("postgres")]

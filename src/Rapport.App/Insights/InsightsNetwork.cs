@@ -68,6 +68,12 @@ public sealed record NetworkLink(long A, long B, double? Strength, LinkKind Kind
 /// <summary>Where a load's inputs came from: kept as they were, kept and patched from the rows written since, or read from the tables.</summary>
 public enum InputsSource { Kept, Patched, Tables }
 
+/// <summary>Someone a contact probably knows: who, how strong Rapport takes the link to be, and why it thinks so.</summary>
+public sealed record ProbableAcquaintance(long Id, string Name, double Strength, string Reason);
+
+/// <summary>The first of those a contact probably knows (<see cref="InsightsNetwork.ProbablyKnowsOf"/>), and how many there are in all.</summary>
+public sealed record ProbablyKnows(IReadOnlyList<ProbableAcquaintance> People, int Total);
+
 /// <summary>An organization as the insights read it (communities and their rhythm, names on paths).</summary>
 public sealed record InsightsOrganization(long Id, string Name, OrganizationKind Kind, int? MeetingCadenceDays);
 
@@ -161,6 +167,65 @@ public sealed class InsightsNetwork
             strengths[k] = IntroGraph.LinkWeight(Links.Strength(k));
         }
         return IntroGraph.FromArrays(ids, ego, a, b, strengths, trust, names, Settings, known);
+    }
+
+    /// <summary>
+    /// Whom a contact probably knows, as Rapport inferred it from shared organizations, events and meetings (never told:
+    /// those are the contact's links), strongest first, then by name: the first <paramref name="take"/>, and how many in all.
+    /// </summary>
+    public ProbablyKnows ProbablyKnowsOf(long contactId, int take)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(take);
+        var i = Links.IndexOf(contactId);
+        if (i < 0) return new ProbablyKnows([], 0);
+        var found = new List<(InferredLink Evidence, NetworkContact Other)>();
+        for (var k = 0; k < Links.Count; k++)
+        {
+            if ((Links.IndexA(k) != i && Links.IndexB(k) != i) || !Links.FromOccasions(k)) continue;
+            var link = Links[k];
+            found.Add((link.Evidence!.Value, Contacts[Links.IndexA(k) == i ? Links.IndexB(k) : Links.IndexA(k)]));
+        }
+        var shown = found.OrderByDescending(f => f.Evidence.Strength).ThenBy(f => f.Other.Name, StringComparer.CurrentCultureIgnoreCase).ThenBy(f => f.Other.Id)
+            .Take(take).ToArray();
+        if (shown.Length == 0) return new ProbablyKnows([], found.Count);
+
+        // Where each shown pair overlapped and which events both attended, by the rules that inferred the link.
+        var others = shown.Select(f => f.Other.Id).ToHashSet();
+        var places = new Dictionary<long, List<string>>();
+        var mine = Memberships.Where(m => m.ContactId == contactId).Select(m => m.OrganizationId).ToHashSet();
+        var orgNames = Organizations.ToDictionary(o => o.Id, o => o.Name);
+        foreach (var org in Memberships.Where(m => mine.Contains(m.OrganizationId)).GroupBy(m => m.OrganizationId))
+        {
+            if (!orgNames.TryGetValue(org.Key, out var name)) continue;
+            foreach (var pair in LinkInference.Colleagues(org.ToArray(), Settings))
+                NoteTogether(pair, name, places);
+        }
+        var went = new Dictionary<long, List<string>>();
+        var attended = Attendances.Where(a => a.ContactId == contactId).Select(a => a.EventId).ToHashSet();
+        var eventNames = Events.ToDictionary(e => e.Id, e => e.Name);
+        foreach (var ev in Attendances.Where(a => attended.Contains(a.EventId)).GroupBy(a => a.EventId))
+        {
+            if (!eventNames.TryGetValue(ev.Key, out var name)) continue;
+            foreach (var pair in LinkInference.Attendees(ev.Select(a => a.ContactId), Settings))
+                NoteTogether(pair, name, went);
+        }
+        var people = shown.Select(f =>
+        {
+            var at = places.GetValueOrDefault(f.Other.Id) ?? [];
+            var to = went.GetValueOrDefault(f.Other.Id) ?? [];
+            // Named only where the names account for every occasion counted; else the counts say it.
+            var reason = at.Count == f.Evidence.Colleague && to.Count == f.Evidence.Events ? LinkInference.Reason(at, f.Evidence.Meetings, to) : f.Evidence.Reason;
+            return new ProbableAcquaintance(f.Other.Id, f.Other.Name, Math.Round(f.Evidence.Strength, 2), reason);
+        }).ToArray();
+        return new ProbablyKnows(people, found.Count);
+
+        void NoteTogether(ContactPair pair, string name, Dictionary<long, List<string>> into)
+        {
+            var other = pair.A == contactId ? pair.B : pair.B == contactId ? pair.A : 0;
+            if (other == 0 || !others.Contains(other)) return;
+            if (!into.TryGetValue(other, out var list)) into[other] = list = [];
+            list.Add(name);
+        }
     }
 
     /// <summary>Maps the nurture engine's label onto the insight engines' band.</summary>

@@ -20,12 +20,16 @@ public static class ContactsApi
         api.MapGet("/suggest", SuggestContacts).WithName("SuggestContacts").WithSummary("Names starting with the typed text, for type-ahead");
         api.MapGet("/{id:long}", GetContact).WithName("GetContact").WithSummary("One contact with its derived scores");
         api.MapGet("/{id:long}/knows", GetKnows).WithName("GetContactKnows")
-            .WithSummary("Whom a contact knows: their links, and everyone an introduction names with them (up to 50, by name)");
+            .WithSummary("Whom a contact knows: their links, and everyone an introduction names with them (by name: 200 unless limit says, at most 5,000)");
+        api.MapGet("/{id:long}/probably-knows", GetProbablyKnows).WithName("GetContactProbablyKnows")
+            .WithSummary("Whom a contact probably knows, as Rapport inferred it from shared organizations, events and meetings: strongest first, with why (20 unless limit says, at most 1,000) and how many in all");
         api.MapPost("/", CreateContact).WithName("CreateContact").WithSummary("Add a contact");
         return app;
     }
 
     public sealed record Services(RapportDbContext Db, TimeProvider Clock);
+
+    public sealed record InsightsServices(RapportDbContext Db, TimeProvider Clock, App.Insights.InsightsCache Cache);
 
     /// <summary>A contact someone knows.</summary>
     public sealed record KnownContact(long Id, string Name);
@@ -48,6 +52,14 @@ public static class ContactsApi
     {
         if (await PersonQuery.KnowsAsync(s.Db, id, Math.Clamp(limit ?? PersonQuery.KnowsTake, 1, 5000), ct) is not { } knows) return TypedResults.NotFound();
         return TypedResults.Ok<IReadOnlyList<KnownContact>>([.. knows.Knows.Select(k => new KnownContact(k.Id, k.Name))]);
+    }
+
+    /// <summary>Whom the contact probably knows (inferred, never told), strongest first: the first <c>limit</c> (20 unless given, at most 1,000).</summary>
+    public static async Task<Results<Ok<App.Insights.ProbablyKnows>, NotFound>> GetProbablyKnows([AsParameters] InsightsServices s, long id, int? limit, CancellationToken ct)
+    {
+        var network = await App.Insights.InsightsCache.NetworkAsync(s.Db, s.Clock, s.Cache, ct);
+        if (!network.ById.ContainsKey(id)) return TypedResults.NotFound();
+        return TypedResults.Ok(network.ProbablyKnowsOf(id, Math.Clamp(limit ?? 20, 1, 1000)));
     }
 
     public static async Task<Results<Created<ContactView>, ValidationProblem>> CreateContact([AsParameters] Services s, ContactChanges request, CancellationToken ct)

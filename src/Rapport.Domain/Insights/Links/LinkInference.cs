@@ -145,6 +145,31 @@ public static class LinkInference
         return "They " + (parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1]) + ".";
     }
 
+    /// <summary>
+    /// The reason for an inferred link in plain words, naming where the two overlapped and which events both attended
+    /// (the first three of each, then how many more), e.g. "They worked at Cedar Labs at the same time and both went to
+    /// Guild night." Without names it says what <see cref="Reason(int, int, int)"/> says.
+    /// </summary>
+    public static string Reason(IReadOnlyList<string> organizations, int meetings, IReadOnlyList<string> events)
+    {
+        ArgumentNullException.ThrowIfNull(organizations);
+        ArgumentNullException.ThrowIfNull(events);
+        var parts = new List<string>(3);
+        if (organizations.Count > 0) parts.Add($"worked at {Names(organizations)} at the same time");
+        if (meetings > 0) parts.Add(meetings == 1 ? "were in a meeting together" : $"were in {meetings} meetings together");
+        if (events.Count > 0) parts.Add($"both went to {Names(events)}");
+        if (parts.Count == 0) return "Inferred.";
+        return "They " + (parts.Count == 1 ? parts[0] : string.Join(", ", parts.Take(parts.Count - 1)) + " and " + parts[^1]) + ".";
+
+        static string Names(IReadOnlyList<string> names) => names.Count switch
+        {
+            1 => names[0],
+            2 => $"{names[0]} and {names[1]}",
+            3 => $"{names[0]}, {names[1]} and {names[2]}",
+            _ => $"{names[0]}, {names[1]}, {names[2]} and {names.Count - 3} more",
+        };
+    }
+
     /// <summary>Whether two spans at one organization overlap in time; open ends overlap everything on that side.</summary>
     public static bool Overlap(MembershipSpan a, MembershipSpan b)
     {

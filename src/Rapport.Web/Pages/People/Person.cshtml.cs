@@ -82,6 +82,12 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
     [BindProperty(SupportsGet = true, Name = "paths")] public bool WantPaths { get; set; }
 
     public const int AutoPathsUpTo = 2000;
+
+    /// <summary>Whom this person probably knows, inferred by Rapport (loaded with the warm paths, from the same network).</summary>
+    public App.Insights.ProbablyKnows? Probable { get; private set; }
+
+    /// <summary>How many of those the page lists.</summary>
+    public const int ProbableShown = 10;
     public bool EditOpen { get; private set; }
 
     public static readonly IReadOnlyList<string> Directions = ["out", "in", "mutual"];
@@ -281,7 +287,11 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
         var plan = new PlanService(db, clock, cache);
         var standings = await plan.StandingsAsync(ct);
         Standing = await plan.StandingAsync(Id, ct);
-        if (WantPaths || standings.Count <= AutoPathsUpTo) Paths = await new App.Insights.WarmPaths(db, clock, insights).ToContactAsync(Id, ct: ct);
+        if (WantPaths || standings.Count <= AutoPathsUpTo)
+        {
+            Paths = await new App.Insights.WarmPaths(db, clock, insights).ToContactAsync(Id, ct: ct);
+            Probable = (await App.Insights.InsightsCache.NetworkAsync(db, clock, insights, ct)).ProbablyKnowsOf(Id, ProbableShown);
+        }
         if (fillEdit)
         {
             var c = p.Contact;

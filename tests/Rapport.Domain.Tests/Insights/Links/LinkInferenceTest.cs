@@ -31,6 +31,18 @@ public class LinkInferenceTest
     }
 
     [Fact]
+    public void TheNamedReason_SaysWhereAndWhich_UpToThreeNamesEach()
+    {
+        Assert.Equal("They worked at Cedar Labs at the same time.", LinkInference.Reason(["Cedar Labs"], 0, []));
+        Assert.Equal("They both went to Guild night.", LinkInference.Reason([], 0, ["Guild night"]));
+        Assert.Equal("They worked at Acme and Globex at the same time, were in 2 meetings together and both went to Guild night, Expo and Demo day.",
+            LinkInference.Reason(["Acme", "Globex"], 2, ["Guild night", "Expo", "Demo day"]));
+        Assert.Equal("They were in a meeting together and both went to A, B, C and 2 more.", LinkInference.Reason([], 1, ["A", "B", "C", "D", "E"]));
+        Assert.Equal(LinkInference.Reason(0, 3, 0), LinkInference.Reason([], 3, []));
+        Assert.Equal("Inferred.", LinkInference.Reason([], 0, []));
+    }
+
+    [Fact]
     public void EvidenceAddsUp_ButStaysModest()
     {
         var attendances = new[] { new EventAttendance(1, 5), new EventAttendance(1, 6), new EventAttendance(2, 5), new EventAttendance(2, 6) };

@@ -34,6 +34,40 @@ public class InsightsCliTest
         }
     }
 
+    /// <summary>`rapport knows`: whom a contact knows by name, and whom Rapport infers they probably know, with why, as text and JSON.</summary>
+    [Fact]
+    public async Task Knows_ListsTheLinksAndWhomTheyProbablyKnow_WithWhy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var db = await TestDatabase.CreateAsync("sqlite");
+        var cli = new CliRunner(db);
+        Assert.Equal(0, (await cli.RunAsync("demo", "--contacts", "150")).ExitCode);
+        App.Insights.InsightsNetwork network;
+        await using (var ctx = new Data.Storage.RapportStore(db.Target).Open())
+            network = await App.Insights.InsightsNetwork.LoadAsync(ctx, new DateTime(2026, 11, 20, 9, 0, 0, DateTimeKind.Utc), ct, keepInputs: false);
+        var someone = network.Contacts.First(c => network.ProbablyKnowsOf(c.Id, 1).Total > 1);
+        var expected = network.ProbablyKnowsOf(someone.Id, 2);
+
+        var json = await cli.RunAsync("knows", someone.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), "--limit", "2", "--json");
+        Assert.Equal(0, json.ExitCode);
+        Assert.Equal(someone.Name, json.Json.GetProperty("name").GetString());
+        var probable = json.Json.GetProperty("probablyKnows");
+        Assert.Equal(expected.Total, probable.GetProperty("total").GetInt32());
+        Assert.Equal(expected.People.Select(a => (a.Id, a.Reason)),
+            probable.GetProperty("people").EnumerateArray().Select(a => (a.GetProperty("id").GetInt64(), a.GetProperty("reason").GetString()!)));
+        Assert.True(json.Json.GetProperty("knows").GetProperty("people").GetArrayLength() <= 2);
+
+        var text = await cli.RunAsync("knows", someone.Name);
+        Assert.Equal(0, text.ExitCode);
+        Assert.Contains($"Probably knows, inferred by Rapport ({expected.Total} people, strongest first):", text.Out, StringComparison.Ordinal);
+        Assert.Contains($"  {expected.People[0].Name} (#{expected.People[0].Id}, 0.30): {expected.People[0].Reason}", text.Out, StringComparison.Ordinal);
+
+        var bad = await cli.RunAsync("knows", someone.Name, "--limit", "0");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("limit: expected 1 to 1000, got 0", bad.Err, StringComparison.Ordinal);
+        Assert.Equal(2, (await cli.RunAsync("knows", "Nobody Whatsoever")).ExitCode);
+    }
+
     // Whether a load now reads the inputs kept, with no row written since to patch them from (nothing kept by this read).
     private static async Task<bool> ReadyAsync(TestDatabase test, CancellationToken ct)
     {

@@ -15,6 +15,7 @@ internal static class CommandCatalog
         InteractionCommands.Exchange(s, ExchangeDirection.Give),
         InteractionCommands.Exchange(s, ExchangeDirection.Ask),
         InteractionCommands.Link(s),
+        InteractionCommands.Knows(s),
         InteractionCommands.Intro(s),
         InteractionCommands.LifeEvent(s),
         NurtureCommands.Today(s),

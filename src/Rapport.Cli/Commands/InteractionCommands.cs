@@ -85,6 +85,46 @@ internal static class InteractionCommands
         return cmd;
     }
 
+    public static Command Knows(CommandServices s)
+    {
+        var who = Opt.Who();
+        var limit = Opt.Of<int?>("--limit", "How many of each list to show (default 20, at most 1,000).");
+        var cmd = new Command("knows", "Whom a contact knows (their links and the introductions that name them, by name) and whom Rapport infers they "
+            + "probably know from shared organizations, events and meetings (strongest first, with why).").With(who, limit);
+        cmd.SetAction(async (p, ct) =>
+        {
+            var ctx = s.Context(p);
+            await using var db = await ctx.OpenAsync(ct);
+            var take = p.GetValue(limit) ?? 20;
+            if (take is < 1 or > 1000) throw new App.Common.InputException("limit", $"limit: expected 1 to 1000, got {take}");
+            var c = await ContactResolver.ResolveAsync(db, p.GetValue(who)!, ct: ct);
+            var (knows, total) = (await App.People.PersonQuery.KnowsAsync(db, c.Id, take, ct))!.Value;
+            var probable = (await App.Insights.InsightsNetwork.LoadAsync(db, ctx.Clock.GetUtcNow().UtcDateTime, ct)).ProbablyKnowsOf(c.Id, take);
+            if (ctx.Json)
+            {
+                await ctx.WriteJsonAsync(new
+                {
+                    c.Id, Name = c.DisplayName,
+                    Knows = new { Total = total, People = knows.Select(k => new { k.Id, k.Name }) },
+                    ProbablyKnows = probable,
+                });
+                return 0;
+            }
+            var o = ctx.Out;
+            await o.WriteLineAsync(total == 0 ? $"{c.DisplayName} knows no one you have entered yet." : $"{c.DisplayName} knows {Count(total)}:");
+            foreach (var (id, name) in knows) await o.WriteLineAsync($"  {name} (#{id})");
+            if (total > knows.Count) await o.WriteLineAsync($"  … and {total - knows.Count} more (--limit)");
+            if (probable.Total == 0) return 0;
+            await o.WriteLineAsync($"Probably knows, inferred by Rapport ({Count(probable.Total)}, strongest first):");
+            foreach (var a in probable.People) await o.WriteLineAsync($"  {a.Name} (#{a.Id}, {a.Strength.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}): {a.Reason}");
+            if (probable.Total > probable.People.Count) await o.WriteLineAsync($"  … and {probable.Total - probable.People.Count} more (--limit)");
+            return 0;
+
+            static string Count(int n) => n == 1 ? "1 person" : $"{n:N0} people";
+        });
+        return cmd;
+    }
+
     public static Command Intro(CommandServices s)
     {
         var a = Opt.Who("first", "The person introduced.");

@@ -193,7 +193,7 @@ public sealed class InsightsNetwork
         var others = shown.Select(f => f.Other.Id).ToHashSet();
         var places = new Dictionary<long, List<string>>();
         var mine = Memberships.Where(m => m.ContactId == contactId).Select(m => m.OrganizationId).ToHashSet();
-        var orgNames = Organizations.ToDictionary(o => o.Id, o => o.Name);
+        var orgNames = Organizations.Where(o => mine.Contains(o.Id)).ToDictionary(o => o.Id, o => o.Name);
         foreach (var org in Memberships.Where(m => mine.Contains(m.OrganizationId)).GroupBy(m => m.OrganizationId))
         {
             if (!orgNames.TryGetValue(org.Key, out var name)) continue;
@@ -202,7 +202,7 @@ public sealed class InsightsNetwork
         }
         var went = new Dictionary<long, List<string>>();
         var attended = Attendances.Where(a => a.ContactId == contactId).Select(a => a.EventId).ToHashSet();
-        var eventNames = Events.ToDictionary(e => e.Id, e => e.Name);
+        var eventNames = Events.Where(e => attended.Contains(e.Id)).ToDictionary(e => e.Id, e => e.Name);
         foreach (var ev in Attendances.Where(a => attended.Contains(a.EventId)).GroupBy(a => a.EventId))
         {
             if (!eventNames.TryGetValue(ev.Key, out var name)) continue;

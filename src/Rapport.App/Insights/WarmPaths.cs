@@ -61,7 +61,14 @@ public sealed class WarmPaths(RapportDbContext db, TimeProvider clock, InsightsC
     public async Task<WarmPathsResult> ToContactAsync(long contactId, int? maxHops = null, CancellationToken ct = default)
     {
         var hops = CheckHops(maxHops);
-        var network = await InsightsCache.NetworkAsync(db, clock, cache, ct);
+        return ToContact(await InsightsCache.NetworkAsync(db, clock, cache, ct), contactId, hops);
+    }
+
+    /// <summary>The top paths to one contact over a network already loaded (the Person page reads more of it).</summary>
+    public static WarmPathsResult ToContact(InsightsNetwork network, long contactId, int? maxHops = null)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var hops = CheckHops(maxHops);
         if (!network.ById.TryGetValue(contactId, out var c)) throw new InputException("contact", $"contact: no contact has id {contactId}");
         return Find(network, IntroTarget.Person(c.Id, c.Name), hops);
     }

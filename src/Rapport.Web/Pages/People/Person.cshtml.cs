@@ -289,8 +289,9 @@ public sealed class PersonModel(RapportDbContext db, TimeProvider clock, PlanCac
         Standing = await plan.StandingAsync(Id, ct);
         if (WantPaths || standings.Count <= AutoPathsUpTo)
         {
-            Paths = await new App.Insights.WarmPaths(db, clock, insights).ToContactAsync(Id, ct: ct);
-            Probable = (await App.Insights.InsightsCache.NetworkAsync(db, clock, insights, ct)).ProbablyKnowsOf(Id, ProbableShown);
+            var network = await App.Insights.InsightsCache.NetworkAsync(db, clock, insights, ct);
+            Paths = App.Insights.WarmPaths.ToContact(network, Id);
+            Probable = network.ProbablyKnowsOf(Id, ProbableShown);
         }
         if (fillEdit)
         {
